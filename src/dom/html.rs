@@ -1,0 +1,163 @@
+//! Door 1: HTML bytes -> charset decoding -> scraper (html5ever) -> [`Doc`].
+
+use super::{Doc, DocBuilder, Walk};
+use crate::Error;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use scraper::node::Node as SNode;
+
+/// How many leading bytes the charset prescan reads (the HTML standard's figure).
+const PRESCAN_BYTES: usize = 1024;
+/// How many leading bytes are checked for NUL, the mark of a binary file.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// Decodes bytes the way a browser would: BOM, then a `<meta charset>` in the first
+/// 1024 bytes, then UTF-8 if it is valid, else windows-1252. Returns the text and the
+/// encoding's name.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok((text.into_owned(), enc.name()));
+    }
+    // A NUL byte in the first few KB without a UTF-16 BOM means this is not an HTML page.
+    if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+        return Err(Error::Binary);
+    }
+    let enc = match prescan_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+        // A page that declares UTF-16 but has no BOM was already decoded as bytes: treat as UTF-8.
+        Some(e) if e.name().starts_with("UTF-16") => UTF_8,
+        Some(e) => e,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Ok((text.into_owned(), enc.name()))
+}
+
+/// Finds `charset=NAME` inside a `<meta` tag near the top of the page.
+fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let name_end = rest
+                    .iter()
+                    .position(|&b| {
+                        b == b'"' || b == b'\'' || b == b';' || b == b'/' || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(rest.len());
+                if let Some(enc) = Encoding::for_label(&rest[..name_end]) {
+                    return Some(enc);
+                }
+            }
+        }
+        from = end.max(start + 1);
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Parses bytes in any charset into the document model.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Doc, Error> {
+    let (text, _) = decode(bytes)?;
+    parse_str(&text)
+}
+
+/// Parses already-decoded HTML into the document model.
+pub fn parse_str(html: &str) -> Result<Doc, Error> {
+    if super::is_blank(html) {
+        return Err(Error::Empty);
+    }
+    let parsed = scraper::Html::parse_document(html);
+    let root = parsed.tree.root();
+    let mut b = DocBuilder::with_capacity(html.len() / 40);
+    // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
+    let mut skip_text_depth = 0usize;
+    // Depth inside subtrees we drop whole (template contents, which the live DOM keeps apart).
+    let mut skip_all_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                SNode::Fragment if n.parent().is_some() => skip_all_depth += 1,
+                _ if skip_all_depth > 0 => {}
+                SNode::Element(e) => {
+                    let tag = e.name();
+                    let attrs = e
+                        .attrs()
+                        .map(|(k, v)| (Box::<str>::from(k), Box::<str>::from(v)))
+                        .collect();
+                    b.open(tag, attrs);
+                    if skip_text_depth > 0 || !Walk::keeps_text_of(tag, e.attr("type")) {
+                        skip_text_depth += 1;
+                    }
+                }
+                SNode::Text(t) if skip_text_depth == 0 => b.text(t),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => match n.value() {
+                SNode::Fragment if n.parent().is_some() => skip_all_depth -= 1,
+                _ if skip_all_depth > 0 => {}
+                SNode::Element(_) => {
+                    b.close();
+                    skip_text_depth = skip_text_depth.saturating_sub(1);
+                }
+                _ => {}
+            },
+        }
+    }
+    let doc = b.finish();
+    if doc.is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_is_honoured() {
+        let bytes =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>caf\xe9</p></body></html>";
+        let (text, enc) = decode(bytes).unwrap();
+        assert_eq!(enc, "windows-1252");
+        assert!(text.contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn binary_and_empty_are_errors() {
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(Error::Binary)
+        ));
+        assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
+    }
+
+    #[test]
+    fn script_text_dropped_but_json_ld_kept() {
+        let d = parse_str("<script>var x=1</script><script type=application/ld+json>{\"a\":1}</script><p>hi<!-- c --> there</p>").unwrap();
+        let text = d.subtree_text(0);
+        assert!(text.contains("{\"a\":1}") && !text.contains("var x"));
+        assert!(
+            text.contains("hi there"),
+            "comment skipped, text merged: {text:?}"
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! The one document model every heuristic reads.
+//!
+//! A page is stored as a flat arena in document (pre-)order: node `i`'s subtree is the
+//! contiguous range `i..end`, its next sibling starts at `end`, and its parent is an index.
+//! That makes every traversal a loop over ranges (no recursion on DOM depth, so a page nested
+//! 100,000 deep costs nothing special) and gives every node a stable id: its position in that
+//! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
+//! bytes parsed by scraper names the same node as an id found on the live page's snapshot.
+//!
+//! Door 1 is [`html`] (bytes -> charset -> scraper -> `Doc`); door 2 is [`snapshot`] (the flat
+//! list the content script reads off the live page -> `Doc`).
+
+pub mod html;
+pub mod snapshot;
+
+mod builder;
+mod text;
+
+pub use builder::DocBuilder;
+pub use text::{collapse_whitespace, is_blank};
+
+/// Index of a node in document order; the id that results carry back to the page.
+pub type NodeId = u32;
+
+/// Marks "no parent" for the root.
+pub const NO_PARENT: NodeId = NodeId::MAX;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeData {
+    Element(Element),
+    Text(Box<str>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Lower-case local name (`div`, `svg`, `math`).
+    pub tag: Box<str>,
+    /// Attributes in source order; names lower-case.
+    pub attrs: Vec<(Box<str>, Box<str>)>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub parent: NodeId,
+    /// One past the last node of this subtree.
+    pub end: NodeId,
+    /// Distance from the root (the root is 0).
+    pub depth: u32,
+    pub data: NodeData,
+}
+
+/// A parsed page: nodes in document order. Node 0 is the root element (normally `<html>`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    nodes: Vec<Node>,
+}
+
+impl Doc {
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element(e) => Some(e),
+            NodeData::Text(_) => None,
+        }
+    }
+
+    /// The element's lower-case tag, or `""` for a text node.
+    pub fn tag(&self, id: NodeId) -> &str {
+        self.element(id).map_or("", |e| &e.tag)
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Text(t) => Some(t),
+            NodeData::Element(_) => None,
+        }
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.nodes[id as usize].parent;
+        (p != NO_PARENT).then_some(p)
+    }
+
+    /// Ids of the whole subtree below `id`, excluding `id` itself, in document order.
+    pub fn descendants(&self, id: NodeId) -> std::ops::Range<NodeId> {
+        id + 1..self.nodes[id as usize].end
+    }
+
+    /// Direct children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            doc: self,
+            next: id + 1,
+            end: self.nodes[id as usize].end,
+        }
+    }
+
+    /// `id`'s parent, grandparent, ... up to the root.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// Is `inner` inside the subtree of `outer` (or equal to it)?
+    pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        outer <= inner && inner < self.nodes[outer as usize].end
+    }
+
+    /// Concatenated text of the subtree (raw, whitespace as in the source).
+    pub fn subtree_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if let Some(t) = self.text(id) {
+            out.push_str(t);
+        }
+        for d in self.descendants(id) {
+            if let Some(t) = self.text(d) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// First element with this tag in document order.
+    pub fn find_tag(&self, tag: &str) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&i| self.tag(i) == tag)
+    }
+
+    /// A CSS selector path (`html > body > div:nth-child(2) > p:nth-child(1)`) that names the
+    /// node in either door's tree, for people reading CLI output.
+    pub fn css_path(&self, id: NodeId) -> String {
+        let mut parts = Vec::new();
+        let mut cur = if self.element(id).is_some() {
+            Some(id)
+        } else {
+            self.parent(id)
+        };
+        while let Some(n) = cur {
+            let tag = self.tag(n);
+            match self.parent(n) {
+                Some(p) => {
+                    let nth = self
+                        .children(p)
+                        .filter(|&c| self.element(c).is_some())
+                        .position(|c| c == n)
+                        .unwrap_or(0)
+                        + 1;
+                    parts.push(format!("{tag}:nth-child({nth})"));
+                }
+                None => parts.push(tag.to_string()),
+            }
+            cur = self.parent(n);
+        }
+        parts.reverse();
+        parts.join(" > ")
+    }
+}
+
+pub struct Children<'a> {
+    doc: &'a Doc,
+    next: NodeId,
+    end: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.doc.nodes[id as usize].end;
+        Some(id)
+    }
+}
+
+/// The walk rules both doors share, so that ids agree between them.
+pub struct Walk;
+
+impl Walk {
+    /// Elements whose text content is never read (the browser may hold megabytes of script);
+    /// JSON-LD scripts are the exception because metadata lives there.
+    pub fn keeps_text_of(tag: &str, type_attr: Option<&str>) -> bool {
+        match tag {
+            "style" => false,
+            "script" => type_attr.is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")),
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Doc {
+        let mut b = DocBuilder::new();
+        b.open("html", vec![]);
+        b.open("body", vec![]);
+        b.open("p", vec![("class".into(), "a".into())]);
+        b.text("one");
+        b.close();
+        b.open("p", vec![]);
+        b.text("two");
+        b.close();
+        b.close();
+        b.close();
+        b.finish()
+    }
+
+    #[test]
+    fn ranges_children_and_paths() {
+        let d = sample();
+        assert_eq!(d.len(), 6);
+        assert_eq!(d.children(1).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(d.subtree_text(0), "onetwo");
+        assert_eq!(d.attr(2, "class"), Some("a"));
+        assert_eq!(d.ancestors(3).collect::<Vec<_>>(), vec![2, 1, 0]);
+        assert_eq!(d.css_path(4), "html > body:nth-child(1) > p:nth-child(2)");
+        assert!(d.contains(1, 5) && !d.contains(2, 4));
+    }
+}

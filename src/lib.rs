@@ -1,0 +1,65 @@
+//! Declutter's core: finds a page's article and its clutter, including blocks the page repeats.
+//!
+//! One pure core with two doors, both producing the same [`dom::Doc`]:
+//! - [`extract_html`]: HTML bytes in any charset, parsed by scraper (CLI, playground, benchmarks);
+//! - [`extract_snapshot`]: the live page as the extension's content script reads it.
+//!
+//! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is [`wasm`] alone.
+
+pub mod dom;
+pub mod extract;
+pub mod meta;
+pub mod output;
+
+mod error;
+mod options;
+mod result;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use options::Options;
+pub use result::{Block, Copy, DuplicateGroup, DuplicateKind, Extraction};
+
+use dom::snapshot::Snapshot;
+use dom::Doc;
+
+/// Door 1: extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
+pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
+    let started = web_time::Instant::now();
+    let doc = dom::html::parse_bytes(bytes)?;
+    Ok(finish(extract_doc(&doc, options), started))
+}
+
+/// Door 1 for text that is already decoded (pasted HTML, a JS string).
+pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Error> {
+    let started = web_time::Instant::now();
+    let doc = dom::html::parse_str(html)?;
+    Ok(finish(extract_doc(&doc, options), started))
+}
+
+/// Door 2: extracts from the live page's snapshot; node ids in the result are snapshot indexes.
+pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extraction, Error> {
+    let started = web_time::Instant::now();
+    let doc = snapshot.to_doc()?;
+    let mut opts;
+    let options = if options.url.is_none() && snapshot.url.is_some() {
+        opts = options.clone();
+        opts.url.clone_from(&snapshot.url);
+        &opts
+    } else {
+        options
+    };
+    Ok(finish(extract_doc(&doc, options), started))
+}
+
+/// Runs the heuristics on a document already in the model.
+pub fn extract_doc(doc: &Doc, options: &Options) -> Extraction {
+    extract::run(doc, options)
+}
+
+fn finish(mut r: Extraction, started: web_time::Instant) -> Extraction {
+    r.ms = started.elapsed().as_secs_f64() * 1000.0;
+    r
+}

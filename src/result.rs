@@ -1,0 +1,73 @@
+//! What extraction returns. Field names are the CLI's JSON schema (see README).
+
+use crate::dom::NodeId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Extraction {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601 date or date-time.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: Option<String>,
+    pub lead_image: Option<String>,
+    pub excerpt: Option<String>,
+    /// Plain text of the article: paragraphs separated by blank lines.
+    pub text: String,
+    /// Clean, safe article HTML (empty when `Options::html` is off).
+    pub html: String,
+    pub words: usize,
+    pub reading_minutes: u32,
+    /// Does the page look like an article at all?
+    pub is_article: bool,
+    /// The element holding the article, if one was found.
+    pub main: Option<NodeId>,
+    /// Blocks to hide in place (clutter), each with the reason.
+    pub hidden: Vec<Block>,
+    /// Groups of blocks the page repeats.
+    pub duplicates: Vec<DuplicateGroup>,
+    /// Notes for the caller (budget hits, fallbacks taken).
+    pub messages: Vec<String>,
+    /// Time spent, in milliseconds.
+    pub ms: f64,
+}
+
+/// One element of the page, by id (index in document order) and CSS path.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Block {
+    pub node: NodeId,
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateKind {
+    /// A copy or teaser of the main article's own text.
+    ArticleCopy,
+    /// The same promo, newsletter box or boilerplate pasted more than once.
+    #[default]
+    RepeatedPromo,
+    /// A list (most read, related) shown more than once.
+    RepeatedList,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct DuplicateGroup {
+    /// The text of the group's first copy (trimmed for display).
+    pub text: String,
+    pub count: usize,
+    pub kind: DuplicateKind,
+    pub copies: Vec<Copy>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Copy {
+    pub node: NodeId,
+    pub path: String,
+    /// True for the one occurrence that stays (the article's own); the rest are hidden.
+    pub kept: bool,
+}
