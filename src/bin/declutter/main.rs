@@ -6,6 +6,8 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod eval;
+
 #[derive(Parser)]
 #[command(
     name = "declutter",
@@ -25,6 +27,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Score extraction on evaluation corpora (readability, trafilatura or seedlike layout).
+    Eval {
+        corpora: Vec<PathBuf>,
+        /// Path to score.py (default: ../shared/tools/score.py beside the repo or the corpus).
+        #[arg(long)]
+        scorer: Option<PathBuf>,
+        /// Keep the predictions as DIR/<kind>.jsonl (for per-page analysis).
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -39,6 +51,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { paths, format } => extract(&paths, format),
+        Command::Eval {
+            corpora,
+            scorer,
+            keep,
+        } => eval::main(&corpora, scorer.as_deref(), keep.as_deref()),
     }
 }
 
