@@ -41,6 +41,18 @@ pub struct Stats {
     pub prose: Vec<f32>,
 }
 
+impl Stats {
+    /// What a node's prose adds to its parent's: discounted when the node is boilerplate.
+    pub fn contribution(&self, id: NodeId) -> f32 {
+        let i = id as usize;
+        if self.words[i].is_boilerplate() {
+            self.prose[i] * BOILERPLATE_DISCOUNT
+        } else {
+            self.prose[i]
+        }
+    }
+}
+
 /// Weighted length of a string: non-space characters, CJK counted heavier; and its commas.
 pub fn weigh(s: &str) -> (u32, u32) {
     let mut chars = 0u32;
@@ -184,12 +196,13 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
     let mut cur = body;
     loop {
         let total = s.prose[cur as usize];
+        // A child's share is what it contributes to this node, boilerplate discounted.
         let best = doc
             .children(cur)
             .filter(|&c| doc.element(c).is_some())
-            .max_by(|&a, &b| s.prose[a as usize].total_cmp(&s.prose[b as usize]));
+            .max_by(|&a, &b| s.contribution(a).total_cmp(&s.contribution(b)));
         let Some(best) = best else { break };
-        let share = s.prose[best as usize] / total;
+        let share = s.contribution(best) / total;
         // A semantic body keeps its header and lead unless one child holds almost everything.
         let needed = if signals::semantic_rank(doc, cur) >= 2 {
             SEMANTIC_STAY_SHARE

@@ -6,9 +6,12 @@ use crate::dom::{Doc, NodeId};
 /// Tags whose subtree never holds article text (code, controls, embedded documents, chrome).
 pub const JUNK_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "button", "select", "option", "input",
-    "textarea", "svg", "canvas", "iframe", "object", "embed", "nav", "aside", "footer", "dialog",
-    "menu", "link", "meta", "title",
+    "textarea", "svg", "canvas", "iframe", "object", "embed", "link", "meta", "title",
 ];
+
+/// Page-chrome tags: usually navigation, sidebars and footers, but some sites wrap the whole
+/// article in one, so they count as boilerplate (discounted, pruned) rather than excluded.
+pub const CHROME_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
 
 /// Inline (phrasing) tags: their text belongs to the nearest block around them.
 pub const INLINE_TAGS: &[&str] = &[
@@ -184,6 +187,10 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
     let Some(e) = doc.element(id) else {
         return w;
     };
+    if CHROME_TAGS.contains(&&*e.tag) {
+        w.negative = true;
+        w.strong_negative = true;
+    }
     for attr in ["class", "id"] {
         if let Some(v) = e.attr(attr) {
             for_each_word(v, |t| {
