@@ -10,8 +10,6 @@ use std::collections::HashSet;
 const SHINGLE_WORDS: usize = 4;
 /// A block counts as the body's when this share of its shingles occur in it.
 const MATCH_SHARE: f32 = 0.5;
-/// How much more a block the structured data vouches for weighs.
-pub const BOOST: f32 = 2.0;
 /// Bodies shorter than this (characters) are summaries, too short to vouch for anything.
 const MIN_BODY_CHARS: usize = 200;
 
@@ -70,9 +68,9 @@ fn shingles(text: &str) -> Vec<u64> {
         .collect()
 }
 
-/// Per-node multiplier of a block's own prose: [`BOOST`] for blocks whose text the body holds.
-/// Empty when the page has no usable `articleBody`.
-pub fn boosts(doc: &Doc) -> Vec<f32> {
+/// Per node: does the body hold this block's own text? Empty when the page has no usable
+/// `articleBody`.
+pub fn matches(doc: &Doc) -> Vec<bool> {
     let Some(body) = article_body(doc) else {
         return Vec::new();
     };
@@ -99,7 +97,7 @@ pub fn boosts(doc: &Doc) -> Vec<f32> {
             }
         }
     }
-    let mut out = vec![1.0f32; n];
+    let mut out = vec![false; n];
     for (i, t) in text.iter().enumerate() {
         if t.is_empty() {
             continue;
@@ -110,7 +108,7 @@ pub fn boosts(doc: &Doc) -> Vec<f32> {
         }
         let hits = sh.iter().filter(|h| set.contains(h)).count();
         if hits as f32 >= sh.len() as f32 * MATCH_SHARE {
-            out[i] = BOOST;
+            out[i] = true;
         }
     }
     out

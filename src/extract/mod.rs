@@ -56,9 +56,9 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
         dedupe::Analysis::default()
     };
     // Phase 3: the structured-data hint.
-    let boost = jsonld::boosts(doc);
+    let hint = jsonld::matches(doc);
     // Phases 4-5: measure and choose the article's container.
-    let stats = score::measure(doc, &analysis.weight, &boost);
+    let stats = score::measure(doc, &analysis.weight, &hint);
     let choice = score::choose(doc, &stats);
     r.main = choice.as_ref().map(|c| c.main);
     // Phase 6: the article keeps its own copy of each repeated block; the others go.
@@ -95,7 +95,9 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r.reading_minutes = (latin_words as f32 / WORDS_PER_MINUTE as f32
         + cjk_chars as f32 / CJK_CHARS_PER_MINUTE as f32)
         .ceil() as u32;
-    r.is_article = r.main.is_some_and(|m| looks_like_article(doc, &stats, m, &skip));
+    r.is_article = r
+        .main
+        .is_some_and(|m| looks_like_article(doc, &stats, m, &skip));
     if r.excerpt.is_none() {
         r.excerpt = r
             .text
@@ -130,6 +132,7 @@ fn looks_like_article(doc: &Doc, s: &score::Stats, main: NodeId, skip: &[bool]) 
         return false;
     }
     let mut blocks = 0;
+    let mut brs = 0;
     let mut chars = 0u32;
     let end = doc.node(main).end;
     let mut i = main;
@@ -137,6 +140,10 @@ fn looks_like_article(doc: &Doc, s: &score::Stats, main: NodeId, skip: &[bool]) 
         if skip[i as usize] || s.excluded[i as usize] {
             i = doc.node(i).end;
             continue;
+        }
+        // Lines split by `<br>` inside prose are paragraphs too (two breaks make one).
+        if doc.tag(i) == "br" {
+            brs += 1;
         }
         // A block's own prose is what it adds beyond its children.
         let own = s.raw[i as usize] - doc.children(i).map(|c| s.raw[c as usize]).sum::<f32>();
@@ -146,7 +153,7 @@ fn looks_like_article(doc: &Doc, s: &score::Stats, main: NodeId, skip: &[bool]) 
         }
         i += 1;
     }
-    blocks >= MIN_ARTICLE_BLOCKS && chars >= MIN_ARTICLE_CHARS
+    blocks + brs / 2 >= MIN_ARTICLE_BLOCKS && chars >= MIN_ARTICLE_CHARS
 }
 
 /// The candidates and decisions, for the playground's hover overlays.

@@ -131,11 +131,7 @@ pub fn hidden(
     while i < end {
         let iu = i as usize;
         if Some(i) == main {
-            out.extend(
-                inside
-                    .iter()
-                    .filter_map(|p| p.clutter.map(|c| (p.node, c))),
-            );
+            out.extend(inside.iter().filter_map(|p| p.clutter.map(|c| (p.node, c))));
             i = doc.node(i).end;
             continue;
         }

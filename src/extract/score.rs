@@ -17,10 +17,16 @@ pub const CJK_CHAR_WEIGHT: u32 = 3;
 pub const BOILERPLATE_DISCOUNT: f32 = 0.15;
 /// Descend into a child while it still holds this share of the current node's prose: the
 /// article's container is the smallest element that holds nearly all of it.
-pub const DESCEND_SHARE: f32 = 0.75;
+pub const DESCEND_SHARE: f32 = 0.85;
 /// A semantic article body (`itemprop=articleBody`, `article`) is left only for a child that
 /// holds this much of its prose: its header and lead belong to the article.
 pub const SEMANTIC_STAY_SHARE: f32 = 0.9;
+/// The structured-data body is located as the smallest element holding this share of the prose
+/// of the blocks it vouches for.
+pub const HINT_DESCEND_SHARE: f32 = 0.9;
+/// ... and it is taken only when it holds this share of what the plain descent found (a
+/// body that matches one paragraph is a summary, not a map of the article).
+pub const HINT_MIN_SHARE: f32 = 0.5;
 /// A semantic body inside the chosen container replaces it when it holds this share of the
 /// container's prose (the rest is then comments or teasers the markup did not name).
 pub const SEMANTIC_TAKE_SHARE: f32 = 0.6;
@@ -39,6 +45,8 @@ pub struct Stats {
     pub raw: Vec<f32>,
     /// Prose score of the subtree with boilerplate discounted (for choosing the container).
     pub prose: Vec<f32>,
+    /// Prose score of the subtree's blocks that the JSON-LD body vouches for.
+    pub hinted: Vec<f32>,
 }
 
 impl Stats {
@@ -75,9 +83,9 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Measures every node. `weight` is the dedupe weight per node; `boost` multiplies a block's own
-/// prose (the JSON-LD hint), empty when there is none.
-pub fn measure(doc: &Doc, weight: &[f32], boost: &[f32]) -> Stats {
+/// Measures every node. `weight` is the dedupe weight per node; `hint` marks the blocks the
+/// JSON-LD body vouches for (empty when there is none).
+pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
     let n = doc.len();
     let mut excluded = vec![false; n];
     let mut in_link = vec![false; n];
@@ -93,11 +101,7 @@ pub fn measure(doc: &Doc, weight: &[f32], boost: &[f32]) -> Stats {
         let iu = i as usize;
         let parent = doc.parent(i);
         let (p_ex, p_link, p_owner) = parent.map_or((false, false, 0), |p| {
-            (
-                excluded[p as usize],
-                in_link[p as usize],
-                owner[p as usize],
-            )
+            (excluded[p as usize], in_link[p as usize], owner[p as usize])
         });
         match &doc.node(i).data {
             NodeData::Element(e) => {
@@ -135,13 +139,16 @@ pub fn measure(doc: &Doc, weight: &[f32], boost: &[f32]) -> Stats {
     // ids downward finishes every child before its parent.
     let mut raw = vec![0f32; n];
     let mut prose = vec![0f32; n];
+    let mut hinted = vec![0f32; if hint.is_empty() { 0 } else { n }];
     for i in (0..n as NodeId).rev() {
         let iu = i as usize;
         if excluded[iu] {
             continue;
         }
-        let own = block_score(own_chars[iu], own_link[iu], own_commas[iu])
-            * boost.get(iu).copied().unwrap_or(1.0);
+        let own = block_score(own_chars[iu], own_link[iu], own_commas[iu]);
+        if hint.get(iu).copied().unwrap_or(false) {
+            hinted[iu] += own;
+        }
         let w = weight.get(iu).copied().unwrap_or(1.0);
         raw[iu] = (raw[iu] + own) * w;
         prose[iu] = (prose[iu] + own) * w;
@@ -150,6 +157,9 @@ pub fn measure(doc: &Doc, weight: &[f32], boost: &[f32]) -> Stats {
             chars[pu] += chars[iu];
             link_chars[pu] += link_chars[iu];
             raw[pu] += raw[iu];
+            if let Some(h) = hinted.get(iu).copied() {
+                hinted[pu] += h;
+            }
             let discount = if words[iu].is_boilerplate() {
                 BOILERPLATE_DISCOUNT
             } else {
@@ -165,6 +175,7 @@ pub fn measure(doc: &Doc, weight: &[f32], boost: &[f32]) -> Stats {
         link_chars,
         raw,
         prose,
+        hinted,
     }
 }
 
@@ -175,6 +186,25 @@ pub fn block_score(chars: u32, link: u32, commas: u32) -> f32 {
         return 0.0;
     }
     (chars - link) as f32 + commas as f32 * COMMA_BONUS
+}
+
+/// The smallest element holding nearly all the prose the JSON-LD body vouches for.
+fn hint_container(doc: &Doc, s: &Stats, body: NodeId) -> Option<NodeId> {
+    let total = *s.hinted.get(body as usize)?;
+    if total <= 0.0 {
+        return None;
+    }
+    let mut cur = body;
+    loop {
+        let best = doc
+            .children(cur)
+            .max_by(|&a, &b| s.hinted[a as usize].total_cmp(&s.hinted[b as usize]))?;
+        if s.hinted[best as usize] >= HINT_DESCEND_SHARE * total && doc.element(best).is_some() {
+            cur = best;
+        } else {
+            return Some(cur);
+        }
+    }
 }
 
 /// Why the container was chosen, for the debug overlay.
@@ -217,6 +247,18 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         }
     }
     let mut reason = "smallest element holding most of the page's prose";
+    // The structured data's body, located in the page, wins over the plain descent unless it
+    // only covers a fragment of what the descent found.
+    if let Some(h) = hint_container(doc, s, body) {
+        if doc.contains(h, cur) || s.raw[h as usize] >= HINT_MIN_SHARE * s.raw[cur as usize] {
+            path.push((h, s.prose[h as usize]));
+            return Some(Choice {
+                main: h,
+                path,
+                reason: "holds the text of the page's JSON-LD articleBody",
+            });
+        }
+    }
     // A marked article body inside the choice that holds most of its prose is the article
     // without the unmarked comments or teasers around it.
     let mut best_sem: Option<(u8, NodeId)> = None;

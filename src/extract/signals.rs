@@ -16,8 +16,8 @@ pub const CHROME_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
 /// Inline (phrasing) tags: their text belongs to the nearest block around them.
 pub const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
 ];
 
 /// Class/id words of clutter that sits beside or inside an article: discussion, sharing,
@@ -255,7 +255,10 @@ pub fn semantic_rank(doc: &Doc, id: NodeId) -> u8 {
     if &*e.tag == "article" {
         return 2;
     }
-    if &*e.tag == "main" || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")) {
+    if &*e.tag == "main"
+        || e.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("main"))
+    {
         return 1;
     }
     0
@@ -268,7 +271,9 @@ mod tests {
     #[test]
     fn words_split_on_case_and_punctuation() {
         let mut v = Vec::new();
-        for_each_word("relatedPosts share-bar_x HTMLBody", |t| v.push(t.to_string()));
+        for_each_word("relatedPosts share-bar_x HTMLBody", |t| {
+            v.push(t.to_string())
+        });
         assert_eq!(v, ["related", "posts", "share", "bar", "x", "htmlbody"]);
     }
 }

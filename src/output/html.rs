@@ -77,9 +77,30 @@ const CONTAINER_TAGS: &[&str] = &[
 ];
 /// Attributes kept (URLs are vetted separately); handlers, styles, ids and classes go.
 const KEEP_ATTRS: &[&str] = &[
-    "alt", "title", "colspan", "rowspan", "headers", "scope", "lang", "dir", "datetime", "cite",
-    "start", "reversed", "type", "width", "height", "controls", "poster", "media", "sizes",
-    "allowfullscreen", "open", "kind", "srclang", "label",
+    "alt",
+    "title",
+    "colspan",
+    "rowspan",
+    "headers",
+    "scope",
+    "lang",
+    "dir",
+    "datetime",
+    "cite",
+    "start",
+    "reversed",
+    "type",
+    "width",
+    "height",
+    "controls",
+    "poster",
+    "media",
+    "sizes",
+    "allowfullscreen",
+    "open",
+    "kind",
+    "srclang",
+    "label",
 ];
 /// Attributes holding a URL, vetted and resolved.
 const URL_ATTRS: &[&str] = &["href", "src", "srcset", "poster", "cite"];
@@ -239,19 +260,56 @@ pub fn html(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> Stri
 
 /// The `'static` copy of a kept tag name.
 fn static_tag(tag: &str) -> &'static str {
-    KEEP_TAGS.iter().find(|t| **t == tag).copied().unwrap_or("span")
+    KEEP_TAGS
+        .iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("span")
 }
 
 /// MathML tag names are kept if they are plain names; anything odd becomes `mrow`.
 fn math_tag(tag: &str) -> &'static str {
     const MATHML: &[&str] = &[
-        "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot",
-        "mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup",
-        "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none",
-        "mtable", "mtr", "mtd", "mlabeledtr", "semantics", "annotation", "maligngroup",
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "mfenced",
+        "menclose",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mmultiscripts",
+        "mprescripts",
+        "none",
+        "mtable",
+        "mtr",
+        "mtd",
+        "mlabeledtr",
+        "semantics",
+        "annotation",
+        "maligngroup",
         "malignmark",
     ];
-    MATHML.iter().find(|t| **t == tag).copied().unwrap_or("mrow")
+    MATHML
+        .iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("mrow")
 }
 
 fn write_math(e: &Element, out: &mut String) {

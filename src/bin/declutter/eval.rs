@@ -80,7 +80,10 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<String> {
                 .ok()
                 .and_then(|b| extract_html(&b, options).ok());
             let (text, dups) = match r {
-                Some(r) => (r.text, serde_json::to_value(&r.duplicates).unwrap_or_default()),
+                Some(r) => (
+                    r.text,
+                    serde_json::to_value(&r.duplicates).unwrap_or_default(),
+                ),
                 None => (String::new(), serde_json::Value::Array(vec![])),
             };
             serde_json::json!({"file": f.display().to_string(), "text": text, "duplicates": dups})
