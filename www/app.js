@@ -16,6 +16,12 @@ const MAX_INPUT_BYTES = 25 * 1024 * 1024;
 const WORKER_TIMEOUT_MS = 60_000;
 /** How many characters of a block's text the Blocks list shows. */
 const SNIPPET_CHARS = 140;
+/** JSON longer than this is shown without colours (colouring it would stall the page). */
+const MAX_HIGHLIGHT_CHARS = 300_000;
+/** The Blocks list shows at most this many entries per section (the JSON has them all). */
+const MAX_LISTED_BLOCKS = 300;
+/** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
+const MAX_BADGES = 2000;
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -210,6 +216,7 @@ let shown = null;
 
 async function run({ input, label, size }) {
   const seq = ++runSeq;
+  performance.mark('declutter:run');
   const t0 = performance.now();
   clearMessage();
   els.wrap.classList.add('busy');
@@ -241,15 +248,34 @@ async function run({ input, label, size }) {
   shown = { result: snapResult, nodes: walk.nodes, htmlResult };
   els.wrap.classList.remove('busy');
   document.body.dataset.state = 'done';
-  renderStats({ label, size, charset: decoded.charset, walk, total, htmlResult, snapResult });
-  renderOverlays(snapResult, walk.nodes);
-  renderReader(snapResult);
-  renderMarkdown(snapResult);
-  renderJson(snapResult);
-  renderBlocks(snapResult, walk.nodes);
+  measure('stats', () => renderStats({ label, size, charset: decoded.charset, walk, total, htmlResult, snapResult }));
+  measure('overlays', () => renderOverlays(snapResult, walk.nodes));
+  measure('reader', () => renderReader(snapResult));
+  measure('markdown', () => renderMarkdown(snapResult));
+  // The JSON and Blocks tabs can be large (thousands of repeated blocks): drawn when shown.
+  lazyPanels.clear();
+  lazyPanels.set('panel-json', () => renderJson(snapResult));
+  lazyPanels.set('panel-blocks', () => renderBlocks(snapResult, walk.nodes));
+  renderVisibleLazyPanel();
   els.copy.disabled = false;
+  finishRun();
   if (snapResult.messages?.length) showMessage(`Notes from the core: ${snapResult.messages.join(' · ')}`, 'info');
   else if (!snapResult.main) showMessage('The core found no article on this page; nothing is outlined in green.', 'info');
+}
+
+/** Runs `fn` under a named performance measure (visible in the browser's profiler). */
+function measure(name, fn) {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    performance.measure(`declutter:${name}`, { start, end: performance.now() });
+  }
+}
+
+/** Counts finished runs (tests and scripts wait on `data-runs`). */
+function finishRun() {
+  document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
 }
 
 function failRun(error, fatal) {
@@ -258,6 +284,7 @@ function failRun(error, fatal) {
   shown = null;
   showMessage(fatal ? `${error}` : `The core could not read this input: ${error}`);
   clearOutputs();
+  finishRun();
   if (fatal && !/restarted|did not load/.test(error)) restartWorker();
 }
 
@@ -267,6 +294,7 @@ function clearOutputs() {
   els.pageEmpty.hidden = false;
   els.reader.srcdoc = '';
   els.markdown.textContent = '';
+  lazyPanels.clear();
   els.json.textContent = '';
   els.blocks.textContent = '';
   els.copy.disabled = true;
@@ -286,8 +314,8 @@ function loadAndWalk(html, url) {
         const doc = frame.contentDocument;
         if (!doc || !doc.documentElement) throw new Error('the frame has no document');
         const t0 = performance.now();
-        const { snapshot, nodes } = takeSnapshot(doc, url);
-        const json = JSON.stringify(snapshot);
+        const { snapshot, nodes } = measure('walk', () => takeSnapshot(doc, url));
+        const json = measure('stringify', () => JSON.stringify(snapshot));
         const ms = performance.now() - t0;
         els.pageEmpty.hidden = true;
         wireFrame(doc);
@@ -445,6 +473,7 @@ function placeBadges() {
   for (const el of doc.querySelectorAll('[data-dcl-dup]')) {
     const rect = el.getBoundingClientRect();
     if (!rect.width && !rect.height) continue;
+    if (layer.childElementCount >= MAX_BADGES) break;
     const b = doc.createElement('span');
     b.className = `dcl-badge${el.hasAttribute('data-dcl-kept') ? ' kept' : ''}`;
     b.textContent = el.hasAttribute('data-dcl-kept') ? `${el.dataset.dclDup} kept` : el.dataset.dclDup;
@@ -639,8 +668,24 @@ function renderMarkdown(r) {
   els.markdown.textContent = md;
 }
 
+/** Panels drawn on first view: id -> draw function (cleared once drawn). */
+const lazyPanels = new Map();
+
+function renderVisibleLazyPanel() {
+  for (const [id, draw] of lazyPanels) {
+    if ($(id).hidden) continue;
+    lazyPanels.delete(id);
+    measure(id, draw);
+  }
+}
+
 function renderJson(r) {
   const json = JSON.stringify(r, null, 2);
+  els.json.dataset.raw = json;
+  if (json.length > MAX_HIGHLIGHT_CHARS) {
+    els.json.textContent = json;
+    return;
+  }
   // Light syntax colouring: spans built from the escaped text, keys / strings / numbers / literals.
   const html = escapeHtml(json).replace(
     /(&quot;(?:[^&\\]|\\.|&(?!quot;))*&quot;)(\s*:)?|\b(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\b|\b(true|false|null)\b/g,
@@ -651,7 +696,6 @@ function renderJson(r) {
     },
   );
   els.json.innerHTML = html;
-  els.json.dataset.raw = json;
 }
 
 function snippet(el) {
@@ -674,7 +718,7 @@ function renderBlocks(r, nodes) {
       li.textContent = 'None.';
       list.append(li);
     }
-    for (const it of items) {
+    for (const it of items.slice(0, MAX_LISTED_BLOCKS)) {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -697,6 +741,12 @@ function renderBlocks(r, nodes) {
       b.append(title, text, path);
       b.addEventListener('click', () => revealNode(it.node));
       li.append(b);
+      list.append(li);
+    }
+    if (items.length > MAX_LISTED_BLOCKS) {
+      const li = document.createElement('li');
+      li.className = 'muted';
+      li.textContent = `…and ${items.length - MAX_LISTED_BLOCKS} more (all are in the JSON tab).`;
       list.append(li);
     }
     root.append(s);
@@ -733,6 +783,7 @@ function selectTab(tab, focus = false) {
     t.tabIndex = on ? 0 : -1;
     $(t.getAttribute('aria-controls')).hidden = !on;
   }
+  renderVisibleLazyPanel();
   if (focus) tab.focus();
 }
 for (const t of tabs) {
@@ -752,7 +803,7 @@ els.copy.addEventListener('click', async () => {
   const tab = tabs.find((t) => t.getAttribute('aria-selected') === 'true').id;
   const r = shown?.result;
   if (!r) return;
-  const text = { 'tab-reader': r.html, 'tab-markdown': els.markdown.textContent, 'tab-json': els.json.dataset.raw, 'tab-blocks': els.json.dataset.raw }[tab];
+  const text = { 'tab-reader': r.html, 'tab-markdown': els.markdown.textContent, 'tab-json': JSON.stringify(r, null, 2), 'tab-blocks': JSON.stringify(r, null, 2) }[tab];
   try {
     await navigator.clipboard.writeText(text ?? '');
     els.copy.textContent = 'Copied';
