@@ -6,6 +6,7 @@
 //!
 //! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is [`wasm`] alone.
 
+pub mod dedupe;
 pub mod dom;
 pub mod extract;
 pub mod meta;

@@ -2,12 +2,14 @@
 //!
 //! Phases (each a function below):
 //! 1. `meta::read`: title, byline, dates and the rest from the head and structured data.
-//! 2. `score_containers`: text and link density per element, bottom-up in one reverse pass.
-//! 3. `pick_main`: the container that holds most of the page's prose.
-//! 4. `output::render`: text and clean HTML of the chosen container.
+//! 2. `dedupe::analyze`: blocks the page repeats, so their copies do not inflate a container.
+//! 3. `score_containers`: prose per element, bottom-up in one reverse pass.
+//! 4. `pick_main`: the container that holds most of the page's prose.
+//! 5. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
+//! 6. `output`: text and clean HTML of the chosen container, without the dropped copies.
 
 use crate::dom::{Doc, NodeId};
-use crate::{meta, output, Extraction, Options};
+use crate::{dedupe, meta, output, Extraction, Options};
 
 /// Tags whose content is never article text.
 const NEVER_CONTENT: &[&str] = &[
@@ -42,14 +44,27 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r.dir = m.dir;
     r.lead_image = m.lead_image;
     r.excerpt = m.excerpt;
-    // Phases 2-3: find the article's container.
-    let prose = score_containers(doc);
+    // Phase 2: repeated blocks, weighed so copies count once.
+    let analysis = if options.dedupe {
+        dedupe::analyze(doc)
+    } else {
+        dedupe::Analysis::default()
+    };
+    // Phases 3-4: find the article's container.
+    let prose = score_containers(doc, &analysis.weight);
     r.main = pick_main(doc, &prose);
-    // Phase 4: render it.
+    // Phase 5: the article keeps its own copy of each repeated block; the others go.
+    let resolved = dedupe::resolve(doc, &analysis, r.main);
+    let mut skip = vec![false; doc.len()];
+    for &id in &resolved.removed {
+        skip[id as usize] = true;
+    }
+    r.duplicates = resolved.groups;
+    // Phase 6: render it.
     if let Some(main) = r.main {
-        r.text = output::text(doc, main);
+        r.text = output::text(doc, main, &skip);
         if options.html {
-            r.html = output::html(doc, main);
+            r.html = output::html(doc, main, &skip);
         }
     }
     r.words = r.text.split_whitespace().count();
@@ -65,9 +80,9 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r
 }
 
-/// Prose characters each element holds in its subtree (paragraph text outside links and
-/// outside never-content tags), filled bottom-up by walking the arena backwards.
-fn score_containers(doc: &Doc) -> Vec<u32> {
+/// Prose characters each element holds in its subtree (paragraph text outside never-content
+/// tags, each block scaled by its dedupe weight), filled bottom-up by walking the arena backwards.
+fn score_containers(doc: &Doc, weight: &[f32]) -> Vec<u32> {
     let n = doc.len();
     let mut prose = vec![0u32; n];
     let mut excluded = vec![false; n];
@@ -83,7 +98,8 @@ fn score_containers(doc: &Doc) -> Vec<u32> {
             let t = doc.subtree_text(i);
             let chars = t.split_whitespace().map(str::len).sum::<usize>();
             if chars >= MIN_PROSE_CHARS {
-                prose[i as usize] = prose[i as usize].max(chars as u32);
+                let w = weight.get(i as usize).copied().unwrap_or(1.0);
+                prose[i as usize] = prose[i as usize].max((chars as f32 * w) as u32);
             }
         }
         if let Some(p) = doc.parent(i) {

@@ -42,14 +42,16 @@ const KEEP_ATTRS: &[&str] = &[
     "href", "src", "alt", "title", "colspan", "rowspan", "lang", "dir",
 ];
 
-fn dropped(doc: &Doc, id: NodeId, root: NodeId) -> bool {
+/// Is `id` left out: a dropped tag, or a node the caller marked in `skip` (its subtree goes too).
+fn dropped(doc: &Doc, id: NodeId, root: NodeId, skip: &[bool]) -> bool {
     std::iter::once(id)
         .chain(doc.ancestors(id).take_while(|&a| a != root))
-        .any(|a| DROP_TAGS.contains(&doc.tag(a)))
+        .any(|a| DROP_TAGS.contains(&doc.tag(a)) || skip.get(a as usize).copied().unwrap_or(false))
 }
 
 /// Plain text: one paragraph per block, separated by blank lines.
-pub fn text(doc: &Doc, root: NodeId) -> String {
+/// `skip` marks subtrees to leave out (indexed by node id; may be empty).
+pub fn text(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut stack: Vec<NodeId> = Vec::new();
@@ -58,7 +60,7 @@ pub fn text(doc: &Doc, root: NodeId) -> String {
             stack.pop();
             flush(&mut cur, &mut paras);
         }
-        if dropped(doc, id, root) {
+        if dropped(doc, id, root, skip) {
             continue;
         }
         match &doc.node(id).data {
@@ -83,7 +85,8 @@ fn flush(cur: &mut String, paras: &mut Vec<String>) {
 }
 
 /// Clean HTML: safe tags and attributes only, scripts and handlers gone.
-pub fn html(doc: &Doc, root: NodeId) -> String {
+/// `skip` marks subtrees to leave out (indexed by node id; may be empty).
+pub fn html(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
     let mut out = String::new();
     let mut open: Vec<NodeId> = Vec::new();
     for id in std::iter::once(root).chain(doc.descendants(root)) {
@@ -93,7 +96,7 @@ pub fn html(doc: &Doc, root: NodeId) -> String {
             out.push_str(doc.tag(s));
             out.push('>');
         }
-        if dropped(doc, id, root) {
+        if dropped(doc, id, root, skip) {
             continue;
         }
         match &doc.node(id).data {
