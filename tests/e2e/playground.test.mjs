@@ -1,54 +1,24 @@
 // The playground (www/) in headless Chromium: demos, paste, file upload and drop, overlays,
 // result tabs, bad input, a 5 MB page. Serves www/ from 127.0.0.1; needs the wasm package in
-// www/pkg (the build). Leaves a screenshot in tests/artifacts/playground.png.
+// www/pkg (the build), served by www/serve.mjs. Leaves a screenshot in tests/artifacts/playground.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../../www/serve.mjs';
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 assert.ok(existsSync(join(www, 'pkg', 'declutter_bg.wasm')), 'www/pkg is missing: build the wasm package first (npm run build)');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-
-/** A static server for www/ on 127.0.0.1 (an ephemeral port). */
-function serveWww() {
-  const server = http.createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(www, path));
-    if (!file.startsWith(www.endsWith(sep) ? www : www + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 let server;
 let browser;
 let base;
 before(async () => {
-  server = await serveWww();
-  base = `http://127.0.0.1:${server.address().port}/`;
+  server = await serve({ mounts: { '/': www } });
+  base = server.url;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -56,7 +26,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 /** A fresh page, with page errors collected; waits for the first (default demo) run. */
