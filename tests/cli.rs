@@ -30,14 +30,35 @@ fn lines(out: &Output) -> Vec<Value> {
 
 /// Keys every successful jsonl line carries (README "JSON output schema").
 const SCHEMA: &[&str] = &[
-    "file", "title", "byline", "published", "site_name", "lang", "dir", "lead_image", "excerpt", "text", "html",
-    "words", "duplicates", "hidden", "ms",
+    "file",
+    "title",
+    "byline",
+    "published",
+    "site_name",
+    "lang",
+    "dir",
+    "lead_image",
+    "excerpt",
+    "text",
+    "html",
+    "words",
+    "duplicates",
+    "hidden",
+    "ms",
 ];
 
 #[test]
 fn jsonl_over_a_directory_keeps_sorted_input_order_and_schema() {
-    let out = bin().args(["extract", "--format", "jsonl"]).arg(fixtures()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = lines(&out);
     let files: Vec<&str> = rows.iter().map(|r| r["file"].as_str().unwrap()).collect();
     let mut sorted = files.clone();
@@ -51,7 +72,10 @@ fn jsonl_over_a_directory_keeps_sorted_input_order_and_schema() {
     }
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("{\"file\":"), "file comes first");
-    let owls = rows.iter().find(|r| r["file"].as_str().unwrap().ends_with("jsonld-graph.html")).unwrap();
+    let owls = rows
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("jsonld-graph.html"))
+        .unwrap();
     assert_eq!(owls["byline"], "Mira Hollis, Teo Brandt");
     assert_eq!(owls["published"], "2024-03-09T06:30:00+01:00");
 }
@@ -76,10 +100,15 @@ fn batch_with_failures_processes_the_rest_and_exits_non_zero() {
     assert_eq!(rows.len(), 4);
     assert!(rows[0]["error"].as_str().unwrap().contains("binary"));
     assert_eq!(rows[1]["title"], "Lantern festival lights up the harbour");
-    assert!(rows[2]["file"].as_str().unwrap().ends_with("missing.html") && rows[2]["error"].is_string());
+    assert!(
+        rows[2]["file"].as_str().unwrap().ends_with("missing.html") && rows[2]["error"].is_string()
+    );
     assert!(rows[3]["error"].as_str().unwrap().contains("empty"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("missing.html") && stderr.contains("3 of 4 inputs failed"), "{stderr}");
+    assert!(
+        stderr.contains("missing.html") && stderr.contains("3 of 4 inputs failed"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -99,7 +128,10 @@ fn stdin_and_markdown() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.starts_with("# Kites\n\n## Wind\n\nKites need a steady *wind*"), "{md}");
+    assert!(
+        md.starts_with("# Kites\n\n## Wind\n\nKites need a steady *wind*"),
+        "{md}"
+    );
     assert!(md.contains("- line\n- tail\n"), "{md}");
 }
 
@@ -107,12 +139,24 @@ fn stdin_and_markdown() {
 fn text_and_html_formats_name_each_page_in_a_batch() {
     let a = fixtures().join("opengraph.html");
     let b = fixtures().join("page-signals.html");
-    let out = bin().args(["extract", "--format", "text"]).arg(&a).arg(&b).output().unwrap();
+    let out = bin()
+        .args(["extract", "--format", "text"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let (ia, ib) = (s.find("==> ").unwrap(), s.rfind("==> ").unwrap());
-    assert!(s[ia..].starts_with(&format!("==> {} <==", a.display())) && s[ib..].contains("page-signals.html"));
+    assert!(
+        s[ia..].starts_with(&format!("==> {} <==", a.display()))
+            && s[ib..].contains("page-signals.html")
+    );
     assert!(s.contains("Three thousand paper lanterns"));
-    let out = bin().args(["extract", "--format", "html"]).arg(&a).output().unwrap();
+    let out = bin()
+        .args(["extract", "--format", "html"])
+        .arg(&a)
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("<p>") && !s.contains("==>"), "{s}");
 }

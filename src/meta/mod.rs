@@ -135,9 +135,16 @@ fn title(s: &Signals, ld: &jsonld::JsonLd, brands: &[Option<&str>]) -> Option<St
         .or_else(|| s.title.clone())
         .or_else(|| s.microdata_headline.clone())
         .or_else(|| s.h1.first().cloned())?;
+    // Headings confirm even the whole title; another source only confirms when it differs
+    // from the chosen value (a value does not vouch for itself).
     let mut agree: Vec<&str> = s.h1.iter().map(String::as_str).collect();
-    agree.extend(og);
-    agree.extend(ld.headline.as_deref());
+    let chosen_key = title::key(&chosen);
+    agree.extend(
+        [og, ld.headline.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|a| title::key(a) != chosen_key),
+    );
     let brands: Vec<&str> = brands.iter().flatten().copied().collect();
     let t = title::strip_site(&chosen, &agree, &brands);
     (!t.is_empty()).then_some(t)

@@ -16,40 +16,53 @@ pub fn is_absolute(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
 }
 
-/// Resolves `href` against `base` (an absolute URL). Returns `href` unchanged when it is
-/// absolute or when `base` is not absolute.
+/// Resolves `href` against `base`: an absolute URL, or a root-relative path (`/static/`, what
+/// a `<base href>` gives when the page URL is unknown). Returns `href` unchanged when it is
+/// absolute or when there is no usable base.
 pub fn resolve(base: Option<&str>, href: &str) -> String {
     let href = href.trim();
     if is_absolute(href) {
         return href.to_string();
     }
-    let Some(base) = base.filter(|b| is_absolute(b)) else {
+    let Some(base) = base
+        .map(str::trim)
+        .filter(|b| is_absolute(b) || b.starts_with('/'))
+    else {
         return href.to_string();
     };
-    let scheme_end = base.find(':').unwrap_or(0) + 1;
+    let scheme_end = if is_absolute(base) {
+        base.find(':').unwrap_or(0) + 1
+    } else {
+        0
+    };
     let scheme = &base[..scheme_end];
     if let Some(rest) = href.strip_prefix("//") {
-        return format!("{scheme}//{rest}");
+        return if scheme.is_empty() {
+            href.to_string()
+        } else {
+            format!("{scheme}//{rest}")
+        };
     }
     // Split the base into scheme+authority and path (no query/fragment).
     let after_scheme = &base[scheme_end..];
-    let (authority, path) = if let Some(rest) = after_scheme.strip_prefix("//") {
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        (format!("{scheme}//{}", &rest[..end]), &rest[end..])
-    } else {
-        (scheme.to_string(), after_scheme)
+    let (authority, path) = match after_scheme.strip_prefix("//") {
+        Some(rest) if !scheme.is_empty() => {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            (format!("{scheme}//{}", &rest[..end]), &rest[end..])
+        }
+        _ => (scheme.to_string(), after_scheme),
     };
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     if href.is_empty() {
         return base.to_string();
     }
     if href.starts_with('#') || href.starts_with('?') {
-        let trimmed = if href.starts_with('#') {
-            &base[..base.find('#').unwrap_or(base.len())]
+        let cut = if href.starts_with('#') {
+            base.find('#')
         } else {
-            &base[..base.find(['?', '#']).unwrap_or(base.len())]
+            base.find(['?', '#'])
         };
-        return format!("{trimmed}{href}");
+        return format!("{}{href}", &base[..cut.unwrap_or(base.len())]);
     }
     let joined = if href.starts_with('/') {
         href.to_string()
@@ -128,5 +141,10 @@ mod tests {
         );
         assert_eq!(resolve(None, "i.png"), "i.png");
         assert_eq!(resolve(Some("relative/base/"), "i.png"), "i.png");
+        assert_eq!(resolve(Some("/static/"), "img/i.png"), "/static/img/i.png");
+        assert_eq!(
+            resolve(Some("/static/"), "//cdn.example/i.png"),
+            "//cdn.example/i.png"
+        );
     }
 }
