@@ -1,5 +1,7 @@
 //! Replays every input the fuzzers ever crashed on (tests/fuzz/regressions/<target>/*), plus a
-//! few hand-made hostile ones, through the same checks the fuzz targets run.
+//! few hand-made hostile ones, through the same checks the fuzz targets run. Native only: it
+//! reads the cases from disk.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "fuzz/cases.rs"]
 mod cases;
