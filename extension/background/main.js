@@ -136,4 +136,13 @@ if (isTestBuild) {
     );
     return true;
   });
+  // For tests that compare the two doors on the live page (the walk must number nodes as
+  // door 1 does): the content script's snapshot and the core's two calls.
+  globalThis.declutterTest = Object.freeze({
+    async snapshot(tabId) {
+      await ensureContent(tabId);
+      return (await send(tabId, { cmd: 'snapshot' })).json;
+    },
+    loadCore,
+  });
 }
