@@ -7,7 +7,7 @@
 //    (door 2, www/snapshot.js) and the worker runs `extractSnapshot` on it;
 // 3. result ids index the walked node list, so the overlays land on the right elements;
 //    both doors' texts are compared ("Doors agree").
-import { takeSnapshot, elementOf } from './snapshot.js';
+import { takeSnapshotSliced, elementOf } from './snapshot.js';
 import { htmlToMarkdown } from './markdown.js';
 
 /** Larger inputs are refused with a message (the playground is for single pages). */
@@ -305,28 +305,23 @@ function clearOutputs() {
 }
 
 /** Shows the page in the sandboxed frame and walks its DOM into a snapshot. */
-function loadAndWalk(html, url) {
-  return new Promise((resolve, reject) => {
-    const frame = els.page;
-    const onLoad = () => {
-      frame.removeEventListener('load', onLoad);
-      try {
-        const doc = frame.contentDocument;
-        if (!doc || !doc.documentElement) throw new Error('the frame has no document');
-        const t0 = performance.now();
-        const { snapshot, nodes } = measure('walk', () => takeSnapshot(doc, url));
-        const json = measure('stringify', () => JSON.stringify(snapshot));
-        const ms = performance.now() - t0;
-        els.pageEmpty.hidden = true;
-        wireFrame(doc);
-        resolve({ json, nodes, count: nodes.length, ms });
-      } catch (e) {
-        reject(e);
-      }
-    };
-    frame.addEventListener('load', onLoad);
+async function loadAndWalk(html, url) {
+  const frame = els.page;
+  await new Promise((resolve) => {
+    frame.addEventListener('load', resolve, { once: true });
     frame.srcdoc = html;
   });
+  const doc = frame.contentDocument;
+  if (!doc || !doc.documentElement) throw new Error('the frame has no document');
+  // The walk runs in slices so the playground keeps answering input on very large pages.
+  const t0 = performance.now();
+  const { snapshot, nodes } = await takeSnapshotSliced(doc, url);
+  performance.measure('declutter:walk', { start: t0, end: performance.now() });
+  const json = measure('stringify', () => JSON.stringify(snapshot));
+  const ms = performance.now() - t0;
+  els.pageEmpty.hidden = true;
+  wireFrame(doc);
+  return { json, nodes, count: nodes.length, ms };
 }
 
 // ---------------------------------------------------------------- figures

@@ -255,3 +255,36 @@ test('a 5 MB page is read in the worker and mapped back', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('tricky markup before the article keeps both doors on the same ids', async () => {
+  const { page, errors } = await open();
+  const article = Array.from({ length: 6 }, (_, i) => `<p>Part ${i + 1}: the night market on the old quay now opens on Thursdays too, with stalls selling soup, second-hand books and bicycle repairs until late.</p>`).join('');
+  // Everything that could shift an id: comments splitting text, script and style text, JSON-LD,
+  // template contents, noscript, SVG with namespaced attributes, CDATA, empty elements, entities.
+  const html = `<!DOCTYPE html><html><head><title>Night market</title><!-- c --><style>p{color:red}</style>
+<script>var x = "<p>not text</p>";</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"Night market"}</script>
+<noscript><link rel="stylesheet" href="x.css"></noscript></head><body>
+<div>one<!-- split -->two<!--x--> three &amp; four</div><template><p>inside a template</p><div>more</div></template>
+<noscript><p>Turn on scripts</p><img src="pixel.gif" alt=""></noscript>
+<svg width="10" height="10" viewBox="0 0 10 10"><use xlink:href="#a"></use><![CDATA[ cdata text ]]><text>svg text</text></svg>
+<table><tr><td>cell</td></tr></table><p></p><span> </span>
+<main><h1>Night market</h1>${article}</main><footer>Footer</footer></body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', await page.locator('#st-doors').getAttribute('title'));
+  const r = await resultJson(page);
+  assert.match(r.text, /Part 6: the night market/);
+  await checkOverlays(page, r);
+  assert.equal(await page.frameLocator('#page').locator('[data-dcl-main]').evaluate((e) => e.localName), 'main');
+  // The sliced walk (the one the page uses) and the one-go walk give the same snapshot.
+  const same = await page.evaluate(async () => {
+    const m = await import('./snapshot.js');
+    const doc = document.getElementById('page').contentDocument;
+    const a = JSON.stringify(m.takeSnapshot(doc, null).snapshot);
+    const b = JSON.stringify((await m.takeSnapshotSliced(doc, null, 0)).snapshot);
+    return a === b && a.length > 1000;
+  });
+  assert.equal(same, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
