@@ -77,42 +77,45 @@ async function activeTabId() {
   return tab?.id;
 }
 
-api.action.onClicked.addListener(async (tab) => {
-  try {
-    const { mode } = await loadSettings();
-    await toggle(tab.id, mode);
-  } catch (e) {
+// Each handler returns the toggle's promise (errors are reported, not thrown into the event).
+function guarded(run) {
+  return run().catch((e) => {
     report(e);
-  }
-});
+    return { error: String(e?.message ?? e) };
+  });
+}
 
-api.commands.onCommand.addListener(async (command, tab) => {
-  if (!MODES.includes(command)) return;
-  try {
-    await toggle(tab?.id ?? (await activeTabId()), command);
-  } catch (e) {
-    report(e);
-  }
-});
+/** Toolbar button: the mode chosen in the options. */
+function onAction(tab) {
+  return guarded(async () => toggle(tab.id, (await loadSettings()).mode));
+}
+
+/** Keyboard commands; their names are the modes (see manifest.json "commands"). */
+function onCommand(command, tab) {
+  if (!MODES.includes(command)) return Promise.resolve(null);
+  return guarded(async () => toggle(tab?.id ?? (await activeTabId()), command));
+}
 
 const MENU = { 'declutter-reader': 'reader', 'declutter-declutter': 'declutter' };
 
-api.runtime.onInstalled.addListener(() => {
+function createMenus() {
   api.contextMenus.removeAll(() => {
     api.contextMenus.create({ id: 'declutter-reader', title: 'Reader view', contexts: ['page'] });
     api.contextMenus.create({ id: 'declutter-declutter', title: 'Declutter in place', contexts: ['page'] });
   });
-});
+}
 
-api.contextMenus.onClicked.addListener(async (info, tab) => {
+/** Page context menu. */
+function onMenuClick(info, tab) {
   const mode = MENU[info.menuItemId];
-  if (!mode || !tab) return;
-  try {
-    await toggle(tab.id, mode);
-  } catch (e) {
-    report(e);
-  }
-});
+  if (!mode || !tab) return Promise.resolve(null);
+  return guarded(() => toggle(tab.id, mode));
+}
+
+api.action.onClicked.addListener(onAction);
+api.commands.onCommand.addListener(onCommand);
+api.runtime.onInstalled.addListener(createMenus);
+api.contextMenus.onClicked.addListener(onMenuClick);
 
 // An open reader view restyles itself when the options change.
 api.storage.onChanged.addListener(async (changes) => {
@@ -144,5 +147,7 @@ if (isTestBuild) {
       return (await send(tabId, { cmd: 'snapshot' })).json;
     },
     loadCore,
+    // The exact functions registered with the browser's events, which automation cannot fire.
+    handlers: { onAction, onCommand, onMenuClick },
   });
 }
