@@ -126,6 +126,39 @@ api.storage.onChanged.addListener(async (changes) => {
   }
 });
 
+// ---- Article badge ------------------------------------------------------------------------
+// On sites the user granted access to (none by default; the options page can ask for all
+// sites), content/probe.js takes a cheap look at each page and the badge marks articles. The
+// wasm core is not loaded for this.
+
+const PROBE_ID = 'declutter-probe';
+const BADGE = '\u2713';
+
+async function registerProbe() {
+  const { origins = [] } = await api.permissions.getAll();
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
+  if (registered.length) await api.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
+  if (origins.length === 0) return;
+  await api.scripting.registerContentScripts([
+    { id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false },
+  ]);
+}
+
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.cmd !== 'probe' || !sender.tab || sender.frameId !== 0) return false;
+  const tabId = sender.tab.id;
+  api.action.setBadgeText({ tabId, text: msg.article ? BADGE : '' });
+  const title = msg.article ? 'Declutter: this page looks like an article' : 'Declutter this page (not an article, it seems)';
+  api.action.setTitle({ tabId, title });
+  return false;
+});
+
+api.runtime.onInstalled.addListener(() => registerProbe().catch(report));
+api.runtime.onStartup.addListener(() => registerProbe().catch(report));
+api.permissions.onAdded.addListener(() => registerProbe().catch(report));
+api.permissions.onRemoved.addListener(() => registerProbe().catch(report));
+api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
+
 // The test build only (its manifest adds content/test-bridge.js): lets e2e tests drive the
 // same toggle from the page in browsers whose automation cannot evaluate in the background.
 // (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)

@@ -8,7 +8,6 @@
 //   {cmd: 'apply', mode, result, settings} -> {hidden, duplicates}   after the page shows it
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
-//   {cmd: 'probe'}                      -> {article: bool}   cheap "looks like an article" check
 (() => {
   if (globalThis.__declutterContent) return;
   globalThis.__declutterContent = true;
@@ -229,25 +228,6 @@
     return s.mode;
   }
 
-  /** A cheap look at the page, without the core: enough prose in paragraphs to be an article? */
-  function looksLikeArticle() {
-    // Thresholds: ~5 real paragraphs or ~1,500 characters of paragraph text.
-    const MIN_PARAGRAPH_CHARS = 80;
-    const MIN_PARAGRAPHS = 5;
-    const MIN_TOTAL_CHARS = 1500;
-    let count = 0;
-    let total = 0;
-    for (const p of document.querySelectorAll('p')) {
-      const n = p.textContent.trim().length;
-      if (n >= MIN_PARAGRAPH_CHARS) {
-        count++;
-        total += n;
-      }
-      if (count >= MIN_PARAGRAPHS && total >= MIN_TOTAL_CHARS) return true;
-    }
-    return false;
-  }
-
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     try {
       switch (msg?.cmd) {
@@ -267,9 +247,6 @@
         case 'settings':
           if (state?.mode === 'reader') reader.style(state.host, msg.settings);
           reply({});
-          break;
-        case 'probe':
-          reply({ article: looksLikeArticle() });
           break;
         default:
           return false;
