@@ -2,6 +2,8 @@
 
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
 
+pub mod markdown;
+
 /// Block-level tags: their text starts a new paragraph.
 const BLOCK_TAGS: &[&str] = &[
     "p",
@@ -41,6 +43,11 @@ const DROP_TAGS: &[&str] = &[
 const KEEP_ATTRS: &[&str] = &[
     "href", "src", "alt", "title", "colspan", "rowspan", "lang", "dir",
 ];
+
+/// Is this tag left out of every output, with its content (for renderers outside this file)?
+pub fn is_dropped_tag(tag: &str) -> bool {
+    DROP_TAGS.contains(&tag)
+}
 
 /// Is `id` left out: a dropped tag, or a node the caller marked in `skip` (its subtree goes too).
 fn dropped(doc: &Doc, id: NodeId, root: NodeId, skip: &[bool]) -> bool {
