@@ -604,9 +604,9 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             }
         }
         // Never cut the article itself (an occurrence holding the whole article root).
-        for i in 0..k {
-            if main.is_some_and(|m| doc.contains(comp.units[i].root, m)) {
-                keep[i] = true;
+        for (k, u) in keep.iter_mut().zip(&comp.units) {
+            if main.is_some_and(|m| doc.contains(u.root, m)) {
+                *k = true;
             }
         }
         if keep.iter().all(|&x| x) {
