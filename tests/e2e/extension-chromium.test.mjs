@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
-import { declutterRoundTrip, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
+import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
@@ -43,6 +43,7 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
       const ran = await page.evaluate(() => document.documentElement.getAttribute('data-page-script'));
       assert.equal(ran, csp ? null : 'ran');
       await declutterRoundTrip(page, toggle, { expectTitle: TITLE });
+      await lateClutter(page, toggle);
       await page.close();
     });
 
