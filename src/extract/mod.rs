@@ -51,7 +51,7 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     }
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
-        dedupe::analyze(doc)
+        dedupe::analyze(doc, options, r.title.as_deref())
     } else {
         dedupe::Analysis::default()
     };
@@ -74,7 +74,8 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
         None => Vec::new(),
     };
     // Phase 8: clutter to hide in place.
-    r.hidden = prune::hidden(doc, &stats, r.main, &pruned)
+    // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.
+    let mut hidden: Vec<Block> = prune::hidden(doc, &stats, r.main, &pruned)
         .into_iter()
         .map(|(node, reason)| Block {
             node,
@@ -82,6 +83,9 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
             reason: reason.to_string(),
         })
         .collect();
+    hidden.extend(resolved.hidden);
+    r.hidden = outermost(doc, hidden);
+    r.fingerprints = analysis.fingerprints;
     // Phase 9: render.
     if let Some(main) = r.main {
         let base = output::base_url(doc, options.url.as_deref());
@@ -109,6 +113,22 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
         r.debug = debug_scores(doc, &stats, choice.as_ref(), &pruned);
     }
     r
+}
+
+/// Keeps only blocks not inside another kept block (sorted by node id, so a block's ancestors
+/// in the list come before it and one running `end` suffices).
+fn outermost(doc: &Doc, mut blocks: Vec<Block>) -> Vec<Block> {
+    blocks.sort_by_key(|b| b.node);
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut end = 0;
+    for b in blocks {
+        if b.node < end {
+            continue;
+        }
+        end = doc.node(b.node).end;
+        out.push(b);
+    }
+    out
 }
 
 /// Whitespace-separated words outside CJK runs, and CJK characters (each about a word).

@@ -45,6 +45,8 @@ pub struct Stats {
     pub raw: Vec<f32>,
     /// Prose score of the subtree with boilerplate discounted (for choosing the container).
     pub prose: Vec<f32>,
+    /// Prose score of the node's own text (text not inside a child block).
+    pub own: Vec<f32>,
     /// Prose score of the subtree's blocks that the JSON-LD body vouches for.
     pub hinted: Vec<f32>,
 }
@@ -140,12 +142,14 @@ pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
     let mut raw = vec![0f32; n];
     let mut prose = vec![0f32; n];
     let mut hinted = vec![0f32; if hint.is_empty() { 0 } else { n }];
+    let mut own_score = vec![0f32; n];
     for i in (0..n as NodeId).rev() {
         let iu = i as usize;
         if excluded[iu] {
             continue;
         }
         let own = block_score(own_chars[iu], own_link[iu], own_commas[iu]);
+        own_score[iu] = own;
         if hint.get(iu).copied().unwrap_or(false) {
             hinted[iu] += own;
         }
@@ -175,6 +179,7 @@ pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
         link_chars,
         raw,
         prose,
+        own: own_score,
         hinted,
     }
 }
@@ -239,7 +244,10 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         } else {
             DESCEND_SHARE
         };
-        if share >= needed {
+        // A paragraph is part of an article, never its container: stop above a block whose
+        // prose is mostly its own text.
+        let is_paragraph = s.own[best as usize] * 2.0 >= s.prose[best as usize];
+        if share >= needed && !is_paragraph {
             cur = best;
             path.push((cur, s.prose[cur as usize]));
         } else {

@@ -1,57 +1,304 @@
-//! Page metadata: title, byline, dates, site, language, direction, lead image, excerpt.
+//! Page metadata: title, byline, published date, site, language, direction, lead image, excerpt.
+//!
+//! Phases:
+//! 1. [`page::collect`]: one pass over the document gathering every signal (meta tags,
+//!    JSON-LD texts, microdata, `<title>`, `<h1>`, bylines, `<time>`, `<base>`, `lang`/`dir`).
+//! 2. [`jsonld::read`]: the publisher's schema.org description of the article.
+//! 3. Per field, the first source that has a usable value, in the order given at each field
+//!    below (structured data the publisher wrote for machines first, then the visible page).
+
+mod date;
+mod entities;
+mod jsonld;
+mod page;
+mod title;
+mod url;
+
+pub use date::normalize as normalize_date;
+pub use url::resolve as resolve_url;
 
 use crate::dom::{collapse_whitespace, Doc, NodeId};
+use page::Signals;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS[Z|±HH:MM]`).
     pub published: Option<String>,
     pub site_name: Option<String>,
     pub lang: Option<String>,
+    /// `ltr` or `rtl`.
     pub dir: Option<String>,
+    /// Absolute when the page URL or a `<base href>` is known.
     pub lead_image: Option<String>,
     pub excerpt: Option<String>,
 }
 
-/// Reads what the head and the root element say.
-pub fn read(doc: &Doc, _url: Option<&str>) -> Metadata {
-    let mut m = Metadata::default();
+/// Longest believable byline; a longer "author" element is a bio or a comment.
+const MAX_BYLINE_CHARS: usize = 100;
+/// Words that introduce a byline and are not part of the name ("By Jane Doe", "Von ...").
+const BYLINE_PREFIXES: &[&str] = &[
+    "by",
+    "by:",
+    "written by",
+    "words by",
+    "von",
+    "par",
+    "por",
+    "door",
+];
+
+/// English weekday names, which start a date line.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Reads what the page says about itself. `url` is the page's address (for the lead image).
+pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
     if doc.is_empty() {
-        return m;
+        return Metadata::default();
     }
-    m.lang = doc
-        .attr(0, "lang")
-        .map(str::to_string)
-        .filter(|s| !s.is_empty());
-    m.dir = doc
-        .attr(0, "dir")
-        .map(str::to_ascii_lowercase)
-        .filter(|s| s == "rtl" || s == "ltr");
-    m.title = meta_content(doc, "og:title")
-        .or_else(|| {
-            doc.find_tag("title")
-                .map(|t| collapse_whitespace(&doc.subtree_text(t)))
-        })
-        .filter(|s| !s.is_empty());
-    m.site_name = meta_content(doc, "og:site_name");
-    m.byline = meta_content(doc, "author");
-    m.excerpt = meta_content(doc, "og:description").or_else(|| meta_content(doc, "description"));
-    m.lead_image = meta_content(doc, "og:image");
-    m.published = meta_content(doc, "article:published_time");
-    m
+    // Phase 1: every signal in one pass.
+    let s = page::collect(doc);
+    // Phase 2: structured data.
+    let ld = jsonld::read(s.jsonld.iter().map(|&id| text_of_script(doc, id)));
+    // Phase 3: choose per field.
+    let site_name = site_name(&s, &ld);
+    let byline = byline(&s, &ld);
+    Metadata {
+        title: title(&s, &ld, &[site_name.as_deref(), byline.as_deref()]),
+        byline,
+        published: published(&s, &ld),
+        lang: lang(&s, &ld),
+        dir: s.dir.clone(),
+        lead_image: lead_image(&s, &ld, url),
+        excerpt: excerpt(&s, &ld),
+        site_name,
+    }
 }
 
-/// The `content` of the first `<meta>` whose name or property is `key`.
-fn meta_content(doc: &Doc, key: &str) -> Option<String> {
-    (0..doc.len() as NodeId)
-        .filter(|&i| doc.tag(i) == "meta")
-        .find(|&i| {
-            doc.attr(i, "property")
-                .or_else(|| doc.attr(i, "name"))
-                .is_some_and(|k| k.eq_ignore_ascii_case(key))
+/// The text direction in effect at `node`: the nearest `dir` attribute on it or an ancestor.
+pub fn dir_at(doc: &Doc, node: NodeId) -> Option<String> {
+    std::iter::once(node)
+        .chain(doc.ancestors(node))
+        .find_map(|a| page::dir_value(doc.attr(a, "dir")))
+}
+
+fn text_of_script(doc: &Doc, id: NodeId) -> &str {
+    doc.children(id).find_map(|c| doc.text(c)).unwrap_or("")
+}
+
+/// Title: JSON-LD headline (the article's own name, no site branding), then OpenGraph and
+/// other publisher title tags, then `<title>`, then the page's `<h1>`. Whatever wins, a
+/// site-name suffix is cut when another source or the heading confirms the rest.
+fn title(s: &Signals, ld: &jsonld::JsonLd, brands: &[Option<&str>]) -> Option<String> {
+    let og = s.first_meta(&["og:title"]);
+    let og = og.as_deref();
+    let html_title = s.title.as_deref();
+    // JSON-LD `name` is sometimes the site or section; of headline/name take the one that
+    // another source repeats, else the headline.
+    let ld_title = match (&ld.headline, &ld.name) {
+        (Some(h), Some(n)) if h != n => {
+            let others: Vec<String> = [og, html_title]
+                .into_iter()
+                .flatten()
+                .map(title::key)
+                .collect();
+            let confirms = |t: &str| others.iter().any(|o| o.contains(&title::key(t)));
+            if !confirms(h) && confirms(n) {
+                Some(n.clone())
+            } else {
+                Some(h.clone())
+            }
+        }
+        (Some(h), _) => Some(h.clone()),
+        (None, n) => n.clone(),
+    };
+    let chosen = ld_title
+        .or_else(|| {
+            s.first_meta(&[
+                "og:title",
+                "dc.title",
+                "twitter:title",
+                "parsely-title",
+                "title",
+                "headline",
+            ])
         })
-        .and_then(|i| doc.attr(i, "content"))
-        .map(collapse_whitespace)
-        .filter(|s| !s.is_empty())
+        .or_else(|| s.title.clone())
+        .or_else(|| s.microdata_headline.clone())
+        .or_else(|| s.h1.first().cloned())?;
+    // Headings confirm even the whole title; another source only confirms when it differs
+    // from the chosen value (a value does not vouch for itself).
+    let mut agree: Vec<&str> = s.h1.iter().map(String::as_str).collect();
+    let chosen_key = title::key(&chosen);
+    agree.extend(
+        [og, ld.headline.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|a| title::key(a) != chosen_key),
+    );
+    let brands: Vec<&str> = brands.iter().flatten().copied().collect();
+    let t = title::strip_site(&chosen, &agree, &brands);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Byline: JSON-LD authors (named people, joined), then author meta tags, then microdata and
+/// `rel=author` on the page, then an element the page labels as the byline.
+fn byline(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
+    let from_ld = (!ld.authors.is_empty()).then(|| ld.authors.join(", "));
+    from_ld
+        .into_iter()
+        // Dublin Core is chosen deliberately by a site; a bare `author` is often a CMS default.
+        .chain(s.meta_all(&[
+            "dc.creator",
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ]))
+        .chain(s.microdata_author.clone())
+        .chain(s.rel_author.clone())
+        .chain(s.byline_hint.clone())
+        .find_map(|b| clean_byline(&b))
+}
+
+/// Strips "By", rejects URLs and handles (`article:author` is often a profile link).
+fn clean_byline(raw: &str) -> Option<String> {
+    let mut b = collapse_whitespace(raw);
+    let lower = b.to_lowercase();
+    for p in BYLINE_PREFIXES {
+        if let Some(rest) = lower.strip_prefix(p) {
+            if rest.starts_with(' ') || p.ends_with(':') {
+                b = b[b.len() - rest.len()..]
+                    .trim_start_matches([' ', ':'])
+                    .to_string();
+                break;
+            }
+        }
+    }
+    b = cut_dateline(&b);
+    let looks_like_link = url::is_absolute(&b) || b.starts_with("www.") || b.starts_with('@');
+    // "Updated:" left over after cutting a date line is a label, not a name.
+    let is_label = b.ends_with(':');
+    let ok =
+        !b.is_empty() && !is_label && b.chars().count() <= MAX_BYLINE_CHARS && !looks_like_link;
+    ok.then_some(b)
+}
+
+/// A byline line often runs on into the date line ("Jane Roe March 3, 2015"): cut at the
+/// first weekday name, or month name followed by a number, after the name.
+fn cut_dateline(b: &str) -> String {
+    let words: Vec<&str> = b.split_whitespace().collect();
+    let starts_date = |i: usize| {
+        let w = words[i].trim_end_matches([',', '.']).to_lowercase();
+        let next_is_number = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        WEEKDAYS.contains(&w.as_str()) || (date::is_month_name(&w) && next_is_number)
+    };
+    match (1..words.len()).find(|&i| starts_date(i)) {
+        Some(i) => words[..i]
+            .join(" ")
+            .trim_end_matches([',', '|', '-', '·', '@'])
+            .trim()
+            .to_string(),
+        None => b.to_string(),
+    }
+}
+
+/// Published: JSON-LD `datePublished`, then publish-date meta tags (OpenGraph article,
+/// Dublin Core, Parse.ly), then microdata, then a `<time datetime>` inside the article.
+/// The first value that parses as a date wins (a garbled one does not block the rest).
+fn published(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
+    ld.published
+        .clone()
+        .into_iter()
+        .chain(s.meta_all(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "parsely-pub-date",
+            "dc.date.issued",
+            "dc.date",
+            "dc.date.created",
+            "sailthru.date",
+            "pubdate",
+            "publishdate",
+        ]))
+        .chain(s.microdata_date.clone())
+        .chain(s.time.clone())
+        .find_map(|d| date::normalize(&d))
+}
+
+/// Site name: the JSON-LD publisher (the brand alone; `og:site_name` often carries a
+/// tagline or a domain suffix), then `og:site_name`, then the JSON-LD WebSite node, then
+/// `application-name`.
+fn site_name(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
+    ld.publisher
+        .clone()
+        .or_else(|| s.first_meta(&["og:site_name"]))
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| s.first_meta(&["application-name"]))
+        .filter(|n| !n.is_empty())
+}
+
+/// Language: `<html lang>` (what browsers use), then the HTTP-equiv header, then
+/// OpenGraph locale (`en_US` -> `en-US`), then JSON-LD `inLanguage`.
+fn lang(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
+    s.html_lang
+        .clone()
+        .or_else(|| s.meta("content-language").map(str::to_string))
+        .or_else(|| s.meta("og:locale").map(|l| l.replace('_', "-")))
+        .or_else(|| ld.language.clone())
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && l.len() <= 35 && !l.contains(char::is_whitespace))
+}
+
+/// Lead image: OpenGraph, then Twitter card, then JSON-LD, then `rel=image_src` and
+/// microdata; resolved against `<base href>` (itself resolved against the page URL).
+fn lead_image(s: &Signals, ld: &jsonld::JsonLd, url: Option<&str>) -> Option<String> {
+    let raw = s
+        .first_meta(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .or_else(|| ld.image.clone())
+        .or_else(|| s.image_src.clone())
+        .or_else(|| s.microdata_image.clone())
+        // Inline data images are placeholders, not a picture anyone can link to.
+        .filter(|i| !i.trim_start().starts_with("data:"))?;
+    let base = match (&s.base_href, url) {
+        (Some(b), u) => Some(url::resolve(u, b)),
+        (None, u) => u.map(str::to_string),
+    };
+    Some(url::resolve(base.as_deref(), &raw))
+}
+
+/// Excerpt: the publisher's summary: JSON-LD description (written for the article, like
+/// the headline), then Dublin Core, OpenGraph, the description meta and the Twitter card.
+/// (The pipeline falls back to the first paragraph when none exists.)
+fn excerpt(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
+    ld.description
+        .clone()
+        .or_else(|| {
+            s.first_meta(&[
+                "dc.description",
+                "og:description",
+                "description",
+                "twitter:description",
+            ])
+        })
+        .filter(|e| !e.is_empty())
 }

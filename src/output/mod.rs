@@ -4,6 +4,7 @@
 //! over (`i = end`), and open elements sit on an explicit stack, so depth costs nothing.
 
 mod html;
+pub mod markdown;
 mod text;
 pub mod url;
 
@@ -19,6 +20,11 @@ pub const DROP_TAGS: &[&str] = &[
     "input", "select", "textarea", "option", "head", "title", "meta", "link", "base", "dialog",
     "frame", "frameset", "svg", "canvas",
 ];
+
+/// Is this tag left out of every output, with its content (for renderers outside this file)?
+pub fn is_dropped_tag(tag: &str) -> bool {
+    DROP_TAGS.contains(&tag) || tag == "iframe"
+}
 
 /// The base for relative URLs: the page's `<base href>` resolved against the page URL, else
 /// the page URL.

@@ -1,12 +1,19 @@
 //! The `declutter` command line: extract articles from files, directories or stdin.
+//!
+//! Modules: [`input`] (paths, directory walk, stdin), [`batch`] (parallel run, progress,
+//! ordered output, errors), [`format`] (text, markdown, html, json, jsonl), [`meta_eval`]
+//! (metadata agreement with a readability-style corpus).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use declutter::{extract_html, Options};
-use std::io::{Read, Write};
+use declutter::Options;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod batch;
 mod eval;
+mod format;
+mod input;
+mod meta_eval;
 
 #[derive(Parser)]
 #[command(
@@ -21,11 +28,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the article from each page (`-` reads stdin).
+    /// Extract the article from each page: files, directories (walked for .html/.htm) or `-` for stdin.
     Extract {
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The page's URL (resolves the lead image and relative links).
+        #[arg(long)]
+        url: Option<String>,
+        /// Keep blocks the page repeats (no duplicate detection).
+        #[arg(long)]
+        no_dedupe: bool,
+    },
+    /// Metadata agreement with a readability-style corpus (<case>/source.html + expected-metadata.json).
+    EvalMeta {
+        corpus: PathBuf,
+        /// List every disagreement before the summary.
+        #[arg(long)]
+        show_misses: bool,
     },
     /// Score extraction on evaluation corpora (readability, trafilatura or seedlike layout).
     Eval {
@@ -39,65 +60,63 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
+/// Output formats of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The article's plain text, paragraphs separated by blank lines.
     Text,
+    /// The article as Markdown (GFM tables).
+    Markdown,
+    /// Clean article HTML.
     Html,
+    /// The whole extraction as pretty JSON (one object per input).
     Json,
+    /// One compact JSON object per line per input (see README "JSON output schema").
     Jsonl,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, format } => extract(&paths, format),
         Command::Eval {
             corpora,
             scorer,
             keep,
         } => eval::main(&corpora, scorer.as_deref(), keep.as_deref()),
-    }
-}
-
-fn extract(paths: &[PathBuf], format: Format) -> ExitCode {
-    let opts = Options::default();
-    let mut failed = 0;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for p in paths {
-        let name = p.display().to_string();
-        let bytes = if name == "-" {
-            let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b).map(|_| b)
-        } else {
-            std::fs::read(p)
-        };
-        let result = bytes
-            .map_err(|e| e.to_string())
-            .and_then(|b| extract_html(&b, &opts).map_err(|e| e.to_string()));
-        match result {
-            Ok(r) => {
-                let s = match format {
-                    Format::Text => r.text.clone(),
-                    Format::Html => r.html.clone(),
-                    Format::Json => serde_json::to_string_pretty(&r).unwrap_or_default(),
-                    Format::Jsonl => {
-                        let mut v = serde_json::to_value(&r).unwrap_or_default();
-                        v["file"] = serde_json::Value::String(name.clone());
-                        serde_json::to_string(&v).unwrap_or_default()
-                    }
-                };
-                let _ = writeln!(out, "{s}");
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("declutter: {name}: {e}");
-            }
+        Command::Extract {
+            paths,
+            format,
+            url,
+            no_dedupe,
+        } => {
+            let opts = Options {
+                url,
+                dedupe: !no_dedupe,
+                html: format != Format::Text,
+                ..Options::default()
+            };
+            batch::run(&input::expand(&paths), &opts, format)
         }
-    }
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        Command::EvalMeta { corpus, .. } if !meta_eval::is_readability_corpus(&corpus) => {
+            eprintln!(
+                "declutter: {}: not a readability-style corpus (no <case>/source.html with expected-metadata.json)",
+                corpus.display()
+            );
+            ExitCode::FAILURE
+        }
+        Command::EvalMeta {
+            corpus,
+            show_misses,
+        } => match if show_misses {
+            meta_eval::report_with(&corpus, true)
+        } else {
+            meta_eval::report(&corpus)
+        } {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("declutter: {}: {e}", corpus.display());
+                ExitCode::FAILURE
+            }
+        },
     }
 }

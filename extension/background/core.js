@@ -1,0 +1,20 @@
+// The one wasm loader: instantiates the core once, on first use, and hands out its calls.
+// It runs in the background context only: a content script cannot instantiate WebAssembly on
+// a page whose CSP forbids it, and the extension's own CSP allows 'wasm-unsafe-eval'.
+
+import init, { extractHtml, extractSnapshot } from '../pkg/declutter.js';
+
+let ready = null;
+
+/** Resolves to the core's API once the module is instantiated (memoised). */
+export function loadCore() {
+  // The wasm file is part of the extension: this fetch never leaves the browser.
+  ready ??= init({ module_or_path: new URL('../pkg/declutter_bg.wasm', import.meta.url) }).then(
+    () => ({ extractHtml, extractSnapshot }),
+    (e) => {
+      ready = null; // let the next call try again
+      throw e;
+    },
+  );
+  return ready;
+}

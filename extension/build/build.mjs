@@ -1,0 +1,114 @@
+// Builds the core for wasm32 and assembles the extensions:
+//   target/wasm32-unknown-unknown/wasm/declutter.wasm   (cargo, profile `wasm`)
+//   extension/pkg/ and www/pkg/                        (wasm-bindgen --target web, then wasm-opt)
+//   dist/chrome/, dist/firefox/ + dist/declutter-<browser>-<version>.zip
+//   dist/test/chrome/, dist/test/firefox/             (the same plus what e2e tests need, below)
+//
+// One manifest template (extension/manifest.json) becomes each browser's manifest here.
+// Usage: node extension/build/build.mjs [--skip-wasm]
+
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeIcons } from './icons.mjs';
+import { ROOT, run, setupBuild } from './setup.mjs';
+import { zipDir } from './zip.mjs';
+
+const EXT = path.join(ROOT, 'extension');
+const DIST = path.join(ROOT, 'dist');
+export const DIST_CHROME = path.join(DIST, 'chrome');
+export const DIST_FIREFOX = path.join(DIST, 'firefox');
+export const DIST_TEST_CHROME = path.join(DIST, 'test', 'chrome');
+export const DIST_TEST_FIREFOX = path.join(DIST, 'test', 'firefox');
+const GECKO_ID = 'declutter@declutter.invalid';
+// The first Firefox (desktop and Android) that knows data_collection_permissions; it also
+// grants MV3 host permissions at install and runs module background scripts.
+const GECKO_MIN = '142.0';
+// Folders copied into each extension, one per execution context (plus the wasm package).
+const FOLDERS = ['background', 'content', 'reader', 'options', 'pkg'];
+// The test build may read 127.0.0.1 pages without a user gesture (activeTab needs one) and
+// carries the page-to-background bridge the Firefox tests drive the API through.
+const TEST_HOSTS = ['http://127.0.0.1/*'];
+const TEST_BRIDGE = 'content/test-bridge.js';
+
+const log = (msg) => console.log(`[build] ${msg}`);
+
+export function buildWasm() {
+  setupBuild();
+  log('cargo build --lib --target wasm32-unknown-unknown --profile wasm');
+  run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
+  const wasm = path.join(ROOT, 'target/wasm32-unknown-unknown/wasm/declutter.wasm');
+  const pkg = path.join(EXT, 'pkg');
+  rmSync(pkg, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, '--out-name', 'declutter', wasm]);
+  const bg = path.join(pkg, 'declutter_bg.wasm');
+  const before = readFileSync(bg).length;
+  // The features rustc's wasm32 target emits by default; wasm-opt must accept them.
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Os', ...features.map((f) => `--enable-${f}`), bg, '-o', bg]);
+  log(`wasm: ${(before / 1024).toFixed(0)} KiB -> ${(readFileSync(bg).length / 1024).toFixed(0)} KiB after wasm-opt`);
+  // The playground serves the same package.
+  const wwwPkg = path.join(ROOT, 'www', 'pkg');
+  rmSync(wwwPkg, { recursive: true, force: true });
+  cpSync(pkg, wwwPkg, { recursive: true });
+}
+
+/** The browser's manifest from the template. */
+export function manifestFor(browser, { test = false } = {}) {
+  const m = JSON.parse(readFileSync(path.join(EXT, 'manifest.json'), 'utf8'));
+  m.version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  if (browser === 'chrome') {
+    m.background = { service_worker: 'background/main.js', type: 'module' };
+  } else {
+    m.background = { scripts: ['background/main.js'], type: 'module' };
+    // The extension collects and sends no data at all.
+    m.browser_specific_settings = {
+      gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN, data_collection_permissions: { required: ['none'] } },
+    };
+  }
+  if (test) {
+    m.name += ' (test build)';
+    m.host_permissions = TEST_HOSTS;
+    m.content_scripts = [{ matches: TEST_HOSTS, js: [TEST_BRIDGE], run_at: 'document_start' }];
+  }
+  return m;
+}
+
+function assemble(browser, out, opts) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const f of FOLDERS) {
+    const src = path.join(EXT, f);
+    if (!existsSync(src)) throw new Error(`missing ${src}${f === 'pkg' ? ' (build the wasm first)' : ''}`);
+    cpSync(src, path.join(out, f), {
+      recursive: true,
+      filter: (p) => opts.test || !p.endsWith(TEST_BRIDGE.split('/')[1]),
+    });
+  }
+  mkdirSync(path.join(out, 'icons'));
+  writeIcons(path.join(out, 'icons'));
+  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, opts), null, 2) + '\n');
+}
+
+export function buildExtensions() {
+  const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  for (const [browser, out, testOut] of [
+    ['chrome', DIST_CHROME, DIST_TEST_CHROME],
+    ['firefox', DIST_FIREFOX, DIST_TEST_FIREFOX],
+  ]) {
+    assemble(browser, out, { test: false });
+    assemble(browser, testOut, { test: true });
+    const zip = path.join(DIST, `declutter-${browser}-${version}.zip`);
+    zipDir(out, zip);
+    log(`${path.relative(ROOT, out)}/ and ${path.relative(ROOT, zip)}`);
+  }
+}
+
+export function build({ wasm = true } = {}) {
+  if (wasm) buildWasm();
+  buildExtensions();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build({ wasm: !process.argv.includes('--skip-wasm') });
+}

@@ -1,0 +1,259 @@
+// Content script: reads the live page into a snapshot for the core (which runs in the
+// background context) and shows the core's result in the page. Injected on demand by the
+// background (scripting.executeScript); injecting it twice is harmless.
+//
+// Messages from the background (all answered):
+//   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title}
+//   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
+//   {cmd: 'apply', mode, result, settings} -> {hidden, duplicates}   after the page shows it
+//   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
+//   {cmd: 'settings', settings}         -> {}       restyles an open reader view
+(() => {
+  if (globalThis.__declutterContent) return;
+  globalThis.__declutterContent = true;
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  // reader/reader.js, injected just before this file into the same isolated world.
+  const reader = globalThis.__declutterReader;
+  const READER_ID = reader.HOST_ID;
+  const ATTR = 'data-declutter';
+
+  // The live nodes, in snapshot order: result ids index this array.
+  let live = [];
+  // What is shown now: null, or {mode, title, scroll, marks, host, ...}.
+  let state = null;
+
+  /** Whether the text inside an element is read (same rule as Walk::keeps_text_of in Rust). */
+  function keepsText(el) {
+    const tag = el.localName;
+    if (tag === 'style') return false;
+    if (tag === 'script') return (el.getAttribute('type') ?? '').toLowerCase().includes('ld+json');
+    return true;
+  }
+
+  /** Our own nodes never enter the snapshot. */
+  function isOwn(el) {
+    return el.id === READER_ID;
+  }
+
+  // Walk rules (door 1's, see src/dom/mod.rs): document order; comments, doctype, processing
+  // instructions and template contents skipped; script (but JSON-LD) and style text left out;
+  // adjacent text siblings (also across a skipped comment) merged into one entry; empty text
+  // dropped. An explicit stack, so a page nested 100,000 deep cannot overflow ours.
+  function snapshot() {
+    const root = document.documentElement;
+    if (!root) throw new Error('the page has no document element');
+    const nodes = [];
+    const kept = [];
+    const pushElement = (el, p) => {
+      const a = [];
+      for (const at of el.attributes) a.push([at.name, at.value]);
+      nodes.push({ p, t: el.localName, a });
+      kept.push(el);
+      return nodes.length - 1;
+    };
+    const stack = [{ idx: pushElement(root, -1), next: root.firstChild, keepText: keepsText(root), text: -1 }];
+    while (stack.length) {
+      const f = stack[stack.length - 1];
+      const n = f.next;
+      if (!n) {
+        stack.pop();
+        continue;
+      }
+      f.next = n.nextSibling;
+      if (n.nodeType === Node.ELEMENT_NODE) {
+        if (isOwn(n)) continue;
+        f.text = -1;
+        const idx = pushElement(n, f.idx);
+        // A template's children live in its content fragment, which the walk leaves out.
+        const first = n.localName === 'template' ? null : n.firstChild;
+        stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
+      } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+        if (!f.keepText || n.data === '') continue;
+        if (f.text >= 0) {
+          nodes[f.text].x += n.data;
+        } else {
+          nodes.push({ p: f.idx, x: n.data });
+          kept.push(n);
+          f.text = nodes.length - 1;
+        }
+      }
+    }
+    live = kept;
+    return JSON.stringify({ url: location.href, nodes });
+  }
+
+  const element = (id) => {
+    const n = Number.isInteger(id) ? live[id] : undefined;
+    return n && n.nodeType === Node.ELEMENT_NODE && n.isConnected ? n : null;
+  };
+
+  // ---- In-place declutter -------------------------------------------------------------
+  // The background injects one stylesheet hiding [data-declutter=hidden|duplicate]; here we
+  // only set and later remove the attributes, remembering any value the page had.
+
+  function mark(marks, el, value) {
+    if (!marks.has(el)) marks.set(el, el.getAttribute(ATTR));
+    el.setAttribute(ATTR, value);
+  }
+
+  function applyDeclutter(result) {
+    const marks = new Map();
+    const main = element(result.main);
+    // Never hide the article itself or anything holding it, whatever a block list says.
+    const hideable = (el) => el && el !== document.body && el !== document.documentElement && !(main && el.contains(main));
+    let hidden = 0;
+    let duplicates = 0;
+    if (main) mark(marks, main, 'main');
+    for (const b of result.hidden ?? []) {
+      const el = element(b.node);
+      if (hideable(el)) {
+        mark(marks, el, 'hidden');
+        hidden++;
+      }
+    }
+    for (const g of result.duplicates ?? []) {
+      for (const c of g.copies ?? []) {
+        const el = element(c.node);
+        if (!c.kept && hideable(el)) {
+          mark(marks, el, 'duplicate');
+          duplicates++;
+        }
+      }
+    }
+    return { marks, hidden, duplicates };
+  }
+
+  // ---- Late clutter --------------------------------------------------------------------
+  // While declutter is on, pages keep inserting things (ads, newsletter pop-ups, "you may also
+  // like" rails). A MutationObserver collects added elements and one animation frame handles
+  // each batch, so a burst of insertions costs one pass and never runs inside layout.
+
+  // Elements that draw nothing: never worth hiding.
+  const INVISIBLE = new Set(['script', 'style', 'link', 'meta', 'base', 'title', 'template', 'noscript']);
+  // A group's text shorter than this is too generic to match late copies against ("Share").
+  const MIN_MATCH_CHARS = 30;
+  // The core reports at most this many characters of a group's text (REPORT_CHARS in dedupe).
+  const REPORT_CHARS = 200;
+
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+
+  function watchLateClutter(s, result) {
+    const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
+    let pending = [];
+    let scheduled = false;
+    const handle = () => {
+      scheduled = false;
+      const batch = pending;
+      pending = [];
+      if (state !== s) return;
+      const main = s.main && s.main.isConnected ? s.main : null;
+      for (const el of batch) {
+        if (!el.isConnected || isOwn(el) || INVISIBLE.has(el.localName) || !document.body?.contains(el)) continue;
+        if (el.closest('[data-declutter="hidden"],[data-declutter="duplicate"]')) continue; // already hidden
+        if (main && el.contains(main)) continue;
+        if (main && main.contains(el)) {
+          // Inside the article, late content stays unless it repeats a block the page repeats.
+          const t = norm(el.textContent);
+          const repeats = groups.some((g) => t === g || (g.length >= REPORT_CHARS && t.startsWith(g)));
+          if (repeats) {
+            mark(s.marks, el, 'duplicate');
+            s.late++;
+          }
+        } else {
+          // Outside the article: the reader asked for the article; what arrives later around
+          // it (pop-ups, injected promos, rails) is clutter by construction.
+          mark(s.marks, el, 'hidden');
+          s.late++;
+        }
+      }
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) pending.push(n);
+      if (pending.length && !scheduled) {
+        scheduled = true;
+        requestAnimationFrame(handle);
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    return observer;
+  }
+
+  function unmark(marks) {
+    for (const [el, prev] of marks) {
+      if (prev === null) el.removeAttribute(ATTR);
+      else el.setAttribute(ATTR, prev);
+    }
+  }
+
+  function onKey(e) {
+    if (e.key === 'Escape' && state?.mode === 'reader') {
+      e.stopPropagation();
+      turnOff();
+    }
+  }
+
+  // ---- State ---------------------------------------------------------------------------
+
+  function apply(mode, result, settings) {
+    const scroll = [window.scrollX, window.scrollY];
+    const focus = document.activeElement;
+    if (mode === 'declutter') {
+      const { marks, hidden, duplicates } = applyDeclutter(result);
+      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
+      state.observer = watchLateClutter(state, result);
+      return { hidden, duplicates };
+    }
+    const host = reader.open(result, settings, () => turnOff());
+    window.addEventListener('keydown', onKey, true);
+    state = { mode, title: result.title ?? null, scroll, host, focus };
+    const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
+    return { hidden: (result.hidden ?? []).length, duplicates };
+  }
+
+  /** Restores the page exactly as it was; returns the mode that was on. */
+  function turnOff() {
+    if (!state) return null;
+    const s = state;
+    state = null;
+    if (s.mode === 'declutter') {
+      s.observer.disconnect();
+      unmark(s.marks);
+    } else {
+      window.removeEventListener('keydown', onKey, true);
+      s.host.remove();
+    }
+    if (s.focus && s.focus.isConnected && s.focus !== document.body) s.focus.focus?.({ preventScroll: true });
+    window.scrollTo(s.scroll[0], s.scroll[1]);
+    return s.mode;
+  }
+
+  api.runtime.onMessage.addListener((msg, _sender, reply) => {
+    try {
+      switch (msg?.cmd) {
+        case 'state':
+          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0 });
+          break;
+        case 'snapshot':
+          reply({ json: snapshot() });
+          break;
+        case 'apply':
+          if (state) turnOff();
+          reply(apply(msg.mode, msg.result, msg.settings));
+          break;
+        case 'off':
+          reply({ mode: turnOff() });
+          break;
+        case 'settings':
+          if (state?.mode === 'reader') reader.style(state.host, msg.settings);
+          reply({});
+          break;
+        default:
+          return false;
+      }
+    } catch (e) {
+      reply({ error: String(e?.message ?? e) });
+    }
+    return false;
+  });
+})();

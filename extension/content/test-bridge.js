@@ -1,0 +1,17 @@
+// TEST BUILD ONLY (dist/test/*; never in dist/chrome or dist/firefox or the zips).
+// Lets an end-to-end test drive the automation API from the page when the browser's
+// automation cannot evaluate code in the background (Firefox over WebDriver BiDi):
+//   window.postMessage({declutterTest: {id, mode}}, '*')
+//   -> the background runs declutter.toggle(thisTab, mode)
+//   -> window receives {declutterTestReply: {id, ok: result} | {id, error}}
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  window.addEventListener('message', (e) => {
+    const req = e.source === window ? e.data?.declutterTest : undefined;
+    if (!req) return;
+    api.runtime.sendMessage({ cmd: 'test-toggle', mode: req.mode }).then(
+      (r) => window.postMessage({ declutterTestReply: { id: req.id, ...r } }, '*'),
+      (err) => window.postMessage({ declutterTestReply: { id: req.id, error: String(err?.message ?? err) } }, '*'),
+    );
+  });
+})();

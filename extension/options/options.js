@@ -1,0 +1,52 @@
+// Options page: edits the settings the background and the reader view use. Every change is
+// saved at once; an open reader view restyles itself through storage.onChanged.
+
+import { loadSettings, saveSettings } from '../background/settings.js';
+
+const form = document.getElementById('settings');
+const status = document.getElementById('status');
+
+function show(settings) {
+  for (const [k, v] of Object.entries(settings)) {
+    const field = form.elements.namedItem(k);
+    if (!field) continue;
+    if (field instanceof RadioNodeList) {
+      for (const r of field) r.checked = r.value === v;
+    } else {
+      field.value = String(v);
+    }
+    const out = form.querySelector(`output[data-for="${k}"]`);
+    if (out) out.textContent = String(v);
+  }
+}
+
+function read() {
+  const data = Object.fromEntries(new FormData(form));
+  for (const k of ['size', 'width', 'lineHeight']) data[k] = Number(data[k]);
+  return data;
+}
+
+const api = globalThis.browser ?? globalThis.chrome;
+const badge = document.getElementById('badge');
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+// The badge needs host access everywhere, asked for only when the user ticks the box (a user
+// gesture, as permissions.request requires); unticking gives it back.
+badge.addEventListener('change', async (e) => {
+  e.stopPropagation();
+  const granted = badge.checked ? await api.permissions.request(ALL_SITES) : !(await api.permissions.remove(ALL_SITES));
+  badge.checked = granted;
+  status.textContent = granted ? 'Badge on.' : 'Badge off.';
+});
+
+form.addEventListener('input', async (e) => {
+  if (e.target === badge) return;
+  const saved = await saveSettings(read());
+  show(saved);
+  status.textContent = 'Saved.';
+  document.body.dataset.saved = String(Date.now());
+});
+
+show(await loadSettings());
+badge.checked = await api.permissions.contains(ALL_SITES);
+document.body.dataset.ready = 'true';

@@ -1,0 +1,177 @@
+// The reader view, injected into the page's isolated world just before content/content.js
+// (which calls it): a host element #declutter-reader holding an open shadow root, styled from
+// the user's settings, showing the core's article HTML after filtering it again here.
+(() => {
+  if (globalThis.__declutterReader) return;
+  const HOST_ID = 'declutter-reader';
+
+  // The article HTML comes from the core, which read an untrusted page: it is parsed inert
+  // and filtered again here. Elements that run code, load documents, or take input go whole.
+  const DROP = new Set([
+    'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed',
+    'applet', 'form', 'input', 'button', 'select', 'textarea', 'option', 'template', 'noscript',
+    'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'portal', 'dialog', 'slot',
+  ]);
+  const KEEP_ATTRS = new Set([
+    'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'headers', 'scope',
+    'datetime', 'cite', 'lang', 'dir', 'start', 'reversed', 'abbr',
+  ]);
+  const URL_ATTRS = new Set(['href', 'src', 'cite']);
+
+  function safeUrl(value, attr) {
+    let u;
+    try {
+      u = new URL(value, document.baseURI);
+    } catch {
+      return null;
+    }
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+    if (attr === 'href' && u.protocol === 'mailto:') return u.href;
+    return null;
+  }
+
+  /** Returns a fragment of this document holding the filtered article. */
+  function sanitize(html) {
+    const inert = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+    const body = inert.body;
+    // Collect first, then edit: removing while walking would skip nodes.
+    const all = [...body.querySelectorAll('*')];
+    for (const el of all) {
+      if (!el.isConnected) continue;
+      if (DROP.has(el.localName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+        el.remove();
+        continue;
+      }
+      for (const { name, value } of [...el.attributes]) {
+        if (!KEEP_ATTRS.has(name)) {
+          el.removeAttribute(name);
+        } else if (URL_ATTRS.has(name)) {
+          const url = safeUrl(value, name);
+          if (url === null) el.removeAttribute(name);
+          else el.setAttribute(name, url);
+        }
+      }
+      if (el.localName === 'a') {
+        el.setAttribute('rel', 'noopener noreferrer');
+        el.setAttribute('target', '_blank');
+      }
+    }
+    const frag = document.createDocumentFragment();
+    for (const n of [...body.childNodes]) frag.append(document.importNode(n, true));
+    return frag;
+  }
+
+  const FONTS = {
+    serif: 'Georgia, "Noto Serif", "DejaVu Serif", serif',
+    sans: 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
+    mono: 'ui-monospace, "DejaVu Sans Mono", monospace',
+  };
+  const THEMES = {
+    light: ['#fdfdfc', '#1d1d1f', '#1a5bb5', '#6b6b70'],
+    dark: ['#18191b', '#e4e4e6', '#8ab4f8', '#a0a0a8'],
+    sepia: ['#f5ecd9', '#3b2f22', '#8a4b12', '#7a6a55'],
+  };
+  const DEFAULTS = { font: 'serif', size: 19, width: 36, lineHeight: 1.6, theme: 'auto' };
+
+  function themeVars(s) {
+    const name = s.theme in THEMES ? s.theme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    const [bg, fg, link, muted] = THEMES[name];
+    return { name, bg, fg, link, muted };
+  }
+
+  function style(host, settings) {
+    const s = { ...DEFAULTS, ...(settings ?? {}) };
+    const t = themeVars(s);
+    // Set through the CSSOM: allowed under any page CSP, and beats page rules on the host.
+    const set = (k, v) => host.style.setProperty(k, String(v), 'important');
+    set('position', 'fixed');
+    set('inset', '0');
+    set('z-index', '2147483647');
+    set('overflow', 'auto');
+    set('overscroll-behavior', 'contain');
+    set('display', 'block');
+    set('margin', '0');
+    set('background', t.bg);
+    set('--dr-bg', t.bg);
+    set('--dr-fg', t.fg);
+    set('--dr-link', t.link);
+    set('--dr-muted', t.muted);
+    set('--dr-font', FONTS[s.font] ?? FONTS.serif);
+    set('--dr-size', `${Number(s.size) || DEFAULTS.size}px`);
+    set('--dr-width', `${Number(s.width) || DEFAULTS.width}em`);
+    set('--dr-line', Number(s.lineHeight) || DEFAULTS.lineHeight);
+    host.dataset.theme = t.name;
+  }
+
+  const READER_CSS = `
+  :host { all: initial; }
+  .page { box-sizing: border-box; min-height: 100%; padding: 3em 1.2em 5em; background: var(--dr-bg);
+  color: var(--dr-fg); font-family: var(--dr-font); font-size: var(--dr-size); line-height: var(--dr-line); }
+  article, header.meta { max-width: var(--dr-width); margin: 0 auto; }
+  h1.title { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
+  .byline, .info { color: var(--dr-muted); font-size: .85em; margin: .2em 0; }
+  a { color: var(--dr-link); }
+  img { max-width: 100%; height: auto; }
+  figure { margin: 1.5em 0; }
+  figcaption { color: var(--dr-muted); font-size: .85em; }
+  blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--dr-muted); }
+  pre { overflow: auto; white-space: pre-wrap; }
+  button.close { position: fixed; top: .6em; right: .8em; font: inherit; font-size: 1.4em; line-height: 1;
+  border: 0; background: transparent; color: var(--dr-muted); cursor: pointer; }
+  `;
+
+  function addStyles(shadow) {
+    // A constructed sheet is not subject to the page's style-src; fall back to <style>.
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(READER_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      /* fall through */
+    }
+    const style = document.createElement('style');
+    style.textContent = READER_CSS;
+    shadow.append(style);
+  }
+
+  function text(tag, cls, value) {
+    const el = document.createElement(tag);
+    if (cls) el.className = cls;
+    el.textContent = value;
+    return el;
+  }
+
+  function open(result, settings, onClose) {
+    const host = document.createElement('div');
+    host.id = HOST_ID;
+    style(host, settings);
+    const shadow = host.attachShadow({ mode: 'open' });
+    addStyles(shadow);
+    const page = document.createElement('div');
+    page.className = 'page';
+    const close = text('button', 'close', '\u00d7');
+    close.title = 'Close reader view (Esc)';
+    close.addEventListener('click', onClose);
+    const meta = document.createElement('header');
+    meta.className = 'meta';
+    meta.append(text('h1', 'title', result.title || document.title || 'Untitled'));
+    if (result.byline) meta.append(text('p', 'byline', result.byline));
+    const info = [result.site_name, result.reading_minutes ? `${result.reading_minutes} min read` : null]
+      .filter(Boolean)
+      .join(' \u00b7 ');
+    if (info) meta.append(text('p', 'info', info));
+    const article = document.createElement('article');
+    if (result.lang) article.lang = result.lang;
+    if (result.dir) article.dir = result.dir;
+    article.append(sanitize(result.html ?? ''));
+    page.append(close, meta, article);
+    shadow.append(page);
+    host.tabIndex = -1;
+    document.documentElement.append(host);
+    host.focus({ preventScroll: true });
+    return host;
+  }
+
+  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, style, sanitize });
+})();

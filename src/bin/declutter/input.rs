@@ -1,0 +1,92 @@
+//! Turning command-line paths into an ordered list of inputs.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// File name endings walked in directories (case-insensitive).
+const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+
+/// One page to process, in the order the user gave (directories expanded in sorted order).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A path that could not be listed; reported in its place in the output.
+    Unreadable(PathBuf, String),
+}
+
+impl Input {
+    /// How the input is named in output and errors.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) | Input::Unreadable(p, _) => p.display().to_string(),
+        }
+    }
+
+    /// The input's bytes, or an error message (without the name).
+    pub fn read(&self) -> Result<Vec<u8>, String> {
+        match self {
+            Input::Stdin => {
+                let mut b = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut b)
+                    .map_err(|e| e.to_string())?;
+                Ok(b)
+            }
+            Input::File(p) => std::fs::read(p).map_err(|e| e.to_string()),
+            Input::Unreadable(_, e) => Err(e.clone()),
+        }
+    }
+}
+
+/// Expands the arguments: `-` is stdin, a directory is walked (no symlinked directories, so no
+/// cycles) for HTML files in sorted order, anything else is taken as a file.
+pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+        } else if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(Input::File(p.clone()));
+        }
+    }
+    out
+}
+
+fn is_html(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| e.eq_ignore_ascii_case(h)))
+}
+
+/// Iterative walk (a deep directory tree cannot overflow the stack).
+fn walk(root: &Path, out: &mut Vec<Input>) {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                out.push(Input::Unreadable(dir, e.to_string()));
+                continue;
+            }
+        };
+        let mut files = Vec::new();
+        let mut dirs = Vec::new();
+        for e in entries.filter_map(Result::ok) {
+            let path = e.path();
+            match e.file_type() {
+                Ok(t) if t.is_dir() => dirs.push(path),
+                Ok(_) if is_html(&path) => files.push(path),
+                _ => {}
+            }
+        }
+        files.sort();
+        dirs.sort();
+        out.extend(files.into_iter().map(Input::File));
+        // Reverse so the stack pops subdirectories in sorted order.
+        stack.extend(dirs.into_iter().rev());
+    }
+}

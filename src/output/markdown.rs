@@ -1,0 +1,532 @@
+//! Renders the article subtree as Markdown (CommonMark plus GFM tables).
+//!
+//! One forward walk over the arena with an explicit stack (no recursion on DOM depth).
+//! Inputs are the same as [`super::text`]/[`super::html`]: the article root and `skip`, the
+//! subtrees the pipeline left out (dropped duplicate copies, hidden clutter).
+
+use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
+
+/// Tags that end the current paragraph and start a new block.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "address",
+    "details",
+    "summary",
+    "center",
+];
+/// Tags whose presence inside a table cell marks a layout table (rendered as blocks, not a grid).
+const LAYOUT_IN_CELL: &[&str] = &[
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+];
+/// Characters escaped in text so prose is not read as Markdown syntax.
+const ESCAPE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|'];
+/// Class prefixes naming a code block's language (`language-rust`, `lang-js`).
+const LANG_PREFIXES: &[&str] = &["language-", "lang-"];
+/// A fence is at least this many backticks (CommonMark's minimum).
+const MIN_FENCE: usize = 3;
+
+/// Block context: what prefixes each line of the current block.
+enum Ctx {
+    Quote,
+    List {
+        ordered: bool,
+        next: u64,
+    },
+    /// A list item: its marker until its first line is written, then indentation.
+    Item {
+        marker: String,
+        started: bool,
+    },
+}
+
+/// What to emit when an element closes.
+enum Close {
+    Nothing,
+    Block,
+    Heading(usize),
+    Text(&'static str),
+    Link(String),
+    PopCtx,
+    Item,
+}
+
+struct Writer {
+    out: String,
+    inline: String,
+    pending_space: bool,
+    ctx: Vec<Ctx>,
+    code_depth: usize,
+    last_was_item: bool,
+    /// Quote nesting of the last block written (a blank line between blocks keeps the shared `>`).
+    last_quotes: usize,
+}
+
+impl Writer {
+    fn prefix(&mut self, first_line: bool) -> String {
+        let mut p = String::new();
+        for c in &mut self.ctx {
+            match c {
+                Ctx::Quote => p.push_str("> "),
+                Ctx::List { .. } => {}
+                Ctx::Item { marker, started } => {
+                    if !*started && first_line {
+                        p.push_str(marker);
+                    } else {
+                        p.extend(std::iter::repeat_n(' ', marker.len()));
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    fn in_item(&self) -> bool {
+        self.ctx.iter().any(|c| matches!(c, Ctx::Item { .. }))
+    }
+
+    /// Writes `body` (may hold newlines) as one block with the context's prefixes.
+    fn block(&mut self, body: &str) {
+        if body.trim().is_empty() {
+            return;
+        }
+        let item = self.in_item();
+        if !self.out.is_empty() {
+            // Items of one list stay tight; everything else is separated by a blank line
+            // (inside a quote the blank line keeps its `>`).
+            if !(item && self.last_was_item) {
+                let shared = self.quotes().min(self.last_quotes);
+                self.out.push_str("> ".repeat(shared).trim_end());
+                self.out.push('\n');
+            }
+        }
+        for (i, line) in body.lines().enumerate() {
+            let p = self.prefix(i == 0);
+            self.out.push_str(&p);
+            self.out.push_str(line);
+            self.out.push('\n');
+        }
+        for c in &mut self.ctx {
+            if let Ctx::Item { started, .. } = c {
+                *started = true;
+            }
+        }
+        self.last_was_item = item;
+        self.last_quotes = self.quotes();
+    }
+
+    fn quotes(&self) -> usize {
+        self.ctx.iter().filter(|c| matches!(c, Ctx::Quote)).count()
+    }
+
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.inline);
+        self.pending_space = false;
+        let text = text.trim();
+        if !text.is_empty() {
+            // A hard break at the end of a paragraph means nothing.
+            let text = text.trim_end_matches('\\').trim_end();
+            self.block(text);
+        }
+    }
+
+    /// Inline markup that opens (a pending space goes before it).
+    fn open_mark(&mut self, m: &str) {
+        self.space();
+        self.inline.push_str(m);
+    }
+
+    /// Inline markup that closes (a pending space goes after it).
+    fn close_mark(&mut self, m: &str) {
+        self.inline.push_str(m);
+    }
+
+    fn space(&mut self) {
+        if self.pending_space && !self.inline.is_empty() && !self.inline.ends_with([' ', '\n']) {
+            self.inline.push(' ');
+        }
+        self.pending_space = false;
+    }
+
+    fn text(&mut self, t: &str) {
+        if t.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        let mut first = true;
+        for word in t.split_whitespace() {
+            if !first {
+                self.pending_space = true;
+            }
+            first = false;
+            self.space();
+            if self.code_depth > 0 {
+                self.inline.push_str(word);
+            } else {
+                for c in word.chars() {
+                    if ESCAPE.contains(&c) {
+                        self.inline.push('\\');
+                    }
+                    self.inline.push(c);
+                }
+            }
+        }
+        if t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+            self.pending_space = true;
+        }
+    }
+}
+
+fn heading_level(tag: &str) -> Option<usize> {
+    match tag.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(usize::from(d - b'0')),
+        _ => None,
+    }
+}
+
+/// Renders `root`'s subtree as Markdown, leaving out `skip`ped subtrees and tags no output keeps.
+pub fn markdown(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        inline: String::new(),
+        pending_space: false,
+        ctx: Vec::new(),
+        code_depth: 0,
+        last_was_item: false,
+        last_quotes: 0,
+    };
+    let mut open: Vec<(NodeId, Close)> = Vec::new();
+    // Subtrees below this id are already handled (skipped, or rendered whole: pre, table).
+    let mut skip_until: NodeId = 0;
+    for id in std::iter::once(root).chain(doc.descendants(root)) {
+        while open.last().is_some_and(|(s, _)| doc.node(*s).end <= id) {
+            let (_, c) = open.pop().unwrap_or((0, Close::Nothing));
+            close(&mut w, c);
+        }
+        if id < skip_until {
+            continue;
+        }
+        let end = doc.node(id).end;
+        let el = match &doc.node(id).data {
+            NodeData::Text(t) => {
+                w.text(t);
+                continue;
+            }
+            NodeData::Element(e) => e,
+        };
+        let tag = &*el.tag;
+        if skip.get(id as usize).copied().unwrap_or(false) || super::is_dropped_tag(tag) {
+            skip_until = end;
+            continue;
+        }
+        let action = match tag {
+            "pre" => {
+                w.flush();
+                w.block(&fenced(doc, id));
+                skip_until = end;
+                Close::Nothing
+            }
+            "table" if is_data_table(doc, id) => {
+                w.flush();
+                w.block(&table(doc, id, skip));
+                skip_until = end;
+                Close::Nothing
+            }
+            "blockquote" => {
+                w.flush();
+                w.ctx.push(Ctx::Quote);
+                w.last_was_item = false;
+                Close::PopCtx
+            }
+            "ul" | "ol" => {
+                w.flush();
+                let next = doc
+                    .attr(id, "start")
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(1);
+                w.ctx.push(Ctx::List {
+                    ordered: tag == "ol",
+                    next,
+                });
+                Close::PopCtx
+            }
+            "li" => {
+                w.flush();
+                let marker = match w.ctx.iter_mut().rev().find_map(|c| match c {
+                    Ctx::List { ordered, next } => Some((ordered, next)),
+                    _ => None,
+                }) {
+                    Some((true, next)) => {
+                        *next += 1;
+                        format!("{}. ", *next - 1)
+                    }
+                    _ => "- ".to_string(),
+                };
+                w.ctx.push(Ctx::Item {
+                    marker,
+                    started: false,
+                });
+                Close::Item
+            }
+            "hr" => {
+                w.flush();
+                w.block("---");
+                Close::Nothing
+            }
+            "br" => {
+                w.inline.push_str("\\\n");
+                w.pending_space = false;
+                Close::Nothing
+            }
+            "img" => {
+                let src = doc.attr(id, "src").unwrap_or("").trim();
+                if !src.is_empty() && !src.starts_with("data:") {
+                    let alt = collapse_whitespace(doc.attr(id, "alt").unwrap_or(""));
+                    w.open_mark(&format!(
+                        "![{}]({})",
+                        alt.replace(['[', ']'], ""),
+                        link_target(src)
+                    ));
+                }
+                Close::Nothing
+            }
+            "a" => match doc.attr(id, "href").map(str::trim) {
+                Some(h)
+                    if !h.is_empty()
+                        && !h.starts_with('#')
+                        && !h.to_ascii_lowercase().starts_with("javascript:") =>
+                {
+                    w.open_mark("[");
+                    Close::Link(link_target(h))
+                }
+                _ => Close::Nothing,
+            },
+            "strong" | "b" => {
+                w.open_mark("**");
+                Close::Text("**")
+            }
+            "em" | "i" => {
+                w.open_mark("*");
+                Close::Text("*")
+            }
+            "code" | "kbd" | "samp" | "tt" => {
+                w.open_mark("`");
+                w.code_depth += 1;
+                Close::Text("`")
+            }
+            _ => {
+                if let Some(level) = heading_level(tag) {
+                    w.flush();
+                    Close::Heading(level)
+                } else if BLOCK_TAGS.contains(&tag)
+                    || tag == "table"
+                    || tag == "tr"
+                    || tag == "td"
+                    || tag == "th"
+                {
+                    w.flush();
+                    Close::Block
+                } else {
+                    Close::Nothing
+                }
+            }
+        };
+        if !matches!(action, Close::Nothing) {
+            open.push((id, action));
+        }
+    }
+    while let Some((_, c)) = open.pop() {
+        close(&mut w, c);
+    }
+    w.flush();
+    w.out
+}
+
+fn close(w: &mut Writer, c: Close) {
+    match c {
+        Close::Nothing => {}
+        Close::Block => w.flush(),
+        Close::Heading(level) => {
+            let text = std::mem::take(&mut w.inline);
+            w.pending_space = false;
+            let text = text.replace("\\\n", " ");
+            let text = text.trim();
+            if !text.is_empty() {
+                w.block(&format!("{} {}", "#".repeat(level), text));
+            }
+        }
+        Close::Text(m) => {
+            if m == "`" {
+                w.code_depth = w.code_depth.saturating_sub(1);
+            }
+            // Empty emphasis would print as stray markers: drop the opener instead.
+            if w.inline.ends_with(m) {
+                w.inline.truncate(w.inline.len() - m.len());
+            } else {
+                w.close_mark(m);
+            }
+        }
+        Close::Link(href) => {
+            if w.inline.ends_with('[') {
+                w.inline.pop();
+            } else {
+                w.close_mark(&format!("]({href})"));
+            }
+        }
+        Close::PopCtx => {
+            w.flush();
+            w.ctx.pop();
+        }
+        Close::Item => {
+            w.flush();
+            w.ctx.pop();
+        }
+    }
+}
+
+/// A link target usable in `[text](target)`: angle brackets when it holds spaces or parens.
+fn link_target(href: &str) -> String {
+    if href.contains([' ', '(', ')']) {
+        format!("<{}>", href.replace(['<', '>'], ""))
+    } else {
+        href.to_string()
+    }
+}
+
+/// A fenced code block, keeping the code's own line breaks and indentation; the fence is longer
+/// than any backtick run inside the code.
+fn fenced(doc: &Doc, pre: NodeId) -> String {
+    let code = doc.subtree_text(pre);
+    let code = code.strip_prefix('\n').unwrap_or(&code).trim_end();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in code.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(MIN_FENCE));
+    let lang = std::iter::once(pre)
+        .chain(doc.children(pre).filter(|&c| doc.tag(c) == "code"))
+        .filter_map(|n| doc.attr(n, "class"))
+        .flat_map(str::split_ascii_whitespace)
+        .find_map(|c| LANG_PREFIXES.iter().find_map(|p| c.strip_prefix(p)))
+        .unwrap_or("");
+    format!("{fence}{lang}\n{code}\n{fence}")
+}
+
+/// Is this a grid of data (cells of inline content), not a layout table?
+fn is_data_table(doc: &Doc, table: NodeId) -> bool {
+    let mut rows = 0;
+    for d in doc.descendants(table) {
+        let tag = doc.tag(d);
+        if LAYOUT_IN_CELL.contains(&tag) {
+            return false;
+        }
+        rows += usize::from(tag == "tr");
+    }
+    rows > 0
+}
+
+/// A GFM table; the first row is the header (GFM requires one).
+fn table(doc: &Doc, table: NodeId, skip: &[bool]) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for d in doc.descendants(table) {
+        if doc.tag(d) != "tr" || skip.get(d as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let cells: Vec<String> = doc
+            .children(d)
+            .filter(|&c| matches!(doc.tag(c), "td" | "th"))
+            .map(|c| {
+                collapse_whitespace(&doc.subtree_text(c))
+                    .replace('\\', "\\\\")
+                    .replace('|', "\\|")
+            })
+            .collect();
+        if !cells.is_empty() {
+            rows.push(cells);
+        }
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        out.push('|');
+        for c in 0..width {
+            out.push(' ');
+            out.push_str(row.get(c).map_or("", String::as_str));
+            out.push_str(" |");
+        }
+        out.push('\n');
+        if i == 0 {
+            out.push('|');
+            out.push_str(&" --- |".repeat(width));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown;
+    use crate::dom::html::parse_str;
+
+    fn md(html: &str) -> String {
+        let doc = parse_str(html).unwrap();
+        let body = doc.find_tag("body").unwrap();
+        markdown(&doc, body, &[])
+    }
+
+    #[test]
+    fn headings_paragraphs_inline() {
+        let out = md("<h2>Tide  tables</h2><p>The <b>moon</b> pulls <a href='/w'>water</a>, <em>twice</em> a day.</p><p>Line<br>two</p>");
+        assert_eq!(
+            out,
+            "## Tide tables\n\nThe **moon** pulls [water](/w), *twice* a day.\n\nLine\\\ntwo\n"
+        );
+    }
+
+    #[test]
+    fn lists_quotes_code_tables() {
+        let out = md(
+            "<ul><li>one</li><li>two<ol start=3><li>three</li></ol></li></ul>\
+            <blockquote><p>Said once.</p><p>Said twice.</p></blockquote>\
+            <pre><code class='language-rust'>fn main() {\n    let x = `a`;\n}</code></pre>\
+            <table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann | B</td><td>3</td></tr></table>",
+        );
+        assert_eq!(
+            out,
+            "- one\n- two\n  3. three\n\n> Said once.\n>\n> Said twice.\n\n```rust\nfn main() {\n    let x = `a`;\n}\n```\n\n| Name | Age |\n| --- | --- |\n| Ann \\| B | 3 |\n"
+        );
+    }
+
+    #[test]
+    fn skip_and_escapes() {
+        let doc = parse_str("<body><p>a*b_c</p><p>gone</p><script>x</script></body>").unwrap();
+        let body = doc.find_tag("body").unwrap();
+        let mut skip = vec![false; doc.len()];
+        let second_p = (0..doc.len() as u32)
+            .filter(|&i| doc.tag(i) == "p")
+            .nth(1)
+            .unwrap();
+        skip[second_p as usize] = true;
+        assert_eq!(markdown(&doc, body, &skip), "a\\*b\\_c\n");
+    }
+}

@@ -1,0 +1,162 @@
+//! The `declutter` binary end to end: formats, ordering, stdin, directories, batch errors.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_declutter"))
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meta")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("declutter-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+/// Keys every successful jsonl line carries (README "JSON output schema").
+const SCHEMA: &[&str] = &[
+    "file",
+    "title",
+    "byline",
+    "published",
+    "site_name",
+    "lang",
+    "dir",
+    "lead_image",
+    "excerpt",
+    "text",
+    "html",
+    "words",
+    "duplicates",
+    "hidden",
+    "ms",
+];
+
+#[test]
+fn jsonl_over_a_directory_keeps_sorted_input_order_and_schema() {
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = lines(&out);
+    let files: Vec<&str> = rows.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert_eq!(files.len(), 5, "only .html files are walked: {files:?}");
+    for r in &rows {
+        for k in SCHEMA {
+            assert!(r.get(*k).is_some(), "{k} missing in {r}");
+        }
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("{\"file\":"), "file comes first");
+    let owls = rows
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("jsonld-graph.html"))
+        .unwrap();
+    assert_eq!(owls["byline"], "Mira Hollis, Teo Brandt");
+    assert_eq!(owls["published"], "2024-03-09T06:30:00+01:00");
+}
+
+#[test]
+fn batch_with_failures_processes_the_rest_and_exits_non_zero() {
+    let dir = tempdir("fail");
+    std::fs::write(dir.join("binary.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("empty.html"), b"").unwrap();
+    let good = fixtures().join("opengraph.html");
+    let missing = dir.join("missing.html");
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(dir.join("binary.html"))
+        .arg(&good)
+        .arg(&missing)
+        .arg(dir.join("empty.html"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0]["error"].as_str().unwrap().contains("binary"));
+    assert_eq!(rows[1]["title"], "Lantern festival lights up the harbour");
+    assert!(
+        rows[2]["file"].as_str().unwrap().ends_with("missing.html") && rows[2]["error"].is_string()
+    );
+    assert!(rows[3]["error"].as_str().unwrap().contains("empty"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("missing.html") && stderr.contains("3 of 4 inputs failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stdin_and_markdown() {
+    let mut child = bin()
+        .args(["extract", "--format", "markdown", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"<title>Kites</title><article><h2>Wind</h2><p>Kites need a steady <em>wind</em> of about fifteen kilometres an hour to fly well.</p><ul><li>line</li><li>tail</li></ul></article>")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with("# Kites\n\n## Wind\n\nKites need a steady *wind*"),
+        "{md}"
+    );
+    assert!(md.contains("- line\n- tail\n"), "{md}");
+}
+
+#[test]
+fn text_and_html_formats_name_each_page_in_a_batch() {
+    let a = fixtures().join("opengraph.html");
+    let b = fixtures().join("page-signals.html");
+    let out = bin()
+        .args(["extract", "--format", "text"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let (ia, ib) = (s.find("==> ").unwrap(), s.rfind("==> ").unwrap());
+    assert!(
+        s[ia..].starts_with(&format!("==> {} <==", a.display()))
+            && s[ib..].contains("page-signals.html")
+    );
+    assert!(s.contains("Three thousand paper lanterns"));
+    let out = bin()
+        .args(["extract", "--format", "html"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("<p>") && !s.contains("==>"), "{s}");
+}

@@ -1,0 +1,63 @@
+// The extension in headless Chromium: the automation API in the service worker runs the wasm
+// core on live 127.0.0.1 pages, with and without `Content-Security-Policy: script-src 'none'`.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
+
+const TITLE = /floating library/;
+const PARAGRAPH = 'The plan keeps the pier';
+
+describe('extension in Chromium', { timeout: 120_000 }, () => {
+  let server;
+  let chrome;
+  let tabs = 0;
+  before(async () => {
+    server = await startServer();
+    chrome = await launchChromium();
+  });
+  after(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  async function open(path) {
+    const page = await chrome.context.newPage();
+    // A unique URL per tab, so the tab id found for it is this page's even if another is open.
+    const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}tab=${++tabs}`;
+    const res = await page.goto(url);
+    assert.equal(res.status(), 200);
+    const tabId = await chromiumTabId(chrome.worker, url);
+    return { page, url, res, toggle: (mode) => chromiumToggle(chrome.worker, tabId, mode) };
+  }
+
+  for (const csp of [false, true]) {
+    const path = `fixtures/news.html${csp ? '?csp=none' : ''}`;
+    const label = csp ? "with CSP script-src 'none'" : 'without CSP';
+
+    test(`declutter in place ${label}`, async () => {
+      const { page, res, toggle } = await open(path);
+      assert.equal(res.headers()['content-security-policy'], csp ? "script-src 'none'" : undefined);
+      // The fixture's own inline script runs only when the page allows scripts.
+      const ran = await page.evaluate(() => document.documentElement.getAttribute('data-page-script'));
+      assert.equal(ran, csp ? null : 'ran');
+      await declutterRoundTrip(page, toggle, { expectTitle: TITLE });
+      await lateClutter(page, toggle);
+      await page.close();
+    });
+
+    test(`reader view ${label}`, async () => {
+      const { page, toggle } = await open(path);
+      await readerRoundTrip(page, toggle, { expectTitle: TITLE, expectParagraph: PARAGRAPH });
+      await readerRoundTrip(page, toggle, { expectTitle: TITLE, expectParagraph: PARAGRAPH, close: 'escape' });
+      await switchModes(page, toggle);
+      await page.close();
+    });
+  }
+
+  test('bad calls fail clearly', async () => {
+    await assert.rejects(chromiumToggle(chrome.worker, 1, 'sideways'), /mode must be one of/);
+    await assert.rejects(chromiumToggle(chrome.worker, 'x', 'reader'), /tabId must be an integer/);
+  });
+});

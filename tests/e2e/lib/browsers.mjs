@@ -1,0 +1,117 @@
+// Shared helpers for the extension's end-to-end tests: the fixture server and the two
+// browsers with the test build of the extension loaded (dist/test/*, see extension/build).
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../../www/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST_TEST_CHROME = path.join(ROOT, 'dist/test/chrome');
+export const DIST_TEST_FIREFOX = path.join(ROOT, 'dist/test/firefox');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** Serves the demo page at /demo/ and the test fixtures at /fixtures/ on 127.0.0.1. */
+export function startServer() {
+  for (const d of [DIST_TEST_CHROME, DIST_TEST_FIREFOX]) {
+    if (!existsSync(path.join(d, 'manifest.json'))) throw new Error(`${d} is missing: run \`npm run build\` first`);
+  }
+  return serve({
+    mounts: {
+      '/demo/': path.join(ROOT, 'extension/demo'),
+      '/fixtures/': path.join(ROOT, 'tests/e2e/fixtures'),
+    },
+  });
+}
+
+/** Chromium with the test build loaded; resolves to {context, worker, close}. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'declutter-chromium-'));
+  const dir = DIST_TEST_CHROME;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `url` (the test build may read 127.0.0.1 tabs). */
+export function chromiumTabId(worker, url) {
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const t = tabs.find((x) => x.url === u);
+    if (!t) throw new Error(`no tab shows ${u}; tabs: ${tabs.map((x) => x.url).join(', ')}`);
+    return t.id;
+  }, url);
+}
+
+/** Calls the automation API in the service worker, as a user's script would. */
+export function chromiumToggle(worker, tabId, mode) {
+  return worker.evaluate(([id, m]) => globalThis.declutter.toggle(id, m), [tabId, mode]);
+}
+
+/** Firefox ESR with the test build installed; resolves to {browser, close}. */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Keep Firefox from calling home during tests (updates, telemetry, remote settings).
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  await browser.installExtension(DIST_TEST_FIREFOX);
+  return { browser, close: () => browser.close() };
+}
+
+/**
+ * Calls declutter.toggle(thisTab, mode) in Firefox's background through the test build's
+ * page bridge (content/test-bridge.js), since WebDriver BiDi cannot evaluate in the
+ * background. The background runs exactly the same toggle as in Chromium.
+ */
+export function firefoxToggle(page, mode) {
+  return page.evaluate(
+    (m) =>
+      new Promise((ok, fail) => {
+        const id = `${Date.now()}-${Math.random()}`;
+        const onReply = (e) => {
+          const r = e.data?.declutterTestReply;
+          if (!r || r.id !== id) return;
+          window.removeEventListener('message', onReply);
+          if (r.error) fail(new Error(r.error));
+          else ok(r.ok);
+        };
+        window.addEventListener('message', onReply);
+        window.postMessage({ declutterTest: { id, mode: m } }, '*');
+      }),
+    mode,
+  );
+}
