@@ -66,6 +66,7 @@ pub fn prune(
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
         } else if !signals::INLINE_TAGS.contains(&tag)
+            && !is_heading(tag)
             && s.chars[iu] > 0
             && s.link_chars[iu] as f32 > s.chars[iu] as f32 * LINK_LIST_DENSITY
             && s.chars[iu] - s.link_chars[iu] < LINK_LIST_MAX_PLAIN
@@ -98,6 +99,10 @@ pub fn prune(
         }
     }
     out
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Lower-case words of a title, for comparing headings with it.
