@@ -70,7 +70,11 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r.duplicates = resolved.groups;
     // Phase 7: prune inside the container.
     let pruned = match r.main {
-        Some(main) => prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip),
+        Some(main) => {
+            let mut p = prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip);
+            p.extend(prune::orphan_headings(doc, &stats, main, &mut skip));
+            p
+        }
         None => Vec::new(),
     };
     // Phase 8: clutter to hide in place.

@@ -23,6 +23,24 @@ pub const INLINE_TAGS: &[&str] = &[
 /// Class/id words of clutter that sits beside or inside an article: discussion, sharing,
 /// cross-links, marketing, advertising and page chrome (matched as whole words).
 pub const NEGATIVE_WORDS: &[&str] = &[
+    // Article furniture that is not article text: credits, bylines and author boxes, date and
+    // meta lines, log-in and paywall prompts, rating widgets, print buttons.
+    "credit",
+    "credits",
+    "copyright",
+    "byline",
+    "bio",
+    "author",
+    "meta",
+    "date",
+    "timestamp",
+    "dateline",
+    "login",
+    "register",
+    "paywall",
+    "rating",
+    "vote",
+    "print",
     "comment",
     "comments",
     "discussion",
@@ -110,6 +128,24 @@ pub const POSITIVE_WORDS: &[&str] = &[
 /// Of the negative words, those that beat a positive word on the same element
 /// (`comment-body` is a comment, `article-footer` is a footer).
 pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
+    // Article furniture that is not article text: credits, bylines and author boxes, date and
+    // meta lines, log-in and paywall prompts, rating widgets, print buttons.
+    "credit",
+    "credits",
+    "copyright",
+    "byline",
+    "bio",
+    "author",
+    "meta",
+    "date",
+    "timestamp",
+    "dateline",
+    "login",
+    "register",
+    "paywall",
+    "rating",
+    "vote",
+    "print",
     "comment",
     "comments",
     "discussion",
