@@ -327,3 +327,16 @@ test('tricky markup before the article keeps both doors on the same ids', async 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a page nested deeper than the browser allows: the doors disagree and the page says why', async () => {
+  const { page, errors } = await open();
+  const html = `<html><body>${'<div>'.repeat(1500)}<article><h1>Electric ferry</h1>${prose(5)}</article>${'</div>'.repeat(1500)}</body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'false');
+  await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
+  // Door 2's ids still index the walked frame: the overlays match its result.
+  await checkOverlays(page, await resultJson(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
