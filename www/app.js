@@ -560,7 +560,7 @@ function showTip(el, x, y) {
     const dot = document.createElement('span');
     dot.className = 't-dot';
     dot.style.background = kept ? ROLE_COLOR.main : '#94a3b8';
-    head.append(dot, kept ? 'In the article' : 'Scored, not taken');
+    head.append(dot, kept ? 'In the article' : 'Not in the article');
     tip.append(head);
   }
   for (const d of debug) {
@@ -791,6 +791,15 @@ function renderBlocks(r, nodes) {
     text: snippet(elementOf(nodes, c.node)) || g.text,
   }))));
   section('Hidden clutter', r.hidden.map((h) => ({ kind: 'hidden', node: h.node, path: h.path, title: h.reason, text: snippet(elementOf(nodes, h.node)) })));
+  if (Array.isArray(r.debug)) {
+    const scored = r.debug.filter((d) => d && Number.isInteger(d.node)).slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    section('Scored blocks (debug)', scored.map((d) => ({
+      kind: d.kept ? 'main' : 'scored',
+      node: d.node,
+      title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
+      text: snippet(elementOf(nodes, d.node)),
+    })));
+  }
 }
 
 /** Scrolls the frame to a node and flashes it. */

@@ -129,7 +129,12 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   // Hovering the article shows why it was kept.
   await page.frameLocator('#page').locator('[data-dcl-main] p').first().hover();
   await page.locator('#tip').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#tip').textContent(), /Article/);
+  assert.match(await page.locator('#tip').textContent(), /article/i);
+  // With `debug: true` the core scores blocks; the card shows the hovered block's score.
+  assert.ok(Array.isArray(r.debug) && r.debug.length > 0, 'the core returns per-block scores');
+  const hoveredId = await page.frameLocator('#page').locator('[data-dcl-hover]').count();
+  assert.equal(hoveredId, 1, 'the hovered block is highlighted');
+  assert.match(await page.locator('#tip').textContent(), /score -?\d/);
 
   // Keyboard: arrows move between tabs.
   await page.focus('#tab-blocks');
