@@ -794,7 +794,7 @@ function renderBlocks(r, nodes) {
   if (Array.isArray(r.debug)) {
     const scored = r.debug.filter((d) => d && Number.isInteger(d.node)).slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
     section('Scored blocks (debug)', scored.map((d) => ({
-      kind: d.kept ? 'main' : 'scored',
+      kind: d.kept ? 'scored-in' : 'scored',
       node: d.node,
       title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
       text: snippet(elementOf(nodes, d.node)),
