@@ -77,42 +77,45 @@ async function activeTabId() {
   return tab?.id;
 }
 
-api.action.onClicked.addListener(async (tab) => {
-  try {
-    const { mode } = await loadSettings();
-    await toggle(tab.id, mode);
-  } catch (e) {
+// Each handler returns the toggle's promise (errors are reported, not thrown into the event).
+function guarded(run) {
+  return run().catch((e) => {
     report(e);
-  }
-});
+    return { error: String(e?.message ?? e) };
+  });
+}
 
-api.commands.onCommand.addListener(async (command, tab) => {
-  if (!MODES.includes(command)) return;
-  try {
-    await toggle(tab?.id ?? (await activeTabId()), command);
-  } catch (e) {
-    report(e);
-  }
-});
+/** Toolbar button: the mode chosen in the options. */
+function onAction(tab) {
+  return guarded(async () => toggle(tab.id, (await loadSettings()).mode));
+}
+
+/** Keyboard commands; their names are the modes (see manifest.json "commands"). */
+function onCommand(command, tab) {
+  if (!MODES.includes(command)) return Promise.resolve(null);
+  return guarded(async () => toggle(tab?.id ?? (await activeTabId()), command));
+}
 
 const MENU = { 'declutter-reader': 'reader', 'declutter-declutter': 'declutter' };
 
-api.runtime.onInstalled.addListener(() => {
+function createMenus() {
   api.contextMenus.removeAll(() => {
     api.contextMenus.create({ id: 'declutter-reader', title: 'Reader view', contexts: ['page'] });
     api.contextMenus.create({ id: 'declutter-declutter', title: 'Declutter in place', contexts: ['page'] });
   });
-});
+}
 
-api.contextMenus.onClicked.addListener(async (info, tab) => {
+/** Page context menu. */
+function onMenuClick(info, tab) {
   const mode = MENU[info.menuItemId];
-  if (!mode || !tab) return;
-  try {
-    await toggle(tab.id, mode);
-  } catch (e) {
-    report(e);
-  }
-});
+  if (!mode || !tab) return Promise.resolve(null);
+  return guarded(() => toggle(tab.id, mode));
+}
+
+api.action.onClicked.addListener(onAction);
+api.commands.onCommand.addListener(onCommand);
+api.runtime.onInstalled.addListener(createMenus);
+api.contextMenus.onClicked.addListener(onMenuClick);
 
 // An open reader view restyles itself when the options change.
 api.storage.onChanged.addListener(async (changes) => {
@@ -122,6 +125,39 @@ api.storage.onChanged.addListener(async (changes) => {
     api.tabs.sendMessage(tab.id, { cmd: 'settings', settings }).catch(() => {});
   }
 });
+
+// ---- Article badge ------------------------------------------------------------------------
+// On sites the user granted access to (none by default; the options page can ask for all
+// sites), content/probe.js takes a cheap look at each page and the badge marks articles. The
+// wasm core is not loaded for this.
+
+const PROBE_ID = 'declutter-probe';
+const BADGE = '\u2713';
+
+async function registerProbe() {
+  const { origins = [] } = await api.permissions.getAll();
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
+  if (registered.length) await api.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
+  if (origins.length === 0) return;
+  await api.scripting.registerContentScripts([
+    { id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false },
+  ]);
+}
+
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.cmd !== 'probe' || !sender.tab || sender.frameId !== 0) return false;
+  const tabId = sender.tab.id;
+  api.action.setBadgeText({ tabId, text: msg.article ? BADGE : '' });
+  const title = msg.article ? 'Declutter: this page looks like an article' : 'Declutter this page (not an article, it seems)';
+  api.action.setTitle({ tabId, title });
+  return false;
+});
+
+api.runtime.onInstalled.addListener(() => registerProbe().catch(report));
+api.runtime.onStartup.addListener(() => registerProbe().catch(report));
+api.permissions.onAdded.addListener(() => registerProbe().catch(report));
+api.permissions.onRemoved.addListener(() => registerProbe().catch(report));
+api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 
 // The test build only (its manifest adds content/test-bridge.js): lets e2e tests drive the
 // same toggle from the page in browsers whose automation cannot evaluate in the background.
@@ -135,5 +171,16 @@ if (isTestBuild) {
       (e) => reply({ error: String(e?.message ?? e) }),
     );
     return true;
+  });
+  // For tests that compare the two doors on the live page (the walk must number nodes as
+  // door 1 does): the content script's snapshot and the core's two calls.
+  globalThis.declutterTest = Object.freeze({
+    async snapshot(tabId) {
+      await ensureContent(tabId);
+      return (await send(tabId, { cmd: 'snapshot' })).json;
+    },
+    loadCore,
+    // The exact functions registered with the browser's events, which automation cannot fire.
+    handlers: { onAction, onCommand, onMenuClick },
   });
 }

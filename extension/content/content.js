@@ -8,7 +8,6 @@
 //   {cmd: 'apply', mode, result, settings} -> {hidden, duplicates}   after the page shows it
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
-//   {cmd: 'probe'}                      -> {article: bool}   cheap "looks like an article" check
 (() => {
   if (globalThis.__declutterContent) return;
   globalThis.__declutterContent = true;
@@ -125,6 +124,61 @@
     return { marks, hidden, duplicates };
   }
 
+  // ---- Late clutter --------------------------------------------------------------------
+  // While declutter is on, pages keep inserting things (ads, newsletter pop-ups, "you may also
+  // like" rails). A MutationObserver collects added elements and one animation frame handles
+  // each batch, so a burst of insertions costs one pass and never runs inside layout.
+
+  // Elements that draw nothing: never worth hiding.
+  const INVISIBLE = new Set(['script', 'style', 'link', 'meta', 'base', 'title', 'template', 'noscript']);
+  // A group's text shorter than this is too generic to match late copies against ("Share").
+  const MIN_MATCH_CHARS = 30;
+  // The core reports at most this many characters of a group's text (REPORT_CHARS in dedupe).
+  const REPORT_CHARS = 200;
+
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+
+  function watchLateClutter(s, result) {
+    const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
+    let pending = [];
+    let scheduled = false;
+    const handle = () => {
+      scheduled = false;
+      const batch = pending;
+      pending = [];
+      if (state !== s) return;
+      const main = s.main && s.main.isConnected ? s.main : null;
+      for (const el of batch) {
+        if (!el.isConnected || isOwn(el) || INVISIBLE.has(el.localName) || !document.body?.contains(el)) continue;
+        if (el.closest('[data-declutter="hidden"],[data-declutter="duplicate"]')) continue; // already hidden
+        if (main && el.contains(main)) continue;
+        if (main && main.contains(el)) {
+          // Inside the article, late content stays unless it repeats a block the page repeats.
+          const t = norm(el.textContent);
+          const repeats = groups.some((g) => t === g || (g.length >= REPORT_CHARS && t.startsWith(g)));
+          if (repeats) {
+            mark(s.marks, el, 'duplicate');
+            s.late++;
+          }
+        } else {
+          // Outside the article: the reader asked for the article; what arrives later around
+          // it (pop-ups, injected promos, rails) is clutter by construction.
+          mark(s.marks, el, 'hidden');
+          s.late++;
+        }
+      }
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) pending.push(n);
+      if (pending.length && !scheduled) {
+        scheduled = true;
+        requestAnimationFrame(handle);
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    return observer;
+  }
+
   function unmark(marks) {
     for (const [el, prev] of marks) {
       if (prev === null) el.removeAttribute(ATTR);
@@ -146,7 +200,8 @@
     const focus = document.activeElement;
     if (mode === 'declutter') {
       const { marks, hidden, duplicates } = applyDeclutter(result);
-      state = { mode, title: result.title ?? null, scroll, marks, focus };
+      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
+      state.observer = watchLateClutter(state, result);
       return { hidden, duplicates };
     }
     const host = reader.open(result, settings, () => turnOff());
@@ -162,6 +217,7 @@
     const s = state;
     state = null;
     if (s.mode === 'declutter') {
+      s.observer.disconnect();
       unmark(s.marks);
     } else {
       window.removeEventListener('keydown', onKey, true);
@@ -172,30 +228,11 @@
     return s.mode;
   }
 
-  /** A cheap look at the page, without the core: enough prose in paragraphs to be an article? */
-  function looksLikeArticle() {
-    // Thresholds: ~5 real paragraphs or ~1,500 characters of paragraph text.
-    const MIN_PARAGRAPH_CHARS = 80;
-    const MIN_PARAGRAPHS = 5;
-    const MIN_TOTAL_CHARS = 1500;
-    let count = 0;
-    let total = 0;
-    for (const p of document.querySelectorAll('p')) {
-      const n = p.textContent.trim().length;
-      if (n >= MIN_PARAGRAPH_CHARS) {
-        count++;
-        total += n;
-      }
-      if (count >= MIN_PARAGRAPHS && total >= MIN_TOTAL_CHARS) return true;
-    }
-    return false;
-  }
-
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     try {
       switch (msg?.cmd) {
         case 'state':
-          reply({ mode: state?.mode ?? null, title: state?.title ?? null });
+          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0 });
           break;
         case 'snapshot':
           reply({ json: snapshot() });
@@ -210,9 +247,6 @@
         case 'settings':
           if (state?.mode === 'reader') reader.style(state.host, msg.settings);
           reply({});
-          break;
-        case 'probe':
-          reply({ article: looksLikeArticle() });
           break;
         default:
           return false;

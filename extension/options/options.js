@@ -26,7 +26,21 @@ function read() {
   return data;
 }
 
-form.addEventListener('input', async () => {
+const api = globalThis.browser ?? globalThis.chrome;
+const badge = document.getElementById('badge');
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+// The badge needs host access everywhere, asked for only when the user ticks the box (a user
+// gesture, as permissions.request requires); unticking gives it back.
+badge.addEventListener('change', async (e) => {
+  e.stopPropagation();
+  const granted = badge.checked ? await api.permissions.request(ALL_SITES) : !(await api.permissions.remove(ALL_SITES));
+  badge.checked = granted;
+  status.textContent = granted ? 'Badge on.' : 'Badge off.';
+});
+
+form.addEventListener('input', async (e) => {
+  if (e.target === badge) return;
   const saved = await saveSettings(read());
   show(saved);
   status.textContent = 'Saved.';
@@ -34,4 +48,5 @@ form.addEventListener('input', async () => {
 });
 
 show(await loadSettings());
+badge.checked = await api.permissions.contains(ALL_SITES);
 document.body.dataset.ready = 'true';

@@ -46,7 +46,7 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r.excerpt = m.excerpt;
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
-        dedupe::analyze(doc)
+        dedupe::analyze(doc, options, r.title.as_deref())
     } else {
         dedupe::Analysis::default()
     };
@@ -60,6 +60,8 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
         skip[id as usize] = true;
     }
     r.duplicates = resolved.groups;
+    r.hidden.extend(resolved.hidden);
+    r.fingerprints = analysis.fingerprints;
     // Phase 6: render it.
     if let Some(main) = r.main {
         r.text = output::text(doc, main, &skip);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
-import { declutterRoundTrip, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
+import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
@@ -12,6 +12,7 @@ const PARAGRAPH = 'The plan keeps the pier';
 describe('extension in Chromium', { timeout: 120_000 }, () => {
   let server;
   let chrome;
+  let tabs = 0;
   before(async () => {
     server = await startServer();
     chrome = await launchChromium();
@@ -23,7 +24,8 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
 
   async function open(path) {
     const page = await chrome.context.newPage();
-    const url = server.url + path;
+    // A unique URL per tab, so the tab id found for it is this page's even if another is open.
+    const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}tab=${++tabs}`;
     const res = await page.goto(url);
     assert.equal(res.status(), 200);
     const tabId = await chromiumTabId(chrome.worker, url);
@@ -41,6 +43,7 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
       const ran = await page.evaluate(() => document.documentElement.getAttribute('data-page-script'));
       assert.equal(ran, csp ? null : 'ran');
       await declutterRoundTrip(page, toggle, { expectTitle: TITLE });
+      await lateClutter(page, toggle);
       await page.close();
     });
 

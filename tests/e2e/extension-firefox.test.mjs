@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { firefoxToggle, launchFirefox, startServer } from './lib/browsers.mjs';
-import { declutterRoundTrip, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
+import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
@@ -40,6 +40,7 @@ describe('extension in Firefox', { timeout: 180_000 }, () => {
       const ran = await page.evaluate(() => document.documentElement.getAttribute('data-page-script'));
       assert.equal(ran, csp ? null : 'ran');
       await declutterRoundTrip(page, toggle, { expectTitle: TITLE });
+      await lateClutter(page, toggle);
       await page.close();
     });
 

@@ -140,3 +140,55 @@ export async function switchModes(page, toggle) {
   await toggle('reader');
   assert.equal((await read(page)).html, before.html);
 }
+
+/** Declutter keeps working on what the page inserts later, batched per animation frame. */
+export async function lateClutter(page, toggle) {
+  const before = await read(page);
+  const on = await toggle('declutter');
+  assert.equal(on.active, true);
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const late = await page.evaluate(() => {
+    // What pages do after load: a pop-up on body, a promo beside the article, and a late
+    // paragraph inside the article (which must stay).
+    const popup = document.createElement('div');
+    popup.id = 'late-popup';
+    popup.innerHTML = '<p>Subscribe now for unlimited access to every story, every morning.</p>';
+    document.body.append(popup);
+    const rail = document.createElement('section');
+    rail.id = 'late-rail';
+    rail.textContent = 'You may also like: twelve more stories chosen for you.';
+    document.body.firstElementChild.after(rail);
+    const article = document.querySelector('[data-declutter="main"]');
+    const p = document.createElement('p');
+    p.id = 'late-paragraph';
+    p.textContent = 'Update: the council published the full plans on its website this afternoon.';
+    article.append(p);
+    return true;
+  });
+  assert.ok(late);
+  await frames();
+  const shown = await page.evaluate(() =>
+    Object.fromEntries(
+      ['late-popup', 'late-rail', 'late-paragraph'].map((id) => {
+        const el = document.getElementById(id);
+        return [id, { display: getComputedStyle(el).display, mark: el.getAttribute('data-declutter') }];
+      }),
+    ),
+  );
+  assert.deepEqual(shown['late-popup'], { display: 'none', mark: 'hidden' }, 'a late pop-up is hidden');
+  assert.deepEqual(shown['late-rail'], { display: 'none', mark: 'hidden' }, 'a late rail is hidden');
+  assert.equal(shown['late-paragraph'].mark, null, 'late article text stays');
+  assert.notEqual(shown['late-paragraph'].display, 'none');
+  const off = await toggle('declutter');
+  assert.equal(off.active, false);
+  // The page changed itself, so compare after removing what it added.
+  const after = await page.evaluate(() => {
+    for (const id of ['late-popup', 'late-rail', 'late-paragraph']) document.getElementById(id).remove();
+    return document.documentElement.outerHTML;
+  });
+  assert.equal(after, before.html, 'switching off removes every mark, late ones too');
+  // Once off, nothing is hidden any more.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'after-off' })));
+  await frames();
+  assert.equal(await page.evaluate(() => document.getElementById('after-off').getAttribute('data-declutter')), null);
+}

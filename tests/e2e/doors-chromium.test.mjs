@@ -1,0 +1,113 @@
+// The content script's walk must number nodes exactly as door 1 (scraper) does, so that ids the
+// core returns name the right live elements. On a live page without page scripts the two doors
+// must agree: the same article root, the same hidden blocks and copies, the same text.
+// Also checks the reader view's own HTML filter directly on hostile input.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromiumTabId, launchChromium, startServer } from './lib/browsers.mjs';
+import { readerRoundTrip } from './lib/scenarios.mjs';
+import { chromiumToggle } from './lib/browsers.mjs';
+
+describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
+  let server;
+  let chrome;
+  let tabs = 0;
+  before(async () => {
+    server = await startServer();
+    chrome = await launchChromium();
+  });
+  after(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  async function open(path) {
+    const page = await chrome.context.newPage();
+    // A unique URL per tab, so the tab id found for it is this page's even if another is open.
+    const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}tab=${++tabs}`;
+    await page.goto(url);
+    return { page, url, tabId: await chromiumTabId(chrome.worker, url) };
+  }
+
+  for (const path of ['fixtures/walk.html', 'fixtures/news.html?csp=none']) {
+    test(`live snapshot and HTML parse agree on ${path}`, async () => {
+      const { page, url, tabId } = await open(path);
+      const got = await chrome.worker.evaluate(
+        async ([u, id]) => {
+          const core = await globalThis.declutterTest.loadCore();
+          const html = await (await fetch(u)).text();
+          const pick = (r) => ({
+            main: r.main,
+            title: r.title,
+            text: r.text,
+            hidden: r.hidden.map((b) => [b.node, b.path]),
+            copies: r.duplicates.flatMap((g) => g.copies.map((c) => [c.node, c.path, c.kept])),
+          });
+          const json = await globalThis.declutterTest.snapshot(id);
+          return {
+            parsed: pick(core.extractHtml(html, { url: u })),
+            live: pick(core.extractSnapshot(json, { url: u })),
+            entries: JSON.parse(json).nodes.length,
+          };
+        },
+        [url, tabId],
+      );
+      assert.ok(got.entries > 50, `${got.entries} snapshot entries`);
+      assert.ok(Number.isInteger(got.parsed.main), 'the core found an article');
+      assert.deepEqual(got.live, got.parsed);
+      await page.close();
+    });
+  }
+
+  test('the template, script and style text stay out of the snapshot', async () => {
+    const { page, tabId } = await open('fixtures/walk.html');
+    const snap = JSON.parse(await chrome.worker.evaluate((id) => globalThis.declutterTest.snapshot(id), tabId));
+    const texts = snap.nodes.filter((n) => n.x !== undefined).map((n) => n.x);
+    assert.ok(!texts.some((t) => t.includes('Template text')), 'template contents are skipped');
+    assert.ok(!texts.some((t) => t.includes('font-family')), 'style text is left out');
+    assert.ok(texts.some((t) => t.includes('"NewsArticle"')), 'JSON-LD text is kept');
+    assert.ok(texts.some((t) => /lock gates\s+can no longer/.test(t)), 'text around a comment is one entry');
+    assert.ok(!texts.some((t) => t.includes('alert(5)')), 'script text is left out');
+    await page.close();
+  });
+
+  test('the reader view filters hostile article HTML', async () => {
+    const { page, tabId } = await open('fixtures/walk.html');
+    // End to end: whatever the core passes on, nothing unsafe reaches the shadow root.
+    const toggle = (mode) => chromiumToggle(chrome.worker, tabId, mode);
+    await readerRoundTrip(page, toggle, { expectTitle: /Night ferry/, expectParagraph: 'forty minutes earlier' });
+    // And the filter itself, on input the core would never produce.
+    const hostile = [
+      '<p onclick="x()">a<a href="javascript:x()">j</a><a href=" JaVaScRiPt:x()">k</a><a href="data:text/html,x">d</a></p>',
+      '<iframe srcdoc="<script>x()</script>"></iframe><object data="x"></object><embed src="x">',
+      '<form action="/f"><input name="q"><button formaction="javascript:x()">b</button></form>',
+      '<img src="x.png" onerror="x()" srcset="y.png 2x"><svg><script>x()</script></svg><math><mi>x</mi></math>',
+      '<script>x()</script><style>p{}</style><div style="position:fixed" id="i" class="c"><a href="/ok">ok</a></div>',
+    ].join('');
+    const [{ result: html }] = await chrome.worker.evaluate(
+      ([id, h]) =>
+        chrome.scripting.executeScript({
+          target: { tabId: id },
+          files: ['reader/reader.js'],
+        }).then(() =>
+          chrome.scripting.executeScript({
+            target: { tabId: id },
+            func: (input) => {
+              const div = document.createElement('div');
+              div.append(globalThis.__declutterReader.sanitize(input));
+              return div.innerHTML;
+            },
+            args: [h],
+          }),
+        ),
+      [tabId, hostile],
+    );
+    for (const bad of ['onclick', 'onerror', 'javascript:', 'data:', 'srcdoc', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<script', '<style', '<svg', '<math', 'style=', 'formaction', 'srcset']) {
+      assert.ok(!html.toLowerCase().includes(bad), `${bad} removed: ${html}`);
+    }
+    assert.ok(html.includes(`href="${server.url}ok"`), `safe links stay, made absolute: ${html}`);
+    assert.ok(html.includes('<img src='), `images stay: ${html}`);
+    await page.close();
+  });
+});

@@ -1,0 +1,195 @@
+// The checks every fuzz input goes through; shared by the fuzz targets (tests/fuzz/fuzz_targets)
+// and by the regression replay test (tests/fuzz_regressions.rs), so a crash case once found is
+// replayed by `cargo test` forever.
+
+use declutter::dom::snapshot::{SnapNode, Snapshot};
+use declutter::{dom, extract_doc, extract_html, extract_snapshot, Extraction, Options};
+
+/// Tags the snapshot decoder picks from: structure, prose, lists, tables, clutter and foreign
+/// content, so the generated trees exercise the heuristics rather than only the parser.
+const TAGS: &[&str] = &[
+    "div",
+    "p",
+    "article",
+    "section",
+    "main",
+    "aside",
+    "nav",
+    "footer",
+    "header",
+    "ul",
+    "li",
+    "a",
+    "span",
+    "h1",
+    "h2",
+    "table",
+    "tr",
+    "td",
+    "pre",
+    "code",
+    "img",
+    "figure",
+    "figcaption",
+    "script",
+    "style",
+    "svg",
+    "math",
+    "br",
+    "iframe",
+    "form",
+    "blockquote",
+];
+/// Attributes the decoder picks from (names and values that the heuristics read).
+const ATTRS: &[(&str, &str)] = &[
+    ("class", "related share"),
+    ("class", "article-body content"),
+    ("id", "comments"),
+    ("hidden", ""),
+    ("style", "display:none"),
+    ("data-src", "/a.jpg"),
+    ("href", "javascript:alert(1)"),
+    ("itemprop", "articleBody"),
+    ("type", "application/ld+json"),
+    ("dir", "rtl"),
+];
+const WORDS: &[&str] = &[
+    "the",
+    "harbour",
+    "council",
+    "voted",
+    "stairs",
+    "related",
+    "\u{202e}",
+    "\u{200b}",
+    "夜",
+    "مرحبا",
+    "&",
+    "<",
+];
+
+fn ids_in_range(r: &Extraction, len: usize) {
+    let ok = |id: u32| (id as usize) < len;
+    assert!(r.main.is_none_or(ok), "main id out of range");
+    assert!(
+        r.hidden.iter().all(|b| ok(b.node)),
+        "hidden id out of range"
+    );
+    assert!(
+        r.duplicates
+            .iter()
+            .flat_map(|g| &g.copies)
+            .all(|c| ok(c.node)),
+        "duplicate id out of range"
+    );
+}
+
+/// Strips the timing, the one field that may differ between two runs.
+fn untimed(mut r: Extraction) -> Extraction {
+    r.ms = 0.0;
+    r
+}
+
+/// HTML bytes: must not panic; ids must be valid; door 2 on the same tree must agree with door 1.
+pub fn html_case(data: &[u8]) {
+    let opts = Options::default();
+    let Ok(r) = extract_html(data, &opts) else {
+        return;
+    };
+    let doc = dom::html::parse_bytes(data).expect("extract_html succeeded, so parsing does");
+    ids_in_range(&r, doc.len());
+    let snap = Snapshot::from_doc(&doc, None);
+    let via_snapshot =
+        extract_snapshot(&snap, &opts).expect("a snapshot of a parsed page is valid");
+    assert_eq!(untimed(r), untimed(via_snapshot), "the two doors disagree");
+    let again = extract_doc(&doc, &opts);
+    assert_eq!(
+        untimed(again),
+        untimed(extract_doc(&doc, &opts)),
+        "extraction is not deterministic"
+    );
+}
+
+/// Decodes bytes into a snapshot: each step opens an element, adds text, or closes, with a
+/// parent index that is sometimes wrong on purpose (the door must refuse it cleanly).
+pub fn decode_snapshot(data: &[u8]) -> Snapshot {
+    let mut nodes = vec![SnapNode {
+        p: -1,
+        t: Some("html".into()),
+        ..Default::default()
+    }];
+    let mut open: Vec<i64> = vec![0];
+    for step in data.chunks(3) {
+        let op = step[0];
+        let a = *step.get(1).unwrap_or(&0) as usize;
+        let b = *step.get(2).unwrap_or(&0) as usize;
+        let parent = if op & 0x80 != 0 {
+            (a as i64) - 3
+        } else {
+            *open.last().unwrap_or(&0)
+        };
+        match op % 4 {
+            0 | 1 => {
+                let attrs = if b % 3 == 0 {
+                    vec![]
+                } else {
+                    vec![(
+                        ATTRS[b % ATTRS.len()].0.into(),
+                        ATTRS[b % ATTRS.len()].1.into(),
+                    )]
+                };
+                nodes.push(SnapNode {
+                    p: parent,
+                    t: Some(TAGS[a % TAGS.len()].into()),
+                    a: attrs,
+                    x: None,
+                });
+                if open.len() < 100_000 {
+                    open.push(nodes.len() as i64 - 1);
+                }
+            }
+            2 => {
+                let text: Vec<&str> = (0..=b % 40)
+                    .map(|i| WORDS[(a + i * 7) % WORDS.len()])
+                    .collect();
+                nodes.push(SnapNode {
+                    p: parent,
+                    x: Some(text.join(" ")),
+                    ..Default::default()
+                });
+            }
+            _ => {
+                if open.len() > 1 {
+                    open.pop();
+                }
+            }
+        }
+    }
+    Snapshot { url: None, nodes }
+}
+
+/// A live-page snapshot: must not panic; a valid one must give ids in range and survive a JSON round trip.
+pub fn snapshot_case(data: &[u8]) {
+    let snap = decode_snapshot(data);
+    let opts = Options::default();
+    match extract_snapshot(&snap, &opts) {
+        Ok(r) => {
+            ids_in_range(&r, snap.nodes.len());
+            let json = serde_json::to_string(&snap).expect("snapshots serialize");
+            let back = Snapshot::from_json(&json).expect("and read back");
+            let r2 = extract_snapshot(&back, &opts).expect("the same snapshot stays valid");
+            assert_eq!(
+                untimed(r),
+                untimed(r2),
+                "JSON round trip changed the result"
+            );
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    // Raw bytes as snapshot JSON: any error is fine, a panic is not.
+    if let Ok(s) = std::str::from_utf8(data) {
+        if let Ok(s) = Snapshot::from_json(s) {
+            let _ = extract_snapshot(&s, &opts);
+        }
+    }
+}

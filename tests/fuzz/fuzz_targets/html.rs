@@ -1,0 +1,7 @@
+//! Door 1: arbitrary bytes as an HTML page.
+#![no_main]
+
+#[path = "../cases.rs"]
+mod cases;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| cases::html_case(data));

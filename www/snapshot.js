@@ -1,0 +1,162 @@
+// Door 2 in the browser: reads a live Document into the flat snapshot the core's
+// `extractSnapshot` takes (see src/dom/snapshot.rs), and keeps the live node behind every
+// entry so result ids (entry indexes) map straight back to elements.
+//
+// The walk follows the same rules as door 1 (src/dom/html.rs), so ids agree between doors:
+// - preorder from document.documentElement; elements and text only (comments, doctype and
+//   processing instructions are skipped; template contents live apart from the tree already);
+// - a run of adjacent text siblings (comments between them skipped) is one entry, empty runs none;
+// - the text of <style> and of <script> (but JSON-LD) is not sent;
+// - <noscript>: the core parses with scripting on, so its content is one raw-text child; a
+//   script-less frame parses it as elements, so we send its markup as that one text child.
+// The loop is iterative (firstChild / nextSibling / parentNode): no recursion on DOM depth.
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+
+/** Mirrors `Walk::keeps_text_of` in src/dom/mod.rs. */
+function keepsTextOf(tag, typeAttr) {
+  if (tag === 'style') return false;
+  if (tag === 'script') return !!typeAttr && typeAttr.toLowerCase().includes('ld+json');
+  return true;
+}
+
+function isText(n) {
+  return n.nodeType === TEXT || n.nodeType === CDATA;
+}
+
+/**
+ * A resumable walk of `doc`: `step(deadline)` walks until `performance.now()` passes `deadline`
+ * and returns true once the whole document is read; `result()` then gives `{snapshot, nodes}`:
+ * `snapshot` is the object to JSON-encode for `extractSnapshot`, `nodes[i]` the live node of
+ * entry `i` (for a merged text run, its first text node). The document must not change
+ * between steps (the playground's frame runs no scripts).
+ */
+export function walker(doc, url) {
+  const root = doc.documentElement;
+  const entries = [];
+  const nodes = [];
+  const result = () => ({ snapshot: { url: url ?? null, nodes: entries }, nodes });
+  if (!root) return { step: () => true, result };
+
+  // Stack of entry indexes of the open elements, parallel to the DOM ancestry of `cur`.
+  const open = [];
+  // Per open element: does it keep its text (false inside style / non-JSON-LD script)?
+  const keep = [];
+  // The entry of the text run being built under the innermost open element, or -1.
+  let run = -1;
+  let cur = root;
+  let finished = false;
+
+  const addElement = (el) => {
+    const tag = el.localName.toLowerCase();
+    const attrs = [];
+    for (const a of el.attributes) attrs.push([a.localName, a.value]);
+    const e = { p: open.length ? open[open.length - 1] : -1, t: tag };
+    if (attrs.length) e.a = attrs;
+    entries.push(e);
+    nodes.push(el);
+    return tag;
+  };
+
+  /** Visits `cur`; returns false when the walk is over. */
+  const visit = () => {
+    if (cur.nodeType === ELEMENT) {
+      const tag = addElement(cur);
+      const idx = entries.length - 1;
+      const keeps = (keep.length === 0 || keep[keep.length - 1]) && keepsTextOf(tag, cur.getAttribute('type'));
+      run = -1;
+      if (tag === 'noscript') {
+        // One raw-text child, as the scripting-enabled parser of door 1 makes it.
+        const raw = cur.innerHTML;
+        if (raw && keeps) {
+          entries.push({ p: idx, x: raw });
+          nodes.push(cur);
+        }
+      } else if (cur.firstChild) {
+        open.push(idx);
+        keep.push(keeps);
+        cur = cur.firstChild;
+        return true;
+      }
+    } else if (isText(cur)) {
+      const keeps = keep.length === 0 || keep[keep.length - 1];
+      const data = cur.data;
+      if (keeps && data) {
+        if (run >= 0) {
+          entries[run].x += data;
+        } else {
+          entries.push({ p: open[open.length - 1], x: data });
+          nodes.push(cur);
+          run = entries.length - 1;
+        }
+      }
+    }
+    // Comments, processing instructions and the like are skipped without breaking a text run.
+
+    // Move to the next node in preorder, closing elements on the way up.
+    while (!cur.nextSibling) {
+      if (open.length === 0 || cur === root) return false;
+      cur = cur.parentNode;
+      open.pop();
+      keep.pop();
+      run = -1;
+      if (cur === root) return false;
+    }
+    if (cur === root) return false;
+    cur = cur.nextSibling;
+    // A new sibling element ends the current text run; a text sibling continues it.
+    if (cur.nodeType === ELEMENT) run = -1;
+    return true;
+  };
+
+  const step = (deadline = Infinity) => {
+    // Check the clock every few hundred nodes only: reading it costs more than a visit.
+    while (!finished) {
+      for (let i = 0; i < 512; i++) {
+        if (!visit()) {
+          finished = true;
+          return true;
+        }
+      }
+      if (performance.now() >= deadline) return false;
+    }
+    return true;
+  };
+  return { step, result };
+}
+
+/** Walks `doc` in one go; see `walker` for the result. */
+export function takeSnapshot(doc, url) {
+  const w = walker(doc, url);
+  w.step();
+  return w.result();
+}
+
+/**
+ * Walks `doc` in slices of about `sliceMs`, yielding to the event loop between them, so a
+ * 5 MB page does not block the page's input handling for the whole walk.
+ */
+export async function takeSnapshotSliced(doc, url, sliceMs = 12) {
+  const w = walker(doc, url);
+  while (!w.step(performance.now() + sliceMs)) await yieldToEventLoop();
+  return w.result();
+}
+
+/** Lets pending input and rendering run (setTimeout would be clamped to 4 ms per slice). */
+function yieldToEventLoop() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+}
+
+/** The element a result id names: the entry's element, or a text entry's parent element. */
+export function elementOf(nodes, id) {
+  const n = nodes[id];
+  if (!n) return null;
+  return n.nodeType === ELEMENT ? n : n.parentElement;
+}
