@@ -347,7 +347,7 @@ fn main() {
     let largest = mem.iter().max_by_key(|m| m.1);
     if let (Some(w), Some(l)) = (worst, largest) {
         println!(
-            "  peak heap per page: worst {:.1}x its page ({:.1} MB for {:.0} KB); largest page {:.0} KB -> {:.1} MB ({:.1}x)",
+            "  peak heap per page: worst {:.1}x its page ({:.2} MB for {:.1} KB); largest page {:.0} KB -> {:.1} MB ({:.1}x)",
             w.0,
             w.1 as f64 / MB,
             w.2 as f64 / 1024.0,
