@@ -37,6 +37,19 @@ pub struct Extraction {
     pub messages: Vec<String>,
     /// Time spent, in milliseconds.
     pub ms: f64,
+    /// Candidate blocks with their scores and the decisions taken (only with `Options::debug`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub debug: Vec<BlockScore>,
+}
+
+/// One scored block, for debugging overlays: why it was (not) taken.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct BlockScore {
+    pub node: NodeId,
+    pub score: f32,
+    pub reason: String,
+    /// Part of the article's text.
+    pub kept: bool,
 }
 
 /// One element of the page, by id (index in document order) and CSS path.

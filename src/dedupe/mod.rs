@@ -138,6 +138,8 @@ struct Unit {
     block: NodeId,
     /// Is this occurrence the original of its group (as judged before the article is known)?
     original: bool,
+    /// Is it a boxed copy (a copy by rule, in a card among other content on its side)?
+    strict_copy: bool,
     /// Is it the page's headline (a heading, or the page title's words)?
     headline: bool,
 }
@@ -238,16 +240,6 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         cover[l.a] += l.overlap;
         cover[l.b] += l.overlap;
     }
-    // Share of each group's text also found in its copies (1 for exact copies).
-    let coverage: Vec<f32> = (0..groups.len())
-        .map(|g| {
-            if groups[g].len() > 1 {
-                1.0
-            } else {
-                (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0)
-            }
-        })
-        .collect();
     // Share of a group's text found in none of its near copies: the teaser's longer original.
     let excess: Vec<f32> = (0..groups.len())
         .map(|g| 1.0 - (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0))
@@ -290,7 +282,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         let l = lift.lca(doc, lo, hi);
         span[g] = l.unwrap_or(NONE);
         for &i in &groups[g] {
-            let c = (blocks[i].chars as f32 * coverage[g]) as i64;
+            let c = i64::from(blocks[i].chars);
             delta[blocks[i].node as usize] += c;
             if let Some(l) = l {
                 delta[l as usize] -= c;
@@ -328,10 +320,12 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // one before: the longer text a teaser was cut from; the occurrence whose region (below
     // the common ancestor) is most made of this repeated text, i.e. it is what the region is
     // about, where a copy is one card among other stories; inside article/main; first.
-    let beats = |a: usize, ga: usize, b: usize, gb: usize| -> bool {
+    // Returns (a wins, decided by one of the first two rules): a copy found only by the
+    // tie-breakers may as well be legitimate repetition, so it keeps its weight.
+    let beats = |a: usize, ga: usize, b: usize, gb: usize| -> (bool, bool) {
         let (ea, eb) = (excess[ga] >= EXCESS_MIN, excess[gb] >= EXCESS_MIN);
         if ea != eb {
-            return ea;
+            return (ea, true);
         }
         let (na, nb) = (blocks[a].node, blocks[b].node);
         let (sa, sb) = match lift.lca(doc, na.min(nb), na.max(nb)) {
@@ -339,34 +333,41 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             None => (na, nb),
         };
         let (da, db) = (ratio[sa as usize], ratio[sb as usize]);
-        if (da - db).abs() >= DOMINANCE_MARGIN {
-            return da > db;
+        // Only a side that is mostly this text is its home; two sections that merely share a
+        // paragraph are not told apart here.
+        if (da - db).abs() >= DOMINANCE_MARGIN && da.max(db) >= REGION_RATIO {
+            return (da > db, true);
         }
         let (ma, mb) = (in_main[na as usize], in_main[nb as usize]);
         if ma != mb {
-            return ma;
+            return (ma, false);
         }
-        na < nb
+        (na < nb, false)
     };
     let mut best = vec![0usize; groups.len()];
     let mut copy = vec![false; blocks.len()];
+    // A copy by rule (not by tie-breaker): the only kind that loses its weight.
+    let mut strict = vec![false; blocks.len()];
     for &g in &repeated {
         let mut b = groups[g][0];
         for &i in &groups[g][1..] {
-            if beats(i, g, b, g) {
+            if beats(i, g, b, g).0 {
                 b = i;
             }
         }
         best[g] = b;
         for &i in &groups[g] {
             copy[i] = i != b;
+            strict[i] = i != b && beats(b, g, i, g).1;
         }
     }
     for l in &links {
         let (ba, bb) = (best[l.a], best[l.b]);
-        let loser = if beats(ba, l.a, bb, l.b) { l.b } else { l.a };
+        let (a_wins, by_rule) = beats(ba, l.a, bb, l.b);
+        let loser = if a_wins { l.b } else { l.a };
         for &i in &groups[loser] {
             copy[i] = true;
+            strict[i] |= by_rule;
         }
     }
 
@@ -403,13 +404,26 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             unit_of[i] = x;
         }
     }
-    // Weights: nothing inside a copy's region counts as prose.
-    let mut zero = vec![false; n];
+    // A boxed copy: a copy by rule whose region is one box among other content on its side
+    // of the common ancestor (a card in a list of stories). A copy whose region fills its
+    // whole side (two sections of one article that share paragraphs) may be the page's own
+    // repetition, and changes no container's standing against the other: it stays neutral.
+    let mut boxed = vec![false; blocks.len()];
     for &g in &repeated {
         for &i in &groups[g] {
-            if copy[i] {
-                zero[unit_of[i] as usize] = true;
-            }
+            // A box: grown into a container, or one block holding several others' text.
+            let box_like = unit_of[i] != blocks[i].node || near_of[g].len() >= 2;
+            boxed[i] = strict[i]
+                && box_like
+                && span[g] != NONE
+                && unit_of[i] != lift.child_toward(doc, span[g], blocks[i].node);
+        }
+    }
+    // Weights: nothing inside a boxed copy's region counts as prose.
+    let mut zero = vec![false; n];
+    for (i, b) in boxed.iter().enumerate() {
+        if *b {
+            zero[unit_of[i] as usize] = true;
         }
     }
     for id in 0..n {
@@ -445,6 +459,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // Each unit's representative block: its first repeated block, original preferred.
     let mut rep_block = vec![(true, NONE); roots.len()];
     let mut unit_original = vec![false; roots.len()];
+    let mut unit_strict = vec![false; roots.len()];
     let mut unit_headline = vec![false; roots.len()];
     for &g in &repeated {
         for &i in &groups[g] {
@@ -454,6 +469,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
                 rep_block[u] = key;
             }
             unit_original[u] |= !copy[i];
+            unit_strict[u] |= boxed[i];
             unit_headline[u] |= is_headline(&blocks[i]) && unit_of[i] == blocks[i].node;
         }
     }
@@ -475,6 +491,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             root: roots[u],
             block: rep_block[u].1,
             original: unit_original[u],
+            strict_copy: unit_strict[u] && !unit_original[u],
             headline: unit_headline[u],
         });
     }
@@ -554,39 +571,56 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             members[uf.find(i)].push(i);
         }
         for cl in members.iter().filter(|m| m.len() > 1) {
-            let promo_like = cl
+            let promo_like: Vec<bool> = cl
                 .iter()
-                .any(|&i| looks_like_promo(doc, comp.units[i].root));
-            if cl.iter().any(|&i| comp.units[i].headline) && !promo_like {
+                .map(|&i| looks_like_promo(doc, comp.units[i].root, true))
+                .collect();
+            // Promo-like occurrences go (a newsletter box between paragraphs, a table of
+            // contents entry repeating a heading); when all are, none of them is article text.
+            let rest: Vec<usize> = cl
+                .iter()
+                .zip(&promo_like)
+                .filter(|(_, &p)| !p)
+                .map(|(&i, _)| i)
+                .collect();
+            for (&i, &p) in cl.iter().zip(&promo_like) {
+                if p {
+                    keep[i] = false;
+                }
+            }
+            if rest.is_empty() {
+                promo = true;
+                reason = "promo pasted more than once inside the article";
+                continue;
+            }
+            if rest.len() < 2 {
+                reason = "link or promo repeating article text";
+                continue;
+            }
+            if rest.iter().any(|&i| comp.units[i].headline) {
                 // The headline shown twice: the first heading stays.
-                let first = cl
+                let first = rest
                     .iter()
                     .copied()
                     .find(|&i| comp.units[i].headline)
-                    .unwrap_or(cl[0]);
-                for &i in cl {
+                    .unwrap_or(rest[0]);
+                for &i in &rest {
                     keep[i] = i == first;
                 }
                 reason = "headline repeated";
-            } else if promo_like {
-                // A promo pasted between paragraphs: no copy of it is article text.
-                for &i in cl {
-                    keep[i] = false;
-                }
-                promo = true;
-                reason = "promo pasted more than once inside the article";
-            } else if is_record_field(doc, comp, cl) {
-                // Same field in sibling records (time stamps, bylines, table cells): data.
-            } else {
-                // Article text and its copy both inside the chosen container (a "Top stories"
-                // card above the article): the original stays, as judged by `analyze`.
-                let first = cl
+            } else if is_record_field(doc, comp, &rest)
+                || rest
                     .iter()
-                    .copied()
-                    .find(|&i| comp.units[i].original)
-                    .unwrap_or(cl[0]);
-                for &i in cl {
-                    keep[i] = i == first;
+                    .all(|&i| comp.units[i].root == comp.units[i].block)
+            {
+                // Same field in sibling records (time stamps, bylines, table cells), a
+                // paragraph the author repeats in the article's own flow, or sections alike
+                // enough that no rule tells copy from original: the page's own content.
+            } else {
+                // A box of copies inside the chosen container (a "Top stories" card above
+                // the article): the copies judged by rule in `analyze` go.
+                for &i in &rest {
+                    keep[i] = !comp.units[i].strict_copy;
                 }
                 reason = "copy of the article next to it";
             }
@@ -596,7 +630,7 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             if keep[i]
                 && members[uf.find(i)].len() <= 1
                 && !comp.units[i].headline
-                && looks_like_promo(doc, comp.units[i].root)
+                && looks_like_promo(doc, comp.units[i].root, false)
             {
                 keep[i] = false;
                 promo = true;
@@ -604,8 +638,13 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             }
         }
         // Never cut the article itself (an occurrence holding the whole article root).
+        // Nor the page's own headline when the article's root was chosen just below it:
+        // hiding it in place would leave the page without its title.
+        let headline_in_main = (0..k).any(|i| keep[i] && comp.units[i].headline);
         for (k, u) in keep.iter_mut().zip(&comp.units) {
-            if main.is_some_and(|m| doc.contains(u.root, m)) {
+            if main.is_some_and(|m| doc.contains(u.root, m))
+                || (u.headline && u.original && !promo && !headline_in_main)
+            {
                 *k = true;
             }
         }
@@ -624,8 +663,9 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             }
             DuplicateKind::RepeatedPromo
         };
+        // The text shown is a hidden copy's: what the reader no longer sees twice.
         let shown = (0..k)
-            .find(|&i| keep[i])
+            .find(|&i| !keep[i])
             .map_or(comp.units[0].block, |i| comp.units[i].block);
         let text: String = collapse_whitespace(&doc.subtree_text(shown))
             .chars()
@@ -725,8 +765,10 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// A short region that calls to action, is mostly links, or holds a form or a button.
-fn looks_like_promo(doc: &Doc, root: NodeId) -> bool {
+/// A short region that calls to action, holds a form or a button, or (when `links` is set)
+/// is mostly links. Link density alone is not enough for a single occurrence inside the
+/// article: articles link to other stories in their own sentences.
+fn looks_like_promo(doc: &Doc, root: NodeId, links: bool) -> bool {
     let mut chars = 0usize;
     let mut link_chars = 0usize;
     let mut controls = false;
@@ -761,7 +803,7 @@ fn looks_like_promo(doc: &Doc, root: NodeId) -> bool {
     }
     let lower = collapse_whitespace(&text).to_lowercase();
     controls
-        || link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY
+        || (links && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
         || CTA_PHRASES.iter().any(|p| lower.contains(p))
 }
 
