@@ -365,3 +365,17 @@ test('the Readability-shaped module works in the browser too', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('without the wasm package the page says so instead of hanging', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/pkg/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(base);
+  await waitRuns(page, 1);
+  await assertMessage(page, /core.*(did not load|failed)/i);
+  assert.match(await page.locator('#core-status').textContent(), /did not load/);
+  assert.equal(await page.locator('#page-empty').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
