@@ -22,6 +22,8 @@ const MAX_HIGHLIGHT_CHARS = 300_000;
 const MAX_LISTED_BLOCKS = 300;
 /** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
 const MAX_BADGES = 2000;
+/** Chromium's HTML parser stops nesting elements at this depth (door 1's parser has no limit). */
+const BROWSER_MAX_DEPTH = 512;
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -259,8 +261,11 @@ async function run({ input, label, size }) {
   renderVisibleLazyPanel();
   els.copy.disabled = false;
   finishRun();
-  if (snapResult.messages?.length) showMessage(`Notes from the core: ${snapResult.messages.join(' · ')}`, 'info');
-  else if (!snapResult.main) showMessage('The core found no article on this page; nothing is outlined in green.', 'info');
+  const notes = [];
+  if ($('st-doors').dataset.agree === 'false') notes.push(`The two doors disagree on this page: ${$('st-doors').title.replace(/^.*? differ: /, '')}.`);
+  if (!snapResult.main) notes.push('The core found no article on this page; nothing is outlined in green.');
+  if (snapResult.messages?.length) notes.push(`Notes from the core: ${snapResult.messages.join(' · ')}`);
+  if (notes.length) showMessage(notes.join(' '), 'info');
 }
 
 /** Runs `fn` under a named performance measure (visible in the browser's profiler). */
@@ -315,13 +320,13 @@ async function loadAndWalk(html, url) {
   if (!doc || !doc.documentElement) throw new Error('the frame has no document');
   // The walk runs in slices so the playground keeps answering input on very large pages.
   const t0 = performance.now();
-  const { snapshot, nodes } = await takeSnapshotSliced(doc, url);
+  const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url);
   performance.measure('declutter:walk', { start: t0, end: performance.now() });
   const json = measure('stringify', () => JSON.stringify(snapshot));
   const ms = performance.now() - t0;
   els.pageEmpty.hidden = true;
   wireFrame(doc);
-  return { json, nodes, count: nodes.length, ms };
+  return { json, nodes, count: nodes.length, ms, maxDepth };
 }
 
 // ---------------------------------------------------------------- figures
@@ -342,7 +347,10 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   $('st-total').replaceChildren(`${fmtMs(total)}`, ' ', small(`walk ${fmtMs(walk.ms)}`));
   $('st-total').title = `From input to result, both doors; the DOM walk of ${walk.count} nodes took ${fmtMs(walk.ms)}`;
   const dd = $('st-doors');
-  const diff = doorsDiffer(htmlResult, snapResult);
+  let diff = doorsDiffer(htmlResult, snapResult);
+  if (diff && walk.maxDepth >= BROWSER_MAX_DEPTH) {
+    diff += `. This page nests elements ${walk.maxDepth}+ deep: the browser flattens nesting beyond ${BROWSER_MAX_DEPTH} levels, the core's HTML parser does not, so the two trees differ`;
+  }
   dd.textContent = diff ? '✗ differ' : '✓ agree';
   dd.className = diff ? 'differ' : 'agree';
   dd.title = diff
@@ -552,7 +560,7 @@ function showTip(el, x, y) {
     const dot = document.createElement('span');
     dot.className = 't-dot';
     dot.style.background = kept ? ROLE_COLOR.main : '#94a3b8';
-    head.append(dot, kept ? 'In the article' : 'Scored, not taken');
+    head.append(dot, kept ? 'In the article' : 'Not in the article');
     tip.append(head);
   }
   for (const d of debug) {
@@ -783,6 +791,15 @@ function renderBlocks(r, nodes) {
     text: snippet(elementOf(nodes, c.node)) || g.text,
   }))));
   section('Hidden clutter', r.hidden.map((h) => ({ kind: 'hidden', node: h.node, path: h.path, title: h.reason, text: snippet(elementOf(nodes, h.node)) })));
+  if (Array.isArray(r.debug)) {
+    const scored = r.debug.filter((d) => d && Number.isInteger(d.node)).slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    section('Scored blocks (debug)', scored.map((d) => ({
+      kind: d.kept ? 'scored-in' : 'scored',
+      node: d.node,
+      title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
+      text: snippet(elementOf(nodes, d.node)),
+    })));
+  }
 }
 
 /** Scrolls the frame to a node and flashes it. */

@@ -129,7 +129,12 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   // Hovering the article shows why it was kept.
   await page.frameLocator('#page').locator('[data-dcl-main] p').first().hover();
   await page.locator('#tip').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#tip').textContent(), /Article/);
+  assert.match(await page.locator('#tip').textContent(), /article/i);
+  // With `debug: true` the core scores blocks; the card shows the hovered block's score.
+  assert.ok(Array.isArray(r.debug) && r.debug.length > 0, 'the core returns per-block scores');
+  const hoveredId = await page.frameLocator('#page').locator('[data-dcl-hover]').count();
+  assert.equal(hoveredId, 1, 'the hovered block is highlighted');
+  assert.match(await page.locator('#tip').textContent(), /score -?\d/);
 
   // Keyboard: arrows move between tabs.
   await page.focus('#tab-blocks');
@@ -324,6 +329,19 @@ test('tricky markup before the article keeps both doors on the same ids', async 
     return a === b && a.length > 1000;
   });
   assert.equal(same, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page nested deeper than the browser allows: the doors disagree and the page says why', async () => {
+  const { page, errors } = await open();
+  const html = `<html><body>${'<div>'.repeat(1500)}<article><h1>Electric ferry</h1>${prose(5)}</article>${'</div>'.repeat(1500)}</body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'false');
+  await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
+  // Door 2's ids still index the walked frame: the overlays match its result.
+  await checkOverlays(page, await resultJson(page));
   assert.deepEqual(errors, []);
   await page.close();
 });
