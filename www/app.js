@@ -351,8 +351,8 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   $('st-words').replaceChildren(`${snapResult.words}`, ' ', small(`${snapResult.reading_minutes} min`));
   $('st-hidden').textContent = String(uniqueNodes(snapResult.hidden.map((h) => h.node)).length);
   $('st-dups').textContent = String(snapResult.duplicates.length);
-  $('st-core').replaceChildren(`${fmtMs(snapResult.ms)}`, ' ', small(`html ${fmtMs(htmlResult.ms)}`));
-  $('st-core').title = `extractSnapshot ${fmtMs(snapResult.ms)}, extractHtml ${fmtMs(htmlResult.ms)} (time inside the core)`;
+  $('st-core').replaceChildren(`${fmtMs(snapResult.ms)}`, ' ', small(`from HTML ${fmtMs(htmlResult.ms)}`));
+  $('st-core').title = `Time inside the core: extractSnapshot on the walked frame ${fmtMs(snapResult.ms)}; extractHtml on the bytes, parsing included, ${fmtMs(htmlResult.ms)}`;
   $('st-total').replaceChildren(`${fmtMs(total)}`, ' ', small(`walk ${fmtMs(walk.ms)}`));
   $('st-total').title = `From input to result, both doors; the DOM walk of ${walk.count} nodes took ${fmtMs(walk.ms)}`;
   const dd = $('st-doors');
@@ -736,8 +736,26 @@ function renderJson(r) {
   els.json.innerHTML = html;
 }
 
+/** Elements whose text a reader never sees. */
+const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'head']);
+
+/** The first words of an element's visible text, text nodes joined with spaces. */
 function snippet(el) {
-  const t = normText(el?.textContent);
+  if (!el) return '';
+  const doc = el.ownerDocument;
+  const tw = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = tw.nextNode(); n && out.length <= SNIPPET_CHARS; n = tw.nextNode()) {
+    let unseen = false;
+    for (let p = n.parentElement; p && p !== el.parentElement; p = p.parentElement) {
+      if (UNSEEN_TEXT.has(p.localName)) {
+        unseen = true;
+        break;
+      }
+    }
+    if (!unseen) out += ` ${n.data}`;
+  }
+  const t = normText(out);
   return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS)}…` : t;
 }
 
