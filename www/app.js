@@ -7,7 +7,7 @@
 //    (door 2, www/snapshot.js) and the worker runs `extractSnapshot` on it;
 // 3. result ids index the walked node list, so the overlays land on the right elements;
 //    both doors' texts are compared ("Doors agree").
-import { takeSnapshotSliced, elementOf } from './snapshot.js';
+import { takeSnapshotSliced, elementOf, prepareForFrame } from './snapshot.js';
 import { htmlToMarkdown } from './markdown.js';
 
 /** Larger inputs are refused with a message (the playground is for single pages). */
@@ -319,8 +319,9 @@ function clearOutputs() {
 }
 
 /** Shows the page in the sandboxed frame and walks its DOM into a snapshot. */
-async function loadAndWalk(html, url) {
+async function loadAndWalk(source, url) {
   const frame = els.page;
+  const { html, noscript } = prepareForFrame(source);
   await new Promise((resolve) => {
     frame.addEventListener('load', resolve, { once: true });
     frame.srcdoc = html;
@@ -329,7 +330,7 @@ async function loadAndWalk(html, url) {
   if (!doc || !doc.documentElement) throw new Error('the frame has no document');
   // The walk runs in slices so the playground keeps answering input on very large pages.
   const t0 = performance.now();
-  const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url);
+  const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url, { noscript });
   performance.measure('declutter:walk', { start: t0, end: performance.now() });
   const json = measure('stringify', () => JSON.stringify(snapshot));
   const ms = performance.now() - t0;
