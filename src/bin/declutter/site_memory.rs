@@ -31,7 +31,7 @@ impl SiteMemory {
     /// `--no-site-memory` flag, or dedupe off) gives an empty memory.
     pub fn build(inputs: &[Input], enabled: bool) -> SiteMemory {
         // Standard input cannot be read twice, and one page has no other pages.
-        if !enabled || inputs.len() < 2 || inputs.iter().any(|i| *i == Input::Stdin) {
+        if !enabled || inputs.len() < 2 || inputs.contains(&Input::Stdin) {
             return SiteMemory::default();
         }
         let pages: Vec<Option<(String, Vec<u32>)>> = inputs
