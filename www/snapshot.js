@@ -28,7 +28,8 @@ function isText(n) {
 
 /**
  * A resumable walk of `doc`: `step(deadline)` walks until `performance.now()` passes `deadline`
- * and returns true once the whole document is read; `result()` then gives `{snapshot, nodes}`:
+ * and returns true once the whole document is read; `result()` then gives `{snapshot, nodes,
+ * maxDepth}`:
  * `snapshot` is the object to JSON-encode for `extractSnapshot`, `nodes[i]` the live node of
  * entry `i` (for a merged text run, its first text node). The document must not change
  * between steps (the playground's frame runs no scripts).
@@ -37,7 +38,9 @@ export function walker(doc, url) {
   const root = doc.documentElement;
   const entries = [];
   const nodes = [];
-  const result = () => ({ snapshot: { url: url ?? null, nodes: entries }, nodes });
+  // Deepest element nesting seen (Chromium's parser flattens beyond 512; html5ever does not).
+  let maxDepth = 0;
+  const result = () => ({ snapshot: { url: url ?? null, nodes: entries }, nodes, maxDepth });
   if (!root) return { step: () => true, result };
 
   // Stack of entry indexes of the open elements, parallel to the DOM ancestry of `cur`.
@@ -77,6 +80,7 @@ export function walker(doc, url) {
       } else if (cur.firstChild) {
         open.push(idx);
         keep.push(keeps);
+        if (open.length > maxDepth) maxDepth = open.length;
         cur = cur.firstChild;
         return true;
       }
