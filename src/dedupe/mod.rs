@@ -33,6 +33,8 @@ const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
     "textarea",
 ];
+/// Share of a subtree's text a block must own itself to be compared (see `Blk::leaf`).
+const LEAF_SHARE: f32 = 0.8;
 /// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
 /// name, a time stamp): not worth comparing or reporting.
 const MIN_BLOCK_CHARS: u32 = 30;
@@ -83,15 +85,15 @@ const CTA_PHRASES: &[&str] = &[
     "subscribe",
     "newsletter",
     "sign up",
-    "download",
-    "app store",
-    "google play",
     "follow us",
     "try our",
     "register now",
     "advertisement",
     "sponsored",
 ];
+/// Weaker calls to action: a promo's only when the block is also pasted twice in the article
+/// (articles about apps and films say "available on Google Play" in their own sentences).
+const WEAK_CTA_PHRASES: &[&str] = &["download", "app store", "google play", "get the app"];
 /// Tags that make a region a form or button box (promos, sign-ups), never article text.
 const CONTROL_TAGS: &[&str] = &["form", "button", "input"];
 /// A block whose words are at least this share of the page title's words (and the other way
@@ -101,6 +103,8 @@ const TITLE_MATCH: f32 = 0.8;
 const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
 /// A region with this many link-only blocks is a list of links even without list tags.
 const LIST_MIN_LINKS: usize = 3;
+/// Child tags compared to tell whether two class-less cards have the same shape.
+const SHAPE_CHILDREN: usize = 8;
 /// Elements (and ARIA roles) that name the page's main content: a tie-breaker only.
 const MAIN_TAGS: &[&str] = &["article", "main"];
 
@@ -118,6 +122,8 @@ pub struct Analysis {
     comps: Vec<Comp>,
     /// Blocks the caller's site memory names as boilerplate.
     boilerplate: Vec<NodeId>,
+    /// (boxed copy's root, a sibling card of the same shape): the other stories of its list.
+    peers: Vec<(NodeId, NodeId)>,
 }
 
 /// One group: occurrences of the same text (or of fragments of it), as regions.
@@ -138,7 +144,9 @@ struct Unit {
     block: NodeId,
     /// Is this occurrence the original of its group (as judged before the article is known)?
     original: bool,
-    /// Is it the page's headline (a heading, or the page title's words)?
+    /// Is it a boxed copy (a copy by rule, in a card among other content on its side)?
+    strict_copy: bool,
+    /// Is it the page's headline (the page title's words)?
     headline: bool,
 }
 
@@ -158,6 +166,10 @@ struct Blk {
     /// Non-space characters of the block's own text.
     chars: u32,
     tokens: Vec<u32>,
+    /// Is the block's own text most of its subtree's? Only such blocks are compared: an
+    /// element that owns a stray line of text but holds the article below it must never be
+    /// taken (and hidden) as a copy of that line.
+    leaf: bool,
 }
 
 /// Finds repeated blocks, decides which occurrence is the original, and weighs every node.
@@ -175,10 +187,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // Phase A: blocks and their words, in one forward pass.
     let blocks = collect_blocks(doc);
     let title = title_tokens(title.unwrap_or(""));
-    let is_headline = |b: &Blk| {
-        matches!(doc.tag(b.node), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            || text::title_like(&b.tokens, &title, TITLE_MATCH)
-    };
+    // The headline: a block that reads as the page title. (A heading tag alone is not enough:
+    // some pages put a photo caption in their h1.)
+    let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
     let fps: Vec<u32> = blocks
@@ -188,7 +199,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     out.fingerprints = blocks
         .iter()
         .zip(&fps)
-        .filter(|(b, _)| b.chars >= MIN_FP_CHARS)
+        .filter(|(b, _)| b.leaf && b.chars >= MIN_FP_CHARS)
         .map(|(_, &f)| f)
         .collect();
     out.fingerprints.sort_unstable();
@@ -198,7 +209,8 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         known.sort_unstable();
         for (b, f) in blocks.iter().zip(&fps) {
             // Short blocks only, and never the headline: see BOILERPLATE_MAX_CHARS.
-            if b.chars >= MIN_FP_CHARS
+            if b.leaf
+                && b.chars >= MIN_FP_CHARS
                 && b.chars <= BOILERPLATE_MAX_CHARS
                 && known.binary_search(f).is_ok()
                 && !is_headline(b)
@@ -210,7 +222,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
 
     // Phase C: exact groups (same words in the same order) by sorting on a hash of the words.
     let eligible: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2)
+        .filter(|&i| {
+            blocks[i].leaf && blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2
+        })
         .collect();
     let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
         .iter()
@@ -238,16 +252,6 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         cover[l.a] += l.overlap;
         cover[l.b] += l.overlap;
     }
-    // Share of each group's text also found in its copies (1 for exact copies).
-    let coverage: Vec<f32> = (0..groups.len())
-        .map(|g| {
-            if groups[g].len() > 1 {
-                1.0
-            } else {
-                (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0)
-            }
-        })
-        .collect();
     // Share of a group's text found in none of its near copies: the teaser's longer original.
     let excess: Vec<f32> = (0..groups.len())
         .map(|g| 1.0 - (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0))
@@ -290,7 +294,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         let l = lift.lca(doc, lo, hi);
         span[g] = l.unwrap_or(NONE);
         for &i in &groups[g] {
-            let c = (blocks[i].chars as f32 * coverage[g]) as i64;
+            let c = i64::from(blocks[i].chars);
             delta[blocks[i].node as usize] += c;
             if let Some(l) = l {
                 delta[l as usize] -= c;
@@ -328,10 +332,12 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // one before: the longer text a teaser was cut from; the occurrence whose region (below
     // the common ancestor) is most made of this repeated text, i.e. it is what the region is
     // about, where a copy is one card among other stories; inside article/main; first.
-    let beats = |a: usize, ga: usize, b: usize, gb: usize| -> bool {
+    // Returns (a wins, decided by one of the first two rules): a copy found only by the
+    // tie-breakers may as well be legitimate repetition, so it keeps its weight.
+    let beats = |a: usize, ga: usize, b: usize, gb: usize| -> (bool, bool) {
         let (ea, eb) = (excess[ga] >= EXCESS_MIN, excess[gb] >= EXCESS_MIN);
         if ea != eb {
-            return ea;
+            return (ea, true);
         }
         let (na, nb) = (blocks[a].node, blocks[b].node);
         let (sa, sb) = match lift.lca(doc, na.min(nb), na.max(nb)) {
@@ -339,34 +345,41 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             None => (na, nb),
         };
         let (da, db) = (ratio[sa as usize], ratio[sb as usize]);
-        if (da - db).abs() >= DOMINANCE_MARGIN {
-            return da > db;
+        // Only a side that is mostly this text is its home; two sections that merely share a
+        // paragraph are not told apart here.
+        if (da - db).abs() >= DOMINANCE_MARGIN && da.max(db) >= REGION_RATIO {
+            return (da > db, true);
         }
         let (ma, mb) = (in_main[na as usize], in_main[nb as usize]);
         if ma != mb {
-            return ma;
+            return (ma, false);
         }
-        na < nb
+        (na < nb, false)
     };
     let mut best = vec![0usize; groups.len()];
     let mut copy = vec![false; blocks.len()];
+    // A copy by rule (not by tie-breaker): the only kind that loses its weight.
+    let mut strict = vec![false; blocks.len()];
     for &g in &repeated {
         let mut b = groups[g][0];
         for &i in &groups[g][1..] {
-            if beats(i, g, b, g) {
+            if beats(i, g, b, g).0 {
                 b = i;
             }
         }
         best[g] = b;
         for &i in &groups[g] {
             copy[i] = i != b;
+            strict[i] = i != b && beats(b, g, i, g).1;
         }
     }
     for l in &links {
         let (ba, bb) = (best[l.a], best[l.b]);
-        let loser = if beats(ba, l.a, bb, l.b) { l.b } else { l.a };
+        let (a_wins, by_rule) = beats(ba, l.a, bb, l.b);
+        let loser = if a_wins { l.b } else { l.a };
         for &i in &groups[loser] {
             copy[i] = true;
+            strict[i] |= by_rule;
         }
     }
 
@@ -403,12 +416,40 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             unit_of[i] = x;
         }
     }
-    // Weights: nothing inside a copy's region counts as prose.
-    let mut zero = vec![false; n];
+    // A boxed copy: a copy by rule whose region is one box among other content on its side
+    // of the common ancestor (a card in a list of stories). A copy whose region fills its
+    // whole side (two sections of one article that share paragraphs) may be the page's own
+    // repetition, and changes no container's standing against the other: it stays neutral.
+    let mut boxed = vec![false; blocks.len()];
     for &g in &repeated {
         for &i in &groups[g] {
-            if copy[i] {
-                zero[unit_of[i] as usize] = true;
+            // A box: grown into a container, or one block holding several others' text.
+            let box_like = unit_of[i] != blocks[i].node || near_of[g].len() >= 2;
+            boxed[i] = strict[i]
+                && box_like
+                && span[g] != NONE
+                && unit_of[i] != lift.child_toward(doc, span[g], blocks[i].node);
+        }
+    }
+    // Weights: nothing inside a boxed copy's region counts as prose, nor inside the cards
+    // beside it that share its shape: a list that holds a copy of another region is a list of
+    // stories ("Related", "Top stories"), and its other cards are the other stories.
+    let mut zero = vec![false; n];
+    let mut seen_units: Vec<NodeId> = Vec::new();
+    for (i, b) in boxed.iter().enumerate() {
+        if *b {
+            zero[unit_of[i] as usize] = true;
+            seen_units.push(unit_of[i]);
+        }
+    }
+    seen_units.sort_unstable();
+    seen_units.dedup();
+    for &u in &seen_units {
+        let Some(p) = doc.parent(u) else { continue };
+        for s in doc.children(p) {
+            if s != u && originals[s as usize] == 0 && same_shape(doc, s, u) {
+                zero[s as usize] = true;
+                out.peers.push((u, s));
             }
         }
     }
@@ -445,6 +486,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // Each unit's representative block: its first repeated block, original preferred.
     let mut rep_block = vec![(true, NONE); roots.len()];
     let mut unit_original = vec![false; roots.len()];
+    let mut unit_strict = vec![false; roots.len()];
     let mut unit_headline = vec![false; roots.len()];
     for &g in &repeated {
         for &i in &groups[g] {
@@ -454,6 +496,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
                 rep_block[u] = key;
             }
             unit_original[u] |= !copy[i];
+            unit_strict[u] |= boxed[i];
             unit_headline[u] |= is_headline(&blocks[i]) && unit_of[i] == blocks[i].node;
         }
     }
@@ -475,6 +518,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             root: roots[u],
             block: rep_block[u].1,
             original: unit_original[u],
+            strict_copy: unit_strict[u] && !unit_original[u],
             headline: unit_headline[u],
         });
     }
@@ -511,6 +555,19 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
     out.comps.retain(|c| c.units.len() > 1);
     out
+}
+
+/// The page's block fingerprints alone (what [`analyze`] returns in `fingerprints`), for a
+/// caller building site memory in a first pass without extracting.
+pub fn fingerprints(doc: &Doc) -> Vec<u32> {
+    let mut f: Vec<u32> = collect_blocks(doc)
+        .iter()
+        .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
+        .map(|b| text::fingerprint(&b.tokens))
+        .collect();
+    f.sort_unstable();
+    f.dedup();
+    f
 }
 
 /// Site boilerplate never counts as prose.
@@ -554,39 +611,56 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             members[uf.find(i)].push(i);
         }
         for cl in members.iter().filter(|m| m.len() > 1) {
-            let promo_like = cl
+            let promo_like: Vec<bool> = cl
                 .iter()
-                .any(|&i| looks_like_promo(doc, comp.units[i].root));
-            if cl.iter().any(|&i| comp.units[i].headline) && !promo_like {
+                .map(|&i| looks_like_promo(doc, comp.units[i].root, true))
+                .collect();
+            // Promo-like occurrences go (a newsletter box between paragraphs, a table of
+            // contents entry repeating a heading); when all are, none of them is article text.
+            let rest: Vec<usize> = cl
+                .iter()
+                .zip(&promo_like)
+                .filter(|(_, &p)| !p)
+                .map(|(&i, _)| i)
+                .collect();
+            for (&i, &p) in cl.iter().zip(&promo_like) {
+                if p {
+                    keep[i] = false;
+                }
+            }
+            if rest.is_empty() {
+                promo = true;
+                reason = "promo pasted more than once inside the article";
+                continue;
+            }
+            if rest.len() < 2 {
+                reason = "link or promo repeating article text";
+                continue;
+            }
+            if rest.iter().any(|&i| comp.units[i].headline) {
                 // The headline shown twice: the first heading stays.
-                let first = cl
+                let first = rest
                     .iter()
                     .copied()
                     .find(|&i| comp.units[i].headline)
-                    .unwrap_or(cl[0]);
-                for &i in cl {
+                    .unwrap_or(rest[0]);
+                for &i in &rest {
                     keep[i] = i == first;
                 }
                 reason = "headline repeated";
-            } else if promo_like {
-                // A promo pasted between paragraphs: no copy of it is article text.
-                for &i in cl {
-                    keep[i] = false;
-                }
-                promo = true;
-                reason = "promo pasted more than once inside the article";
-            } else if is_record_field(doc, comp, cl) {
-                // Same field in sibling records (time stamps, bylines, table cells): data.
-            } else {
-                // Article text and its copy both inside the chosen container (a "Top stories"
-                // card above the article): the original stays, as judged by `analyze`.
-                let first = cl
+            } else if is_record_field(doc, comp, &rest)
+                || rest
                     .iter()
-                    .copied()
-                    .find(|&i| comp.units[i].original)
-                    .unwrap_or(cl[0]);
-                for &i in cl {
-                    keep[i] = i == first;
+                    .all(|&i| comp.units[i].root == comp.units[i].block)
+            {
+                // Same field in sibling records (time stamps, bylines, table cells), a
+                // paragraph the author repeats in the article's own flow, or sections alike
+                // enough that no rule tells copy from original: the page's own content.
+            } else {
+                // A box of copies inside the chosen container (a "Top stories" card above
+                // the article): the copies judged by rule in `analyze` go.
+                for &i in &rest {
+                    keep[i] = !comp.units[i].strict_copy;
                 }
                 reason = "copy of the article next to it";
             }
@@ -596,7 +670,7 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             if keep[i]
                 && members[uf.find(i)].len() <= 1
                 && !comp.units[i].headline
-                && looks_like_promo(doc, comp.units[i].root)
+                && looks_like_promo(doc, comp.units[i].root, false)
             {
                 keep[i] = false;
                 promo = true;
@@ -604,8 +678,13 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             }
         }
         // Never cut the article itself (an occurrence holding the whole article root).
+        // Nor the page's own headline when the article's root was chosen just below it:
+        // hiding it in place would leave the page without its title.
+        let headline_in_main = (0..k).any(|i| keep[i] && comp.units[i].headline);
         for (k, u) in keep.iter_mut().zip(&comp.units) {
-            if main.is_some_and(|m| doc.contains(u.root, m)) {
+            if main.is_some_and(|m| doc.contains(u.root, m))
+                || (u.headline && u.original && !promo && !headline_in_main)
+            {
                 *k = true;
             }
         }
@@ -624,8 +703,9 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             }
             DuplicateKind::RepeatedPromo
         };
+        // The text shown is a hidden copy's: what the reader no longer sees twice.
         let shown = (0..k)
-            .find(|&i| keep[i])
+            .find(|&i| !keep[i])
             .map_or(comp.units[0].block, |i| comp.units[i].block);
         let text: String = collapse_whitespace(&doc.subtree_text(shown))
             .chars()
@@ -641,6 +721,20 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
                     path: path.clone(),
                     reason: format!("duplicate: {reason}"),
                 });
+                // The copy of the article sat in a list of stories: its sibling cards go too.
+                if kind == DuplicateKind::ArticleCopy {
+                    for &(_, peer) in analysis.peers.iter().filter(|(c, _)| *c == u.root) {
+                        if main.is_some_and(|m| doc.contains(peer, m)) {
+                            continue;
+                        }
+                        out.removed.push(peer);
+                        out.hidden.push(Block {
+                            node: peer,
+                            path: doc.css_path(peer),
+                            reason: "card in the same list as a copy of the article".into(),
+                        });
+                    }
+                }
             }
             copies.push(Copy {
                 node: u.root,
@@ -713,6 +807,27 @@ fn is_record_field(doc: &Doc, comp: &Comp, cluster: &[usize]) -> bool {
     true
 }
 
+/// Do two sibling elements have the same shape: same tag, and the same class, or (for pages
+/// without meaningful classes) the same sequence of child tags?
+fn same_shape(doc: &Doc, a: NodeId, b: NodeId) -> bool {
+    if doc.element(a).is_none() || doc.tag(a) != doc.tag(b) {
+        return false;
+    }
+    let class = |x| doc.attr(x, "class").unwrap_or("").trim();
+    if !class(a).is_empty() || !class(b).is_empty() {
+        return class(a) == class(b);
+    }
+    let kids = |x| {
+        doc.children(x)
+            .filter(|&c| doc.element(c).is_some())
+            .take(SHAPE_CHILDREN)
+            .map(|c| doc.tag(c))
+            .collect::<Vec<_>>()
+    };
+    let (ka, kb) = (kids(a), kids(b));
+    !ka.is_empty() && ka == kb
+}
+
 /// Lowest common ancestor by walking up (capped): only for the few nodes of one cluster.
 fn lca_walk(doc: &Doc, a: NodeId, b: NodeId) -> Option<NodeId> {
     std::iter::once(a)
@@ -725,8 +840,11 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// A short region that calls to action, is mostly links, or holds a form or a button.
-fn looks_like_promo(doc: &Doc, root: NodeId) -> bool {
+/// A short region that calls to action, holds a form or a button, or (when `pasted` is set:
+/// the block is pasted more than once inside the article) is mostly links or uses a weaker
+/// call to action. A single occurrence needs the strong signs: articles link to other stories
+/// and mention app stores in their own sentences.
+fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     let mut chars = 0usize;
     let mut link_chars = 0usize;
     let mut controls = false;
@@ -761,8 +879,9 @@ fn looks_like_promo(doc: &Doc, root: NodeId) -> bool {
     }
     let lower = collapse_whitespace(&text).to_lowercase();
     controls
-        || link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY
+        || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
         || CTA_PHRASES.iter().any(|p| lower.contains(p))
+        || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
 /// A list: list tags at or above the region's root, or several blocks that are only links.
@@ -825,6 +944,7 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
                         node: o,
                         chars: 0,
                         tokens: Vec::new(),
+                        leaf: false,
                     });
                     toks.push(Tokenizer::default());
                     blocks.len() as u32 - 1
@@ -846,6 +966,19 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
         b.tokens = t.tokens;
     }
     blocks.retain(|b| b.chars > 0);
+    // Text characters of each subtree, by one reverse pass.
+    let mut below = vec![0u32; n];
+    for b in &blocks {
+        below[b.node as usize] += b.chars;
+    }
+    for id in (1..n).rev() {
+        if let Some(p) = doc.parent(id as NodeId) {
+            below[p as usize] += below[id];
+        }
+    }
+    for b in &mut blocks {
+        b.leaf = b.chars as f32 >= LEAF_SHARE * below[b.node as usize] as f32;
+    }
     blocks
 }
 
