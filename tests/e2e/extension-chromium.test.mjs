@@ -56,6 +56,19 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
     });
   }
 
+  // The core decides what is clutter; while its block list is still growing this is a todo
+  // (reported, not failing). Once the core hides these, drop `todo` to make it binding.
+  test('the obvious sidebar and the related block get hidden', { todo: 'needs the core to report them in `hidden`' }, async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    await toggle('declutter');
+    const clutter = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-e2e="clutter"]')].map((el) => getComputedStyle(el).display),
+    );
+    await toggle('declutter');
+    await page.close();
+    assert.deepEqual(clutter, ['none', 'none']);
+  });
+
   test('bad calls fail clearly', async () => {
     await assert.rejects(chromiumToggle(chrome.worker, 1, 'sideways'), /mode must be one of/);
     await assert.rejects(chromiumToggle(chrome.worker, 'x', 'reader'), /tabId must be an integer/);
