@@ -21,7 +21,7 @@ mod wasm;
 
 pub use error::Error;
 pub use options::Options;
-pub use result::{Block, Copy, DuplicateGroup, DuplicateKind, Extraction};
+pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 use dom::snapshot::Snapshot;
 use dom::Doc;

@@ -13,6 +13,10 @@ pub struct Options {
     pub html: bool,
     /// Attach per-block scores and reasons (`Extraction::debug`) for the playground's overlays.
     pub debug: bool,
+    /// Site memory: fingerprints (see `Extraction::fingerprints`) of blocks already seen on
+    /// enough other pages of this site. Matching short blocks are boilerplate: hidden, never
+    /// article text.
+    pub site_boilerplate: Vec<u32>,
 }
 
 impl Default for Options {
@@ -22,6 +26,7 @@ impl Default for Options {
             dedupe: true,
             html: true,
             debug: false,
+            site_boilerplate: Vec::new(),
         }
     }
 }

@@ -29,10 +29,27 @@ pub struct Extraction {
     pub hidden: Vec<Block>,
     /// Groups of blocks the page repeats.
     pub duplicates: Vec<DuplicateGroup>,
+    /// Fingerprints of this page's blocks (32-bit, sorted, distinct), for site memory: the
+    /// caller counts on how many pages of a site each one shows up and passes the frequent
+    /// ones back in `Options::site_boilerplate`.
+    pub fingerprints: Vec<u32>,
     /// Notes for the caller (budget hits, fallbacks taken).
     pub messages: Vec<String>,
     /// Time spent, in milliseconds.
     pub ms: f64,
+    /// Candidate blocks with their scores and the decisions taken (only with `Options::debug`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub debug: Vec<BlockScore>,
+}
+
+/// One scored block, for debugging overlays: why it was (not) taken.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct BlockScore {
+    pub node: NodeId,
+    pub score: f32,
+    pub reason: String,
+    /// Part of the article's text.
+    pub kept: bool,
 }
 
 /// One element of the page, by id (index in document order) and CSS path.
@@ -62,6 +79,10 @@ pub struct DuplicateGroup {
     pub count: usize,
     pub kind: DuplicateKind,
     pub copies: Vec<Copy>,
+    /// Lowest text similarity between linked copies (1 = same words; a teaser is contained).
+    pub similarity: f32,
+    /// Why the copies were hidden, in words.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

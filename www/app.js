@@ -7,7 +7,7 @@
 //    (door 2, www/snapshot.js) and the worker runs `extractSnapshot` on it;
 // 3. result ids index the walked node list, so the overlays land on the right elements;
 //    both doors' texts are compared ("Doors agree").
-import { takeSnapshot, elementOf } from './snapshot.js';
+import { takeSnapshotSliced, elementOf } from './snapshot.js';
 import { htmlToMarkdown } from './markdown.js';
 
 /** Larger inputs are refused with a message (the playground is for single pages). */
@@ -22,6 +22,8 @@ const MAX_HIGHLIGHT_CHARS = 300_000;
 const MAX_LISTED_BLOCKS = 300;
 /** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
 const MAX_BADGES = 2000;
+/** Chromium's HTML parser stops nesting elements at this depth (door 1's parser has no limit). */
+const BROWSER_MAX_DEPTH = 512;
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -259,8 +261,11 @@ async function run({ input, label, size }) {
   renderVisibleLazyPanel();
   els.copy.disabled = false;
   finishRun();
-  if (snapResult.messages?.length) showMessage(`Notes from the core: ${snapResult.messages.join(' · ')}`, 'info');
-  else if (!snapResult.main) showMessage('The core found no article on this page; nothing is outlined in green.', 'info');
+  const notes = [];
+  if ($('st-doors').dataset.agree === 'false') notes.push(`The two doors disagree on this page: ${$('st-doors').title.replace(/^.*? differ: /, '')}.`);
+  if (!snapResult.main) notes.push('The core found no article on this page; nothing is outlined in green.');
+  if (snapResult.messages?.length) notes.push(`Notes from the core: ${snapResult.messages.join(' · ')}`);
+  if (notes.length) showMessage(notes.join(' '), 'info');
 }
 
 /** Runs `fn` under a named performance measure (visible in the browser's profiler). */
@@ -292,7 +297,7 @@ function clearOutputs() {
   els.page.removeAttribute('srcdoc');
   els.page.src = 'about:blank';
   els.pageEmpty.hidden = false;
-  els.reader.srcdoc = '';
+  els.reader.srcdoc = `<!DOCTYPE html><html><head><style>${READER_CSS}</style></head><body><main><p class="none">No result yet.</p></main></body></html>`;
   els.markdown.textContent = '';
   lazyPanels.clear();
   els.json.textContent = '';
@@ -305,28 +310,23 @@ function clearOutputs() {
 }
 
 /** Shows the page in the sandboxed frame and walks its DOM into a snapshot. */
-function loadAndWalk(html, url) {
-  return new Promise((resolve, reject) => {
-    const frame = els.page;
-    const onLoad = () => {
-      frame.removeEventListener('load', onLoad);
-      try {
-        const doc = frame.contentDocument;
-        if (!doc || !doc.documentElement) throw new Error('the frame has no document');
-        const t0 = performance.now();
-        const { snapshot, nodes } = measure('walk', () => takeSnapshot(doc, url));
-        const json = measure('stringify', () => JSON.stringify(snapshot));
-        const ms = performance.now() - t0;
-        els.pageEmpty.hidden = true;
-        wireFrame(doc);
-        resolve({ json, nodes, count: nodes.length, ms });
-      } catch (e) {
-        reject(e);
-      }
-    };
-    frame.addEventListener('load', onLoad);
+async function loadAndWalk(html, url) {
+  const frame = els.page;
+  await new Promise((resolve) => {
+    frame.addEventListener('load', resolve, { once: true });
     frame.srcdoc = html;
   });
+  const doc = frame.contentDocument;
+  if (!doc || !doc.documentElement) throw new Error('the frame has no document');
+  // The walk runs in slices so the playground keeps answering input on very large pages.
+  const t0 = performance.now();
+  const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url);
+  performance.measure('declutter:walk', { start: t0, end: performance.now() });
+  const json = measure('stringify', () => JSON.stringify(snapshot));
+  const ms = performance.now() - t0;
+  els.pageEmpty.hidden = true;
+  wireFrame(doc);
+  return { json, nodes, count: nodes.length, ms, maxDepth };
 }
 
 // ---------------------------------------------------------------- figures
@@ -346,23 +346,34 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   $('st-core').title = `extractSnapshot ${fmtMs(snapResult.ms)}, extractHtml ${fmtMs(htmlResult.ms)} (time inside the core)`;
   $('st-total').replaceChildren(`${fmtMs(total)}`, ' ', small(`walk ${fmtMs(walk.ms)}`));
   $('st-total').title = `From input to result, both doors; the DOM walk of ${walk.count} nodes took ${fmtMs(walk.ms)}`;
-  const a = normText(htmlResult.text);
-  const b = normText(snapResult.text);
   const dd = $('st-doors');
-  if (a === b && htmlResult.main === snapResult.main) {
-    dd.textContent = '✓ agree';
-    dd.className = 'agree';
-    dd.title = 'extractHtml (door 1) and extractSnapshot (door 2, the walked frame) found the same article text and the same node';
-  } else {
+  let diff = doorsDiffer(htmlResult, snapResult);
+  if (diff && walk.maxDepth >= BROWSER_MAX_DEPTH) {
+    diff += `. This page nests elements ${walk.maxDepth}+ deep: the browser flattens nesting beyond ${BROWSER_MAX_DEPTH} levels, the core's HTML parser does not, so the two trees differ`;
+  }
+  dd.textContent = diff ? '✗ differ' : '✓ agree';
+  dd.className = diff ? 'differ' : 'agree';
+  dd.title = diff
+    ? `extractHtml (door 1) and extractSnapshot (door 2) differ: ${diff}`
+    : 'extractHtml (door 1, the bytes) and extractSnapshot (door 2, the walked frame) found the same article text, the same nodes to hide and the same repeats';
+  dd.dataset.agree = String(!diff);
+}
+
+/** What differs between the two doors' results, or null when they agree. */
+function doorsDiffer(h, s) {
+  if (h.main !== s.main) return `door 1 picked node ${h.main}, door 2 node ${s.main}`;
+  const a = normText(h.text);
+  const b = normText(s.text);
+  if (a !== b) {
     let i = 0;
     while (i < a.length && a[i] === b[i]) i++;
-    dd.textContent = '✗ differ';
-    dd.className = 'differ';
-    dd.title = htmlResult.main !== snapResult.main
-      ? `door 1 picked node ${htmlResult.main}, door 2 node ${snapResult.main}`
-      : `the article texts differ from character ${i}: "${a.slice(i, i + 40)}" vs "${b.slice(i, i + 40)}"`;
+    return `the article texts differ from character ${i}: "${a.slice(i, i + 40)}" vs "${b.slice(i, i + 40)}"`;
   }
-  dd.dataset.agree = String(a === b && htmlResult.main === snapResult.main);
+  const ids = (r) => r.hidden.map((x) => x.node).join(',');
+  if (ids(h) !== ids(s)) return `hidden blocks differ (${h.hidden.length} vs ${s.hidden.length})`;
+  const dups = (r) => r.duplicates.map((g) => g.copies.map((c) => `${c.node}${c.kept ? '+' : ''}`).join(',')).join(';');
+  if (dups(h) !== dups(s)) return `repeat groups differ (${h.duplicates.length} vs ${s.duplicates.length})`;
+  return null;
 }
 
 function small(text) {
@@ -386,7 +397,7 @@ const OVERLAY_CSS = `
 [data-dcl-hidden] { outline: 2px dashed #dc2626 !important; outline-offset: 1px !important; background-color: rgb(220 38 38 / 9%) !important; }
 [data-dcl-dup] { outline: 3px solid #f59e0b !important; outline-offset: 2px !important; }
 [data-dcl-dup][data-dcl-kept] { outline-style: double !important; outline-width: 4px !important; }
-[data-dcl-hover] { box-shadow: 0 0 0 9999px rgb(15 23 42 / 12%) !important; }
+[data-dcl-hover] { box-shadow: 0 0 0 9999px rgb(15 23 42 / 7%) !important; }
 html.dcl-preview [data-dcl-hidden], html.dcl-preview [data-dcl-dup]:not([data-dcl-kept]) { display: none !important; }
 #dcl-layer { position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; pointer-events: none; }
 .dcl-badge { position: absolute; min-width: 22px; height: 22px; padding: 0 7px; border-radius: 11px; background: #f59e0b; color: #1b1300;
@@ -542,10 +553,24 @@ function showTip(el, x, y) {
     tip.append(head);
   }
   if (!roles.length) {
+    // Only scores for this block: say whether its text is in the article.
     const head = document.createElement('div');
     head.className = 't-head';
-    head.textContent = 'Kept (scored, not hidden)';
+    const kept = debug.some((d) => d.kept === true);
+    const dot = document.createElement('span');
+    dot.className = 't-dot';
+    dot.style.background = kept ? ROLE_COLOR.main : '#94a3b8';
+    head.append(dot, kept ? 'In the article' : 'Not in the article');
     tip.append(head);
+  }
+  for (const d of debug) {
+    const line = document.createElement('div');
+    line.className = 't-reason';
+    const parts = [];
+    if (typeof d.score === 'number') parts.push(`score ${fmtScore(d.score)}`);
+    if (typeof d.reason === 'string' && d.reason) parts.push(d.reason);
+    line.textContent = parts.join(' · ');
+    if (parts.length) tip.append(line);
   }
   const fields = debugFields(debug);
   if (fields.length) {
@@ -556,11 +581,10 @@ function showTip(el, x, y) {
       tr.insertCell().textContent = v;
     }
     tip.append(t);
-  } else {
+  } else if (!debug.length) {
     const p = document.createElement('div');
-    p.className = 't-reason';
-    p.style.opacity = '.75';
-    p.textContent = shown?.result && 'debug' in shown.result ? 'No scores for this block.' : 'Per-block scores: not in this build of the core.';
+    p.className = 't-reason t-faint';
+    p.textContent = Array.isArray(shown?.result?.debug) ? 'No scores for this block.' : 'Per-block scores: not in this build of the core.';
     tip.append(p);
   }
   const path = roles.find((r) => r.path)?.path;
@@ -582,16 +606,21 @@ function showTip(el, x, y) {
   tip.style.top = `${top}px`;
 }
 
+function fmtScore(v) {
+  return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : 2);
+}
+
+/** Fields of debug entries beyond node / score / reason / kept, whatever the core adds. */
 function debugFields(entries) {
   const out = [];
   for (const e of entries) {
     for (const [k, v] of Object.entries(e)) {
-      if (k === 'node') continue;
+      if (['node', 'score', 'reason', 'kept'].includes(k)) continue;
       if (v === null || typeof v === 'object') {
         if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) out.push([k, v.join(', ')]);
         continue;
       }
-      out.push([k, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v)]);
+      out.push([k, typeof v === 'number' ? fmtScore(v) : String(v)]);
     }
   }
   return out.slice(0, 16);
@@ -762,6 +791,15 @@ function renderBlocks(r, nodes) {
     text: snippet(elementOf(nodes, c.node)) || g.text,
   }))));
   section('Hidden clutter', r.hidden.map((h) => ({ kind: 'hidden', node: h.node, path: h.path, title: h.reason, text: snippet(elementOf(nodes, h.node)) })));
+  if (Array.isArray(r.debug)) {
+    const scored = r.debug.filter((d) => d && Number.isInteger(d.node)).slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    section('Scored blocks (debug)', scored.map((d) => ({
+      kind: d.kept ? 'scored-in' : 'scored',
+      node: d.node,
+      title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
+      text: snippet(elementOf(nodes, d.node)),
+    })));
+  }
 }
 
 /** Scrolls the frame to a node and flashes it. */

@@ -27,15 +27,21 @@ function isText(n) {
 }
 
 /**
- * Walks `doc` and returns `{snapshot, nodes}`: `snapshot` is the object to JSON-encode for
- * `extractSnapshot`, `nodes[i]` is the live node of entry `i` (for a merged text run, its first
- * text node).
+ * A resumable walk of `doc`: `step(deadline)` walks until `performance.now()` passes `deadline`
+ * and returns true once the whole document is read; `result()` then gives `{snapshot, nodes,
+ * maxDepth}`:
+ * `snapshot` is the object to JSON-encode for `extractSnapshot`, `nodes[i]` the live node of
+ * entry `i` (for a merged text run, its first text node). The document must not change
+ * between steps (the playground's frame runs no scripts).
  */
-export function takeSnapshot(doc, url) {
+export function walker(doc, url) {
   const root = doc.documentElement;
   const entries = [];
   const nodes = [];
-  if (!root) return { snapshot: { url: url ?? null, nodes: entries }, nodes };
+  // Deepest element nesting seen (Chromium's parser flattens beyond 512; html5ever does not).
+  let maxDepth = 0;
+  const result = () => ({ snapshot: { url: url ?? null, nodes: entries }, nodes, maxDepth });
+  if (!root) return { step: () => true, result };
 
   // Stack of entry indexes of the open elements, parallel to the DOM ancestry of `cur`.
   const open = [];
@@ -43,6 +49,8 @@ export function takeSnapshot(doc, url) {
   const keep = [];
   // The entry of the text run being built under the innermost open element, or -1.
   let run = -1;
+  let cur = root;
+  let finished = false;
 
   const addElement = (el) => {
     const tag = el.localName.toLowerCase();
@@ -55,9 +63,8 @@ export function takeSnapshot(doc, url) {
     return tag;
   };
 
-  let cur = root;
-  // `descend` is false when we come back up to `cur` from its last child.
-  for (;;) {
+  /** Visits `cur`; returns false when the walk is over. */
+  const visit = () => {
     if (cur.nodeType === ELEMENT) {
       const tag = addElement(cur);
       const idx = entries.length - 1;
@@ -73,8 +80,9 @@ export function takeSnapshot(doc, url) {
       } else if (cur.firstChild) {
         open.push(idx);
         keep.push(keeps);
+        if (open.length > maxDepth) maxDepth = open.length;
         cur = cur.firstChild;
-        continue;
+        return true;
       }
     } else if (isText(cur)) {
       const keeps = keep.length === 0 || keep[keep.length - 1];
@@ -93,22 +101,61 @@ export function takeSnapshot(doc, url) {
 
     // Move to the next node in preorder, closing elements on the way up.
     while (!cur.nextSibling) {
-      if (open.length === 0 || cur === root) return done();
+      if (open.length === 0 || cur === root) return false;
       cur = cur.parentNode;
       open.pop();
       keep.pop();
       run = -1;
-      if (cur === root) return done();
+      if (cur === root) return false;
     }
-    if (cur === root) return done();
+    if (cur === root) return false;
     cur = cur.nextSibling;
     // A new sibling element ends the current text run; a text sibling continues it.
     if (cur.nodeType === ELEMENT) run = -1;
-  }
+    return true;
+  };
 
-  function done() {
-    return { snapshot: { url: url ?? null, nodes: entries }, nodes };
-  }
+  const step = (deadline = Infinity) => {
+    // Check the clock every few hundred nodes only: reading it costs more than a visit.
+    while (!finished) {
+      for (let i = 0; i < 512; i++) {
+        if (!visit()) {
+          finished = true;
+          return true;
+        }
+      }
+      if (performance.now() >= deadline) return false;
+    }
+    return true;
+  };
+  return { step, result };
+}
+
+/** Walks `doc` in one go; see `walker` for the result. */
+export function takeSnapshot(doc, url) {
+  const w = walker(doc, url);
+  w.step();
+  return w.result();
+}
+
+/**
+ * Walks `doc` in slices of about `sliceMs`, yielding to the event loop between them, so a
+ * 5 MB page does not block the page's input handling for the whole walk.
+ */
+export async function takeSnapshotSliced(doc, url, sliceMs = 12) {
+  const w = walker(doc, url);
+  while (!w.step(performance.now() + sliceMs)) await yieldToEventLoop();
+  return w.result();
+}
+
+/** Lets pending input and rendering run (setTimeout would be clamped to 4 ms per slice). */
+function yieldToEventLoop() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
 }
 
 /** The element a result id names: the entry's element, or a text entry's parent element. */

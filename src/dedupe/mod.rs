@@ -1,46 +1,151 @@
 //! Blocks the page repeats: find them, weigh them, and decide which copy stays.
 //!
 //! Two calls frame the pipeline:
-//! - [`analyze`] runs before the article is chosen. It groups blocks whose text repeats and
-//!   gives every node a prose weight, so that a container made mostly of copies (a "Related"
-//!   list that repeats the article) does not outscore the article itself.
+//! - [`analyze`] runs before the article is chosen. It finds blocks whose text repeats (exactly,
+//!   or nearly: a teaser cut from a paragraph, a copy with other punctuation or a "Read more"
+//!   tail, a whole article pasted into one card), decides which occurrence is the original,
+//!   grows each occurrence into the region it lives in (a card made of copies is one copy),
+//!   and gives every node a prose weight: 0 inside a copy, 1 elsewhere. So a "Related" box
+//!   that repeats the article cannot outscore the article itself.
 //! - [`resolve`] runs once the article's root is known. It keeps the article's own occurrence
 //!   of each group, reports every other copy, and returns the copies to leave out.
+//!
+//! Site memory: [`analyze`] also returns this page's block fingerprints, and treats blocks
+//! whose fingerprint the caller says it saw on other pages of the site as boilerplate.
+//!
+//! Every pass is a loop over the arena or a sort; the only per-node walks up the tree are
+//! capped (`MAX_CLIMB`) or use a jump table (`Lift`, O(log depth) per query).
 
-use crate::dom::{collapse_whitespace, Doc, NodeId};
-use crate::{Copy, DuplicateGroup, DuplicateKind};
-use std::collections::HashMap;
+mod text;
 
-/// Tags that hold one block of text: the unit that is compared.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "figcaption",
-    "dd",
-    "dt",
-    "pre",
-    "td",
+use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
+use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Options};
+use text::{title_tokens, Tokenizer};
+
+/// Tags whose text belongs to the enclosing block (they do not start a block of their own).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "del", "em", "font", "i",
+    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u", "var",
 ];
-/// Blocks shorter than this repeat by chance ("Share", "Read more"): not worth reporting.
-const MIN_BLOCK_CHARS: usize = 30;
+/// Tags whose text is never read as page content.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
+    "textarea",
+];
+/// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
+/// name, a time stamp): not worth comparing or reporting.
+const MIN_BLOCK_CHARS: u32 = 30;
+/// Shortest block that gets a site-memory fingerprint: nav items and labels below this are
+/// too generic to mean "this site's boilerplate".
+const MIN_FP_CHARS: u32 = 20;
+/// Longest block that site memory may hide: navigation, promos and footers are short, while
+/// a long paragraph seen on other pages is more likely the article quoted elsewhere.
+const BOILERPLATE_MAX_CHARS: u32 = 300;
+/// Words per shingle. Four words are rare enough that two unrelated paragraphs share few of
+/// them by chance, and short enough that a ten-word headline still has seven to compare.
+const SHINGLE_WORDS: usize = 4;
+/// A block's shingles found in another block, as a share of the smaller block's shingles,
+/// for the two to count as copies. Containment (not Jaccard) so that a teaser cut from a
+/// paragraph, or a paragraph inside a card that pastes the whole article as one block,
+/// matches; 0.8 tolerates a "Read more" tail or a changed word in a 20-word teaser while two
+/// different paragraphs on one topic share well under half their shingles.
+const CONTAINED: f32 = 0.8;
+/// Same measure against the larger block: at or above it the two are the same block
+/// (near-equal), below it the smaller is a fragment of the larger (teaser, pull-quote).
+const NEAR_EQUAL: f32 = 0.8;
+/// The smaller side of a containment needs this many shingles (a six-word sentence), so a
+/// stock phrase is not taken for a teaser.
+const MIN_SHINGLES: usize = 3;
+/// A shingle found in more blocks than this is a stock phrase of the page (a repeated label
+/// inside every card), not evidence of one copy: it is left out of the comparison, which also
+/// bounds the work at `MAX_POSTINGS` pairs per shingle.
+const MAX_POSTINGS: usize = 24;
+/// A block with at least this share of its shingles found in none of its copies is the longer
+/// original a teaser was cut from.
+const EXCESS_MIN: f32 = 0.3;
+/// Two occurrences whose regions are made of copied text within this margin are a tie.
+const DOMINANCE_MARGIN: f32 = 0.1;
+/// A region (card, section) is a copy as a whole when at least this share of its text is
+/// repeated elsewhere: its time stamp or source label may be new, its body is not.
+const REGION_RATIO: f32 = 0.7;
+/// How far a block may grow upwards into its region; cards are a few levels deep, so this
+/// only bounds the work on pathological nesting.
+const MAX_CLIMB: usize = 64;
 /// How much of a group's text shows in the report.
 const REPORT_CHARS: usize = 200;
+/// Promos are short: a repeated block longer than this is prose, not a pasted box.
+const PROMO_MAX_CHARS: usize = 400;
+/// Share of a short block's text inside links above which it is navigation or a promo.
+const PROMO_LINK_DENSITY: f32 = 0.6;
+/// Calls to action that mark a short repeated block as a promo rather than article text.
+const CTA_PHRASES: &[&str] = &[
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "follow us",
+    "try our",
+    "register now",
+    "advertisement",
+    "sponsored",
+];
+/// Weaker calls to action: a promo's only when the block is also pasted twice in the article
+/// (articles about apps and films say "available on Google Play" in their own sentences).
+const WEAK_CTA_PHRASES: &[&str] = &["download", "app store", "google play", "get the app"];
+/// Tags that make a region a form or button box (promos, sign-ups), never article text.
+const CONTROL_TAGS: &[&str] = &["form", "button", "input"];
+/// A block whose words are at least this share of the page title's words (and the other way
+/// round) is the headline.
+const TITLE_MATCH: f32 = 0.8;
+/// Tags that mark a list: a region made of them that repeats is a repeated list.
+const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
+/// A region with this many link-only blocks is a list of links even without list tags.
+const LIST_MIN_LINKS: usize = 3;
+/// Child tags compared to tell whether two class-less cards have the same shape.
+const SHAPE_CHILDREN: usize = 8;
+/// Elements (and ARIA roles) that name the page's main content: a tie-breaker only.
+const MAIN_TAGS: &[&str] = &["article", "main"];
 
-/// What [`analyze`] found: the groups and a prose weight per node.
+const NONE: u32 = u32::MAX;
+
+/// What [`analyze`] found: the groups, a prose weight per node and the page's fingerprints.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    /// For each node, how much of its own text counts as prose when choosing the article
-    /// (1.0 for unique text; a group's copies share 1.0 between them).
+    /// For each node, how much of its own text counts as prose when choosing the article:
+    /// 0 inside a copy (or site boilerplate), 1 elsewhere. Empty when dedupe is off.
     pub weight: Vec<f32>,
-    /// Each group's blocks, in document order (two or more each).
-    pub groups: Vec<Vec<NodeId>>,
+    /// Fingerprints of this page's blocks (sorted, distinct): site memory's input.
+    pub fingerprints: Vec<u32>,
+    /// Groups of repeated regions, each with its occurrences in document order.
+    comps: Vec<Comp>,
+    /// Blocks the caller's site memory names as boilerplate.
+    boilerplate: Vec<NodeId>,
+    /// (boxed copy's root, a sibling card of the same shape): the other stories of its list.
+    peers: Vec<(NodeId, NodeId)>,
+}
+
+/// One group: occurrences of the same text (or of fragments of it), as regions.
+#[derive(Debug, Clone, Default)]
+struct Comp {
+    units: Vec<Unit>,
+    /// Pairs of units (indexes into `units`) holding the same text, not a fragment of it.
+    equal: Vec<(usize, usize)>,
+    /// The lowest similarity of the links that made the group.
+    similarity: f32,
+}
+
+/// One occurrence: the root of the region a repeated block grew into.
+#[derive(Debug, Clone)]
+struct Unit {
+    root: NodeId,
+    /// The block that stands for the occurrence (its first repeated block).
+    block: NodeId,
+    /// Is this occurrence the original of its group (as judged before the article is known)?
+    original: bool,
+    /// Is it a boxed copy (a copy by rule, in a card among other content on its side)?
+    strict_copy: bool,
+    /// Is it the page's headline (the page title's words)?
+    headline: bool,
 }
 
 /// What [`resolve`] decided once the article is known.
@@ -49,78 +154,945 @@ pub struct Resolved {
     pub groups: Vec<DuplicateGroup>,
     /// Roots of the copies to leave out of the article and hide in place.
     pub removed: Vec<NodeId>,
+    /// The same roots (and site boilerplate) with the reason, for `Extraction::hidden`.
+    pub hidden: Vec<Block>,
 }
 
-/// Groups blocks with the same normalized text and spreads each group's weight over its copies.
-pub fn analyze(doc: &Doc) -> Analysis {
-    let mut weight = vec![1.0f32; doc.len()];
-    let mut by_text: HashMap<String, Vec<NodeId>> = HashMap::new();
-    // One backward pass marks elements that hold a block below them.
-    let mut holds_block = vec![false; doc.len()];
-    for id in (0..doc.len() as NodeId).rev() {
-        if let Some(p) = doc.parent(id) {
-            holds_block[p as usize] |=
-                holds_block[id as usize] || BLOCK_TAGS.contains(&doc.tag(id));
-        }
-    }
-    for id in 0..doc.len() as NodeId {
-        // Only the innermost block counts, so a paragraph is not compared again inside its list item.
-        if !BLOCK_TAGS.contains(&doc.tag(id)) || holds_block[id as usize] {
-            continue;
-        }
-        let text = collapse_whitespace(&doc.subtree_text(id)).to_lowercase();
-        if text.chars().count() >= MIN_BLOCK_CHARS {
-            by_text.entry(text).or_default().push(id);
-        }
-    }
-    let mut groups: Vec<Vec<NodeId>> = by_text.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_unstable();
-    for g in &groups {
-        // A group's copies share one copy's worth of prose between them.
-        let w = 1.0 / g.len() as f32;
-        for &id in g {
-            weight[id as usize] = w;
-        }
-    }
-    Analysis { weight, groups }
+/// A block: the nearest non-inline element that owns text, with that text's words.
+struct Blk {
+    node: NodeId,
+    /// Non-space characters of the block's own text.
+    chars: u32,
+    tokens: Vec<u32>,
 }
 
-/// Keeps the copy inside the article (if any) and reports the rest.
+/// Finds repeated blocks, decides which occurrence is the original, and weighs every node.
+///
+/// `title` is the page's title (og:title or `<title>`), used to recognise the headline.
+pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
+    let n = doc.len();
+    let mut out = Analysis {
+        weight: vec![1.0; n],
+        ..Analysis::default()
+    };
+    if n == 0 {
+        return out;
+    }
+    // Phase A: blocks and their words, in one forward pass.
+    let blocks = collect_blocks(doc);
+    let title = title_tokens(title.unwrap_or(""));
+    // The headline: a block that reads as the page title. (A heading tag alone is not enough:
+    // some pages put a photo caption in their h1.)
+    let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
+
+    // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
+    let fps: Vec<u32> = blocks
+        .iter()
+        .map(|b| text::fingerprint(&b.tokens))
+        .collect();
+    out.fingerprints = blocks
+        .iter()
+        .zip(&fps)
+        .filter(|(b, _)| b.chars >= MIN_FP_CHARS)
+        .map(|(_, &f)| f)
+        .collect();
+    out.fingerprints.sort_unstable();
+    out.fingerprints.dedup();
+    if !options.site_boilerplate.is_empty() {
+        let mut known = options.site_boilerplate.clone();
+        known.sort_unstable();
+        for (b, f) in blocks.iter().zip(&fps) {
+            // Short blocks only, and never the headline: see BOILERPLATE_MAX_CHARS.
+            if b.chars >= MIN_FP_CHARS
+                && b.chars <= BOILERPLATE_MAX_CHARS
+                && known.binary_search(f).is_ok()
+                && !is_headline(b)
+            {
+                out.boilerplate.push(b.node);
+            }
+        }
+    }
+
+    // Phase C: exact groups (same words in the same order) by sorting on a hash of the words.
+    let eligible: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2)
+        .collect();
+    let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
+        .iter()
+        .map(|&i| (text::seq_hash(&blocks[i].tokens), blocks[i].node, i))
+        .collect();
+    by_hash.sort_unstable();
+    // groups[g] = block indexes in document order; its first member is the representative.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, &(h, _, i)) in by_hash.iter().enumerate() {
+        if k > 0 && by_hash[k - 1].0 == h {
+            groups.last_mut().expect("run has a group").push(i);
+        } else {
+            groups.push(vec![i]);
+        }
+    }
+
+    // Phase D: near copies between groups, by shingles shared (sort-based inverted index).
+    let shingles: Vec<Vec<u32>> = groups
+        .iter()
+        .map(|g| text::shingles(&blocks[g[0]].tokens, SHINGLE_WORDS))
+        .collect();
+    let links = near_links(&shingles);
+    let mut cover = vec![0u32; groups.len()];
+    for l in &links {
+        cover[l.a] += l.overlap;
+        cover[l.b] += l.overlap;
+    }
+    // Share of a group's text found in none of its near copies: the teaser's longer original.
+    let excess: Vec<f32> = (0..groups.len())
+        .map(|g| 1.0 - (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0))
+        .collect();
+    let mut near_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for l in &links {
+        near_of[l.a].push(l.b);
+        near_of[l.b].push(l.a);
+    }
+    let repeated: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].len() > 1 || !near_of[g].is_empty())
+        .collect();
+    if repeated.is_empty() {
+        apply_boilerplate_weight(doc, &mut out);
+        return out;
+    }
+
+    // Phase E: how much of each subtree is text repeated OUTSIDE it. A block's copies all sit
+    // below the lowest common ancestor of the block and its copies (`span`): the block's
+    // copied characters count for every ancestor strictly below that, which a +/- pair of
+    // deltas and one reverse pass add up in O(n).
+    let lift = Lift::new(doc);
+    let first = |g: usize| blocks[groups[g][0]].node;
+    let last = |g: usize| blocks[*groups[g].last().expect("non-empty")].node;
+    let mut span = vec![NONE; groups.len()];
+    let mut delta = vec![0i64; n];
+    let mut total = vec![0i64; n];
+    for b in &blocks {
+        total[b.node as usize] += i64::from(b.chars);
+    }
+    for &g in &repeated {
+        let lo = near_of[g]
+            .iter()
+            .map(|&h| first(h))
+            .fold(first(g), NodeId::min);
+        let hi = near_of[g]
+            .iter()
+            .map(|&h| last(h))
+            .fold(last(g), NodeId::max);
+        let l = lift.lca(doc, lo, hi);
+        span[g] = l.unwrap_or(NONE);
+        for &i in &groups[g] {
+            let c = i64::from(blocks[i].chars);
+            delta[blocks[i].node as usize] += c;
+            if let Some(l) = l {
+                delta[l as usize] -= c;
+            }
+        }
+    }
+    for id in (1..n).rev() {
+        if let Some(p) = doc.parent(id as NodeId) {
+            delta[p as usize] += delta[id];
+            total[p as usize] += total[id];
+        }
+    }
+    let ratio: Vec<f32> = (0..n)
+        .map(|i| {
+            if total[i] > 0 {
+                delta[i] as f32 / total[i] as f32
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let in_main: Vec<bool> = {
+        let mut v = vec![false; n];
+        for id in 0..n {
+            let own = MAIN_TAGS.contains(&doc.tag(id as NodeId))
+                || doc
+                    .attr(id as NodeId, "role")
+                    .is_some_and(|r| MAIN_TAGS.contains(&r.trim()));
+            v[id] = own || doc.parent(id as NodeId).is_some_and(|p| v[p as usize]);
+        }
+        v
+    };
+
+    // Phase F: which occurrence is the original. Rules in order, each a tie-breaker for the
+    // one before: the longer text a teaser was cut from; the occurrence whose region (below
+    // the common ancestor) is most made of this repeated text, i.e. it is what the region is
+    // about, where a copy is one card among other stories; inside article/main; first.
+    // Returns (a wins, decided by one of the first two rules): a copy found only by the
+    // tie-breakers may as well be legitimate repetition, so it keeps its weight.
+    let beats = |a: usize, ga: usize, b: usize, gb: usize| -> (bool, bool) {
+        let (ea, eb) = (excess[ga] >= EXCESS_MIN, excess[gb] >= EXCESS_MIN);
+        if ea != eb {
+            return (ea, true);
+        }
+        let (na, nb) = (blocks[a].node, blocks[b].node);
+        let (sa, sb) = match lift.lca(doc, na.min(nb), na.max(nb)) {
+            Some(l) => (lift.child_toward(doc, l, na), lift.child_toward(doc, l, nb)),
+            None => (na, nb),
+        };
+        let (da, db) = (ratio[sa as usize], ratio[sb as usize]);
+        // Only a side that is mostly this text is its home; two sections that merely share a
+        // paragraph are not told apart here.
+        if (da - db).abs() >= DOMINANCE_MARGIN && da.max(db) >= REGION_RATIO {
+            return (da > db, true);
+        }
+        let (ma, mb) = (in_main[na as usize], in_main[nb as usize]);
+        if ma != mb {
+            return (ma, false);
+        }
+        (na < nb, false)
+    };
+    let mut best = vec![0usize; groups.len()];
+    let mut copy = vec![false; blocks.len()];
+    // A copy by rule (not by tie-breaker): the only kind that loses its weight.
+    let mut strict = vec![false; blocks.len()];
+    for &g in &repeated {
+        let mut b = groups[g][0];
+        for &i in &groups[g][1..] {
+            if beats(i, g, b, g).0 {
+                b = i;
+            }
+        }
+        best[g] = b;
+        for &i in &groups[g] {
+            copy[i] = i != b;
+            strict[i] = i != b && beats(b, g, i, g).1;
+        }
+    }
+    for l in &links {
+        let (ba, bb) = (best[l.a], best[l.b]);
+        let (a_wins, by_rule) = beats(ba, l.a, bb, l.b);
+        let loser = if a_wins { l.b } else { l.a };
+        for &i in &groups[loser] {
+            copy[i] = true;
+            strict[i] |= by_rule;
+        }
+    }
+
+    // Phase G: grow each repeated block into its region: up while the parent's text is mostly
+    // repeated elsewhere, staying below the span of its copies, and (for a copy) never taking
+    // in an original.
+    let mut originals = vec![0u32; n];
+    for &g in &repeated {
+        for &i in &groups[g] {
+            if !copy[i] {
+                originals[blocks[i].node as usize] += 1;
+            }
+        }
+    }
+    for id in (1..n).rev() {
+        if let Some(p) = doc.parent(id as NodeId) {
+            originals[p as usize] += originals[id];
+        }
+    }
+    let mut unit_of = vec![NONE; blocks.len()];
+    for &g in &repeated {
+        for &i in &groups[g] {
+            let mut x = blocks[i].node;
+            for _ in 0..MAX_CLIMB {
+                let Some(p) = doc.parent(x) else { break };
+                if p == span[g]
+                    || ratio[p as usize] < REGION_RATIO
+                    || (copy[i] && originals[p as usize] > 0)
+                {
+                    break;
+                }
+                x = p;
+            }
+            unit_of[i] = x;
+        }
+    }
+    // A boxed copy: a copy by rule whose region is one box among other content on its side
+    // of the common ancestor (a card in a list of stories). A copy whose region fills its
+    // whole side (two sections of one article that share paragraphs) may be the page's own
+    // repetition, and changes no container's standing against the other: it stays neutral.
+    let mut boxed = vec![false; blocks.len()];
+    for &g in &repeated {
+        for &i in &groups[g] {
+            // A box: grown into a container, or one block holding several others' text.
+            let box_like = unit_of[i] != blocks[i].node || near_of[g].len() >= 2;
+            boxed[i] = strict[i]
+                && box_like
+                && span[g] != NONE
+                && unit_of[i] != lift.child_toward(doc, span[g], blocks[i].node);
+        }
+    }
+    // Weights: nothing inside a boxed copy's region counts as prose, nor inside the cards
+    // beside it that share its shape: a list that holds a copy of another region is a list of
+    // stories ("Related", "Top stories"), and its other cards are the other stories.
+    let mut zero = vec![false; n];
+    let mut seen_units: Vec<NodeId> = Vec::new();
+    for (i, b) in boxed.iter().enumerate() {
+        if *b {
+            zero[unit_of[i] as usize] = true;
+            seen_units.push(unit_of[i]);
+        }
+    }
+    seen_units.sort_unstable();
+    seen_units.dedup();
+    for &u in &seen_units {
+        let Some(p) = doc.parent(u) else { continue };
+        for s in doc.children(p) {
+            if s != u && originals[s as usize] == 0 && same_shape(doc, s, u) {
+                zero[s as usize] = true;
+                out.peers.push((u, s));
+            }
+        }
+    }
+    for id in 0..n {
+        if zero[id] || doc.parent(id as NodeId).is_some_and(|p| zero[p as usize]) {
+            zero[id] = true;
+            out.weight[id] = 0.0;
+        }
+    }
+    apply_boilerplate_weight(doc, &mut out);
+
+    // Phase H: groups of occurrences: regions joined by the copies they share.
+    let mut roots: Vec<NodeId> = repeated
+        .iter()
+        .flat_map(|&g| groups[g].iter().map(|&i| unit_of[i]))
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let idx = |r: NodeId| roots.binary_search(&r).expect("unit root listed");
+    let mut uf = UnionFind::new(roots.len());
+    let mut sim = vec![1.0f32; roots.len()];
+    for &g in &repeated {
+        let u0 = idx(unit_of[groups[g][0]]);
+        for &i in &groups[g][1..] {
+            uf.union(u0, idx(unit_of[i]));
+        }
+    }
+    for l in &links {
+        let (ua, ub) = (idx(unit_of[groups[l.a][0]]), idx(unit_of[groups[l.b][0]]));
+        uf.union(ua, ub);
+        sim[ua] = sim[ua].min(l.similarity);
+        sim[ub] = sim[ub].min(l.similarity);
+    }
+    // Each unit's representative block: its first repeated block, original preferred.
+    let mut rep_block = vec![(true, NONE); roots.len()];
+    let mut unit_original = vec![false; roots.len()];
+    let mut unit_strict = vec![false; roots.len()];
+    let mut unit_headline = vec![false; roots.len()];
+    for &g in &repeated {
+        for &i in &groups[g] {
+            let u = idx(unit_of[i]);
+            let key = (copy[i], blocks[i].node);
+            if key < rep_block[u] {
+                rep_block[u] = key;
+            }
+            unit_original[u] |= !copy[i];
+            unit_strict[u] |= boxed[i];
+            unit_headline[u] |= is_headline(&blocks[i]) && unit_of[i] == blocks[i].node;
+        }
+    }
+    let mut comp_of = vec![NONE; roots.len()];
+    for u in 0..roots.len() {
+        let r = uf.find(u);
+        if comp_of[r] == NONE {
+            comp_of[r] = out.comps.len() as u32;
+            out.comps.push(Comp {
+                similarity: 1.0,
+                ..Comp::default()
+            });
+        }
+        let c = comp_of[r] as usize;
+        comp_of[u] = c as u32;
+        let comp = &mut out.comps[c];
+        comp.similarity = comp.similarity.min(sim[u]);
+        comp.units.push(Unit {
+            root: roots[u],
+            block: rep_block[u].1,
+            original: unit_original[u],
+            strict_copy: unit_strict[u] && !unit_original[u],
+            headline: unit_headline[u],
+        });
+    }
+    // Unit positions inside their group, for the pairs that hold the same text.
+    let pos = |u: usize, comps: &[Comp]| {
+        comps[comp_of[u] as usize]
+            .units
+            .iter()
+            .position(|x| x.root == roots[u])
+            .expect("unit in its group")
+    };
+    let mut equal: Vec<(usize, usize, usize)> = Vec::new();
+    for &g in &repeated {
+        for w in groups[g].windows(2) {
+            let (ua, ub) = (idx(unit_of[w[0]]), idx(unit_of[w[1]]));
+            if ua != ub {
+                equal.push((comp_of[ua] as usize, ua, ub));
+            }
+        }
+    }
+    for l in links.iter().filter(|l| l.near_equal) {
+        let (ua, ub) = (idx(unit_of[groups[l.a][0]]), idx(unit_of[groups[l.b][0]]));
+        if ua != ub {
+            equal.push((comp_of[ua] as usize, ua, ub));
+        }
+    }
+    for (c, ua, ub) in equal {
+        let (pa, pb) = (pos(ua, &out.comps), pos(ub, &out.comps));
+        out.comps[c].equal.push((pa.min(pb), pa.max(pb)));
+    }
+    for c in &mut out.comps {
+        c.equal.sort_unstable();
+        c.equal.dedup();
+    }
+    out.comps.retain(|c| c.units.len() > 1);
+    out
+}
+
+/// Site boilerplate never counts as prose.
+fn apply_boilerplate_weight(doc: &Doc, out: &mut Analysis) {
+    for &b in &out.boilerplate {
+        out.weight[b as usize] = 0.0;
+        for d in doc.descendants(b) {
+            out.weight[d as usize] = 0.0;
+        }
+    }
+}
+
+/// Keeps the article's own occurrence of each group and reports the rest.
+///
+/// Inside the article, repetition is usually legitimate (a pull-quote, table cells, a live
+/// blog's time stamps, a recipe's quantities): a group is only cut there when its in-article
+/// occurrences are the same block pasted again (the headline twice: one stays; a promo box
+/// between paragraphs: none stays).
 pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved {
     let mut out = Resolved::default();
-    for g in &analysis.groups {
-        let kept = main.and_then(|m| g.iter().copied().find(|&id| doc.contains(m, id)));
-        // A copy of article text is the article's; anything repeated outside it is clutter.
-        let kind = if kept.is_some() {
+    for comp in &analysis.comps {
+        let k = comp.units.len();
+        let inside = |r: NodeId| main.is_some_and(|m| doc.contains(m, r) || doc.contains(r, m));
+        let in_main: Vec<bool> = comp.units.iter().map(|u| inside(u.root)).collect();
+        // No article found: the original occurrence of each group stays visible.
+        let mut keep: Vec<bool> = match main {
+            Some(_) => in_main.clone(),
+            None => comp.units.iter().map(|u| u.original).collect(),
+        };
+        let mut promo = false;
+        let mut reason = "copy outside the article";
+        // Clusters of in-article occurrences holding the same text.
+        let mut uf = UnionFind::new(k);
+        for &(a, b) in &comp.equal {
+            if in_main[a] && in_main[b] {
+                uf.union(a, b);
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+        for i in (0..k).filter(|&i| in_main[i]) {
+            members[uf.find(i)].push(i);
+        }
+        for cl in members.iter().filter(|m| m.len() > 1) {
+            let promo_like: Vec<bool> = cl
+                .iter()
+                .map(|&i| looks_like_promo(doc, comp.units[i].root, true))
+                .collect();
+            // Promo-like occurrences go (a newsletter box between paragraphs, a table of
+            // contents entry repeating a heading); when all are, none of them is article text.
+            let rest: Vec<usize> = cl
+                .iter()
+                .zip(&promo_like)
+                .filter(|(_, &p)| !p)
+                .map(|(&i, _)| i)
+                .collect();
+            for (&i, &p) in cl.iter().zip(&promo_like) {
+                if p {
+                    keep[i] = false;
+                }
+            }
+            if rest.is_empty() {
+                promo = true;
+                reason = "promo pasted more than once inside the article";
+                continue;
+            }
+            if rest.len() < 2 {
+                reason = "link or promo repeating article text";
+                continue;
+            }
+            if rest.iter().any(|&i| comp.units[i].headline) {
+                // The headline shown twice: the first heading stays.
+                let first = rest
+                    .iter()
+                    .copied()
+                    .find(|&i| comp.units[i].headline)
+                    .unwrap_or(rest[0]);
+                for &i in &rest {
+                    keep[i] = i == first;
+                }
+                reason = "headline repeated";
+            } else if is_record_field(doc, comp, &rest)
+                || rest
+                    .iter()
+                    .all(|&i| comp.units[i].root == comp.units[i].block)
+            {
+                // Same field in sibling records (time stamps, bylines, table cells), a
+                // paragraph the author repeats in the article's own flow, or sections alike
+                // enough that no rule tells copy from original: the page's own content.
+            } else {
+                // A box of copies inside the chosen container (a "Top stories" card above
+                // the article): the copies judged by rule in `analyze` go.
+                for &i in &rest {
+                    keep[i] = !comp.units[i].strict_copy;
+                }
+                reason = "copy of the article next to it";
+            }
+        }
+        // One in-article occurrence of a short promo also found elsewhere is still a promo.
+        for i in 0..k {
+            if keep[i]
+                && members[uf.find(i)].len() <= 1
+                && !comp.units[i].headline
+                && looks_like_promo(doc, comp.units[i].root, false)
+            {
+                keep[i] = false;
+                promo = true;
+                reason = "promo repeated on the page";
+            }
+        }
+        // Never cut the article itself (an occurrence holding the whole article root).
+        // Nor the page's own headline when the article's root was chosen just below it:
+        // hiding it in place would leave the page without its title.
+        let headline_in_main = (0..k).any(|i| keep[i] && comp.units[i].headline);
+        for (k, u) in keep.iter_mut().zip(&comp.units) {
+            if main.is_some_and(|m| doc.contains(u.root, m))
+                || (u.headline && u.original && !promo && !headline_in_main)
+            {
+                *k = true;
+            }
+        }
+        if keep.iter().all(|&x| x) {
+            continue;
+        }
+        let kept_any = keep.iter().any(|&x| x);
+        let kind = if kept_any && !promo {
             DuplicateKind::ArticleCopy
-        } else if g.iter().all(|&id| doc.tag(id) == "li") {
+        } else if comp.units.iter().all(|u| looks_like_list(doc, u.root)) {
+            reason = "list shown more than once";
             DuplicateKind::RepeatedList
         } else {
+            if !promo {
+                reason = "block repeated outside the article";
+            }
             DuplicateKind::RepeatedPromo
         };
-        let text: String = collapse_whitespace(&doc.subtree_text(g[0]))
+        // The text shown is a hidden copy's: what the reader no longer sees twice.
+        let shown = (0..k)
+            .find(|&i| !keep[i])
+            .map_or(comp.units[0].block, |i| comp.units[i].block);
+        let text: String = collapse_whitespace(&doc.subtree_text(shown))
             .chars()
             .take(REPORT_CHARS)
             .collect();
-        let copies = g
-            .iter()
-            .map(|&id| Copy {
-                node: id,
-                path: doc.css_path(id),
-                kept: Some(id) == kept,
-            })
-            .collect();
-        out.removed
-            .extend(g.iter().copied().filter(|&id| Some(id) != kept));
+        let mut copies = Vec::with_capacity(k);
+        for (i, u) in comp.units.iter().enumerate() {
+            let path = doc.css_path(u.root);
+            if !keep[i] {
+                out.removed.push(u.root);
+                out.hidden.push(Block {
+                    node: u.root,
+                    path: path.clone(),
+                    reason: format!("duplicate: {reason}"),
+                });
+                // The copy of the article sat in a list of stories: its sibling cards go too.
+                if kind == DuplicateKind::ArticleCopy {
+                    for &(_, peer) in analysis.peers.iter().filter(|(c, _)| *c == u.root) {
+                        if main.is_some_and(|m| doc.contains(peer, m)) {
+                            continue;
+                        }
+                        out.removed.push(peer);
+                        out.hidden.push(Block {
+                            node: peer,
+                            path: doc.css_path(peer),
+                            reason: "card in the same list as a copy of the article".into(),
+                        });
+                    }
+                }
+            }
+            copies.push(Copy {
+                node: u.root,
+                path,
+                kept: keep[i],
+            });
+        }
         out.groups.push(DuplicateGroup {
             text,
-            count: g.len(),
+            count: k,
             kind,
             copies,
+            similarity: (comp.similarity * 100.0).round() / 100.0,
+            reason: reason.to_string(),
+        });
+    }
+    for &b in &analysis.boilerplate {
+        if main.is_some_and(|m| doc.contains(b, m)) {
+            continue;
+        }
+        out.removed.push(b);
+        out.hidden.push(Block {
+            node: b,
+            path: doc.css_path(b),
+            reason: "site_boilerplate: seen on other pages of this site".into(),
         });
     }
     out.removed.sort_unstable();
+    out.removed.dedup();
     out
+}
+
+/// Are these in-article occurrences one field of sibling records (a live blog's entries, a
+/// table's rows, a recipe's lists)? Each occurrence then sits in its own record, and the
+/// records differ: each holds other text besides the repeated field.
+fn is_record_field(doc: &Doc, comp: &Comp, cluster: &[usize]) -> bool {
+    let nodes: Vec<NodeId> = cluster.iter().map(|&i| comp.units[i].root).collect();
+    let (lo, hi) = (
+        *nodes.iter().min().expect("cluster"),
+        *nodes.iter().max().expect("cluster"),
+    );
+    let Some(l) = lca_walk(doc, lo, hi) else {
+        return false;
+    };
+    let mut record_tag: Option<&str> = None;
+    for &u in &nodes {
+        // The record: the child of the common ancestor that holds this occurrence.
+        let Some(rec) = std::iter::once(u)
+            .chain(doc.ancestors(u))
+            .take(MAX_CLIMB)
+            .find(|&a| doc.parent(a) == Some(l))
+        else {
+            return false;
+        };
+        if rec == u {
+            // The occurrence is a direct child: a block pasted between others, not a field.
+            return false;
+        }
+        let own = non_space_chars(&doc.subtree_text(u));
+        let all = non_space_chars(&doc.subtree_text(rec));
+        if all <= own {
+            return false;
+        }
+        match record_tag {
+            None => record_tag = Some(doc.tag(rec)),
+            Some(t) if t != doc.tag(rec) => return false,
+            Some(_) => {}
+        }
+    }
+    true
+}
+
+/// Do two sibling elements have the same shape: same tag, and the same class, or (for pages
+/// without meaningful classes) the same sequence of child tags?
+fn same_shape(doc: &Doc, a: NodeId, b: NodeId) -> bool {
+    if doc.element(a).is_none() || doc.tag(a) != doc.tag(b) {
+        return false;
+    }
+    let class = |x| doc.attr(x, "class").unwrap_or("").trim();
+    if !class(a).is_empty() || !class(b).is_empty() {
+        return class(a) == class(b);
+    }
+    let kids = |x| {
+        doc.children(x)
+            .filter(|&c| doc.element(c).is_some())
+            .take(SHAPE_CHILDREN)
+            .map(|c| doc.tag(c))
+            .collect::<Vec<_>>()
+    };
+    let (ka, kb) = (kids(a), kids(b));
+    !ka.is_empty() && ka == kb
+}
+
+/// Lowest common ancestor by walking up (capped): only for the few nodes of one cluster.
+fn lca_walk(doc: &Doc, a: NodeId, b: NodeId) -> Option<NodeId> {
+    std::iter::once(a)
+        .chain(doc.ancestors(a))
+        .take(MAX_CLIMB * 4)
+        .find(|&x| doc.contains(x, b))
+}
+
+fn non_space_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A short region that calls to action, holds a form or a button, or (when `pasted` is set:
+/// the block is pasted more than once inside the article) is mostly links or uses a weaker
+/// call to action. A single occurrence needs the strong signs: articles link to other stories
+/// and mention app stores in their own sentences.
+fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
+    let mut chars = 0usize;
+    let mut link_chars = 0usize;
+    let mut controls = false;
+    let mut in_link_until = 0;
+    let mut text = String::new();
+    for id in std::iter::once(root).chain(doc.descendants(root)) {
+        match &doc.node(id).data {
+            NodeData::Element(e) => {
+                if &*e.tag == "a" && id >= in_link_until {
+                    in_link_until = doc.node(id).end;
+                }
+                controls |= CONTROL_TAGS.contains(&&*e.tag);
+            }
+            NodeData::Text(t) => {
+                let c = non_space_chars(t);
+                chars += c;
+                if id < in_link_until {
+                    link_chars += c;
+                }
+                if chars <= PROMO_MAX_CHARS {
+                    text.push_str(t);
+                    text.push(' ');
+                }
+            }
+        }
+        if chars > PROMO_MAX_CHARS {
+            return false;
+        }
+    }
+    if chars == 0 {
+        return false;
+    }
+    let lower = collapse_whitespace(&text).to_lowercase();
+    controls
+        || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
+        || CTA_PHRASES.iter().any(|p| lower.contains(p))
+        || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
+}
+
+/// A list: list tags at or above the region's root, or several blocks that are only links.
+fn looks_like_list(doc: &Doc, root: NodeId) -> bool {
+    if LIST_TAGS.contains(&doc.tag(root))
+        || doc
+            .parent(root)
+            .is_some_and(|p| LIST_TAGS.contains(&doc.tag(p)))
+    {
+        return true;
+    }
+    let mut li = 0;
+    let mut links = 0;
+    for d in doc.descendants(root) {
+        match doc.tag(d) {
+            "li" => li += 1,
+            "a" if doc.parent(d).is_some_and(|p| doc.children(p).count() == 1) => links += 1,
+            _ => {}
+        }
+    }
+    li >= 2 || links >= LIST_MIN_LINKS
+}
+
+/// Phase A: every text node goes to its block (the nearest ancestor that is not inline).
+fn collect_blocks(doc: &Doc) -> Vec<Blk> {
+    let n = doc.len();
+    let mut owner = vec![NONE; n];
+    let mut skipped = vec![false; n];
+    let mut block_of = vec![NONE; n];
+    let mut blocks: Vec<Blk> = Vec::new();
+    let mut toks: Vec<Tokenizer> = Vec::new();
+    let mut last_fed = NONE;
+    for id in 0..n {
+        let parent = doc.parent(id as NodeId);
+        match &doc.node(id as NodeId).data {
+            NodeData::Element(e) => {
+                skipped[id] =
+                    parent.is_some_and(|p| skipped[p as usize]) || SKIP_TAGS.contains(&&*e.tag);
+                owner[id] = match parent {
+                    Some(p) if INLINE_TAGS.contains(&&*e.tag) => owner[p as usize],
+                    _ => id as u32,
+                };
+                // A line break or image splits words even inside one block.
+                if matches!(&*e.tag, "br" | "img" | "hr" | "wbr") {
+                    let o = owner[id];
+                    if block_of[o as usize] != NONE {
+                        toks[block_of[o as usize] as usize].flush();
+                    }
+                }
+            }
+            NodeData::Text(t) => {
+                let Some(p) = parent else { continue };
+                if skipped[p as usize] {
+                    continue;
+                }
+                let o = owner[p as usize];
+                let b = if block_of[o as usize] == NONE {
+                    block_of[o as usize] = blocks.len() as u32;
+                    blocks.push(Blk {
+                        node: o,
+                        chars: 0,
+                        tokens: Vec::new(),
+                    });
+                    toks.push(Tokenizer::default());
+                    blocks.len() as u32 - 1
+                } else {
+                    block_of[o as usize]
+                };
+                // Text of a nested block came in between: the word before it has ended.
+                if last_fed != b {
+                    toks[b as usize].flush();
+                }
+                last_fed = b;
+                toks[b as usize].feed(t);
+            }
+        }
+    }
+    for (b, mut t) in blocks.iter_mut().zip(toks) {
+        t.flush();
+        b.chars = t.chars;
+        b.tokens = t.tokens;
+    }
+    blocks.retain(|b| b.chars > 0);
+    blocks
+}
+
+/// A link found between two groups by shared shingles.
+struct Link {
+    a: usize,
+    b: usize,
+    overlap: u32,
+    /// Shared shingles over the smaller side's.
+    similarity: f32,
+    near_equal: bool,
+}
+
+/// Phase D: pairs of groups sharing most of the smaller one's shingles. Sorting (shingle,
+/// group) pairs gives each shingle's groups as a run; runs longer than `MAX_POSTINGS` are
+/// stock phrases and skipped, so the pairs are at most `MAX_POSTINGS` per shingle; sorting
+/// the pairs counts each pair's shared shingles. O(s log s) for s shingles on the page.
+fn near_links(shingles: &[Vec<u32>]) -> Vec<Link> {
+    let mut all: Vec<(u32, u32)> = Vec::new();
+    for (g, s) in shingles.iter().enumerate() {
+        all.extend(s.iter().map(|&h| (h, g as u32)));
+    }
+    all.sort_unstable();
+    let mut pairs: Vec<u64> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i + 1;
+        while j < all.len() && all[j].0 == all[i].0 {
+            j += 1;
+        }
+        if j - i >= 2 && j - i <= MAX_POSTINGS {
+            for x in i..j {
+                for y in x + 1..j {
+                    pairs.push(u64::from(all[x].1) << 32 | u64::from(all[y].1));
+                }
+            }
+        }
+        i = j;
+    }
+    pairs.sort_unstable();
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < pairs.len() {
+        let mut j = i + 1;
+        while j < pairs.len() && pairs[j] == pairs[i] {
+            j += 1;
+        }
+        let (a, b) = ((pairs[i] >> 32) as usize, (pairs[i] & 0xffff_ffff) as usize);
+        let overlap = (j - i) as u32;
+        let (sa, sb) = (shingles[a].len(), shingles[b].len());
+        let (small, big) = (sa.min(sb).max(1), sa.max(sb).max(1));
+        let similarity = overlap as f32 / small as f32;
+        let near_equal = overlap as f32 / big as f32 >= NEAR_EQUAL;
+        if similarity >= CONTAINED && (near_equal || small >= MIN_SHINGLES) {
+            links.push(Link {
+                a,
+                b,
+                overlap,
+                similarity,
+                near_equal,
+            });
+        }
+        i = j;
+    }
+    links
+}
+
+/// Ancestor jump table: `up[k][v]` is v's 2^k-th ancestor (the root maps to itself), so the
+/// lowest common ancestor and "the ancestor just below" cost O(log depth) on any nesting.
+struct Lift {
+    up: Vec<Vec<NodeId>>,
+}
+
+impl Lift {
+    fn new(doc: &Doc) -> Lift {
+        let n = doc.len();
+        let max_depth = doc.nodes().iter().map(|x| x.depth).max().unwrap_or(0);
+        let levels = (32 - max_depth.leading_zeros()).max(1) as usize;
+        let mut up = Vec::with_capacity(levels);
+        up.push(
+            (0..n as NodeId)
+                .map(|v| doc.parent(v).unwrap_or(v))
+                .collect::<Vec<_>>(),
+        );
+        for k in 1..levels {
+            let prev: &Vec<NodeId> = &up[k - 1];
+            let next = prev.iter().map(|&p| prev[p as usize]).collect();
+            up.push(next);
+        }
+        Lift { up }
+    }
+
+    /// The deepest node holding both `a` and `b`, if they share a tree.
+    fn lca(&self, doc: &Doc, a: NodeId, b: NodeId) -> Option<NodeId> {
+        if doc.contains(a, b) {
+            return Some(a);
+        }
+        let mut x = a;
+        for k in (0..self.up.len()).rev() {
+            let y = self.up[k][x as usize];
+            if !doc.contains(y, b) {
+                x = y;
+            }
+        }
+        let p = self.up[0][x as usize];
+        doc.contains(p, b).then_some(p)
+    }
+
+    /// The ancestor of `a` (or `a` itself) that is a child of `l`; `l` when `a == l`.
+    fn child_toward(&self, doc: &Doc, l: NodeId, a: NodeId) -> NodeId {
+        if a == l {
+            return a;
+        }
+        let mut x = a;
+        for k in (0..self.up.len()).rev() {
+            let y = self.up[k][x as usize];
+            if y != l && doc.contains(l, y) {
+                x = y;
+            }
+        }
+        x
+    }
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        // The lower index stays the root, so groups come out in document order.
+        if ra < rb {
+            self.parent[rb] = ra;
+        } else if rb < ra {
+            self.parent[ra] = rb;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -84,7 +84,9 @@ pub fn parse_str(html: &str) -> Result<Doc, Error> {
     if super::is_blank(html) {
         return Err(Error::Empty);
     }
-    let parsed = scraper::Html::parse_document(html);
+    // Nesting deeper than browsers allow is flattened first (the parser is quadratic in depth).
+    let html = super::nesting::limit(html);
+    let parsed = scraper::Html::parse_document(&html);
     let root = parsed.tree.root();
     let mut b = DocBuilder::with_capacity(html.len() / 40);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.

@@ -14,6 +14,7 @@ pub mod html;
 pub mod snapshot;
 
 mod builder;
+mod nesting;
 mod text;
 
 pub use builder::DocBuilder;

@@ -1,36 +1,38 @@
-//! The extraction pipeline: score blocks, pick the article's container, collect clutter.
+//! The extraction pipeline: measure every block, pick the article's container, prune what is
+//! not article inside it, collect the clutter to hide in place, render.
 //!
-//! Phases (each a function below):
+//! Phases (each a function call in [`run`]):
 //! 1. `meta::read`: title, byline, dates and the rest from the head and structured data.
 //! 2. `dedupe::analyze`: blocks the page repeats, so their copies do not inflate a container.
-//! 3. `score_containers`: prose per element, bottom-up in one reverse pass.
-//! 4. `pick_main`: the container that holds most of the page's prose.
-//! 5. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
-//! 6. `output`: text and clean HTML of the chosen container, without the dropped copies.
+//! 3. `jsonld::boosts`: blocks the page's schema.org `articleBody` vouches for weigh more.
+//! 4. `score::measure`: text, link text and prose score per subtree, in two linear passes.
+//! 5. `score::choose`: the smallest container that holds most of the prose.
+//! 6. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
+//! 7. `prune::prune`: leave out what inside the container is not article (share bars, link
+//!    lists, forms, hidden blocks, the title heading).
+//! 8. `prune::hidden`: the clutter to hide in place.
+//! 9. `output`: text and clean HTML of the container, without what was pruned.
+
+mod jsonld;
+mod prune;
+mod score;
+pub mod signals;
 
 use crate::dom::{Doc, NodeId};
-use crate::{dedupe, meta, output, Extraction, Options};
+use crate::{dedupe, meta, output, Block, BlockScore, Extraction, Options};
 
-/// Tags whose content is never article text.
-const NEVER_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form", "button",
-    "select", "svg", "iframe",
-];
-/// Paragraph-like tags whose text counts as prose.
-const PROSE_TAGS: &[&str] = &[
-    "p",
-    "pre",
-    "blockquote",
-    "li",
-    "td",
-    "h2",
-    "h3",
-    "figcaption",
-];
-/// A paragraph shorter than this many characters is likely a label, not prose.
-const MIN_PROSE_CHARS: usize = 25;
 /// Words read per minute, for the reading time (an adult's silent reading rate).
 const WORDS_PER_MINUTE: usize = 230;
+/// CJK characters read per minute (about twice the word rate, one character per morpheme).
+const CJK_CHARS_PER_MINUTE: usize = 500;
+/// An article has at least this many weighted characters of prose in its text.
+const MIN_ARTICLE_CHARS: u32 = 500;
+/// ... in at least this many prose blocks (a homepage has many short teasers instead).
+const MIN_ARTICLE_BLOCKS: usize = 2;
+/// ... and its container is at most this share links (a homepage is mostly links).
+const MAX_ARTICLE_LINK_DENSITY: f32 = 0.5;
+/// How many scored candidates the debug overlay gets (the highest-scoring ones).
+const DEBUG_CANDIDATES: usize = 60;
 
 pub fn run(doc: &Doc, options: &Options) -> Extraction {
     let mut r = Extraction::default();
@@ -44,91 +46,184 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     r.dir = m.dir;
     r.lead_image = m.lead_image;
     r.excerpt = m.excerpt;
+    if doc.is_empty() {
+        return r;
+    }
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
-        dedupe::analyze(doc)
+        dedupe::analyze(doc, options, r.title.as_deref())
     } else {
         dedupe::Analysis::default()
     };
-    // Phases 3-4: find the article's container.
-    let prose = score_containers(doc, &analysis.weight);
-    r.main = pick_main(doc, &prose);
-    // Phase 5: the article keeps its own copy of each repeated block; the others go.
+    // Phase 3: the structured-data hint.
+    let hint = jsonld::matches(doc);
+    // Phases 4-5: measure and choose the article's container.
+    let stats = score::measure(doc, &analysis.weight, &hint);
+    let choice = score::choose(doc, &stats);
+    r.main = choice.as_ref().map(|c| c.main);
+    // Phase 6: the article keeps its own copy of each repeated block; the others go.
     let resolved = dedupe::resolve(doc, &analysis, r.main);
     let mut skip = vec![false; doc.len()];
     for &id in &resolved.removed {
         skip[id as usize] = true;
     }
     r.duplicates = resolved.groups;
-    // Phase 6: render it.
+    // Phase 7: prune inside the container.
+    let pruned = match r.main {
+        Some(main) => prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip),
+        None => Vec::new(),
+    };
+    // Phase 8: clutter to hide in place.
+    // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.
+    let mut hidden: Vec<Block> = prune::hidden(doc, &stats, r.main, &pruned)
+        .into_iter()
+        .map(|(node, reason)| Block {
+            node,
+            path: doc.css_path(node),
+            reason: reason.to_string(),
+        })
+        .collect();
+    hidden.extend(resolved.hidden);
+    r.hidden = outermost(doc, hidden);
+    r.fingerprints = analysis.fingerprints;
+    // Phase 9: render.
     if let Some(main) = r.main {
+        let base = output::base_url(doc, options.url.as_deref());
         r.text = output::text(doc, main, &skip);
         if options.html {
-            r.html = output::html(doc, main, &skip);
+            r.html = output::html(doc, main, &skip, base.as_ref());
         }
     }
-    r.words = r.text.split_whitespace().count();
-    r.reading_minutes = r.words.div_ceil(WORDS_PER_MINUTE) as u32;
-    r.is_article = r.words >= 100;
+    let (latin_words, cjk_chars) = count_words(&r.text);
+    r.words = latin_words + cjk_chars;
+    r.reading_minutes = (latin_words as f32 / WORDS_PER_MINUTE as f32
+        + cjk_chars as f32 / CJK_CHARS_PER_MINUTE as f32)
+        .ceil() as u32;
+    r.is_article = r
+        .main
+        .is_some_and(|m| looks_like_article(doc, &stats, m, &skip));
     if r.excerpt.is_none() {
         r.excerpt = r
             .text
             .split("\n\n")
-            .find(|p| p.len() >= MIN_PROSE_CHARS)
+            .find(|p| score::weigh(p).0 >= score::MIN_PROSE_CHARS)
             .map(str::to_string);
+    }
+    if options.debug {
+        r.debug = debug_scores(doc, &stats, choice.as_ref(), &pruned);
     }
     r
 }
 
-/// Prose characters each element holds in its subtree (paragraph text outside never-content
-/// tags, each block scaled by its dedupe weight), filled bottom-up by walking the arena backwards.
-fn score_containers(doc: &Doc, weight: &[f32]) -> Vec<u32> {
-    let n = doc.len();
-    let mut prose = vec![0u32; n];
-    let mut excluded = vec![false; n];
-    for i in 0..n as NodeId {
-        let inherited = doc.parent(i).is_some_and(|p| excluded[p as usize]);
-        excluded[i as usize] = inherited || NEVER_CONTENT.contains(&doc.tag(i));
-    }
-    for i in (0..n as NodeId).rev() {
-        if excluded[i as usize] {
+/// Keeps only blocks not inside another kept block (sorted by node id, so a block's ancestors
+/// in the list come before it and one running `end` suffices).
+fn outermost(doc: &Doc, mut blocks: Vec<Block>) -> Vec<Block> {
+    blocks.sort_by_key(|b| b.node);
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut end = 0;
+    for b in blocks {
+        if b.node < end {
             continue;
         }
-        if PROSE_TAGS.contains(&doc.tag(i)) {
-            let t = doc.subtree_text(i);
-            let chars = t.split_whitespace().map(str::len).sum::<usize>();
-            if chars >= MIN_PROSE_CHARS {
-                let w = weight.get(i as usize).copied().unwrap_or(1.0);
-                prose[i as usize] = prose[i as usize].max((chars as f32 * w) as u32);
-            }
-        }
-        if let Some(p) = doc.parent(i) {
-            if !PROSE_TAGS.contains(&doc.tag(p)) {
-                prose[p as usize] += prose[i as usize];
-            }
-        }
+        end = doc.node(b.node).end;
+        out.push(b);
     }
-    prose
+    out
 }
 
-/// The deepest element that still holds most of the best-scoring subtree's prose: a wrapper
-/// above the article scores the same, so descend while one child keeps 80% of it.
-fn pick_main(doc: &Doc, prose: &[u32]) -> Option<NodeId> {
-    let body = doc.find_tag("body").unwrap_or(0);
-    if prose[body as usize] == 0 {
-        return None;
-    }
-    let mut cur = body;
-    loop {
-        let total = prose[cur as usize];
-        let best = doc.children(cur).max_by_key(|&c| prose[c as usize])?;
-        if prose[best as usize] * 5 >= total * 4
-            && doc.element(best).is_some()
-            && !PROSE_TAGS.contains(&doc.tag(best))
-        {
-            cur = best;
-        } else {
-            return Some(cur);
+/// Whitespace-separated words outside CJK runs, and CJK characters (each about a word).
+fn count_words(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut cjk = 0;
+    for w in text.split_whitespace() {
+        let n = w.chars().filter(|&c| score::is_cjk(c)).count();
+        cjk += n;
+        if n < w.chars().count() {
+            words += 1;
         }
     }
+    (words, cjk)
+}
+
+/// Enough prose, in more than one block, in a container that is not mostly links.
+fn looks_like_article(doc: &Doc, s: &score::Stats, main: NodeId, skip: &[bool]) -> bool {
+    let mu = main as usize;
+    if s.link_chars[mu] as f32 > s.chars[mu] as f32 * MAX_ARTICLE_LINK_DENSITY {
+        return false;
+    }
+    let mut blocks = 0;
+    let mut brs = 0;
+    let mut chars = 0u32;
+    let end = doc.node(main).end;
+    let mut i = main;
+    while i < end {
+        if skip[i as usize] || s.excluded[i as usize] {
+            i = doc.node(i).end;
+            continue;
+        }
+        // Lines split by `<br>` inside prose are paragraphs too (two breaks make one).
+        if doc.tag(i) == "br" {
+            brs += 1;
+        }
+        // A block's own prose is what it adds beyond its children.
+        let own = s.raw[i as usize] - doc.children(i).map(|c| s.raw[c as usize]).sum::<f32>();
+        if own > 0.0 {
+            blocks += 1;
+            chars += own as u32;
+        }
+        i += 1;
+    }
+    blocks + brs / 2 >= MIN_ARTICLE_BLOCKS && chars >= MIN_ARTICLE_CHARS
+}
+
+/// The candidates and decisions, for the playground's hover overlays.
+fn debug_scores(
+    doc: &Doc,
+    s: &score::Stats,
+    choice: Option<&score::Choice>,
+    pruned: &[prune::Pruned],
+) -> Vec<BlockScore> {
+    let mut out: Vec<BlockScore> = Vec::new();
+    if let Some(c) = choice {
+        for &(node, score) in &c.path {
+            let reason = if node == c.main {
+                c.reason.to_string()
+            } else {
+                "on the way to the article's container".to_string()
+            };
+            out.push(BlockScore {
+                node,
+                score,
+                reason,
+                kept: node == c.main,
+            });
+        }
+    }
+    for p in pruned {
+        out.push(BlockScore {
+            node: p.node,
+            score: s.raw[p.node as usize],
+            reason: format!("left out: {}", p.reason),
+            kept: false,
+        });
+    }
+    let mut others: Vec<NodeId> = (0..doc.len() as NodeId)
+        .filter(|&i| doc.element(i).is_some() && s.prose[i as usize] > 0.0)
+        .filter(|&i| !out.iter().any(|b| b.node == i))
+        .collect();
+    others.sort_by(|&a, &b| s.prose[b as usize].total_cmp(&s.prose[a as usize]));
+    for i in others.into_iter().take(DEBUG_CANDIDATES) {
+        let kept = choice.is_some_and(|c| doc.contains(c.main, i));
+        out.push(BlockScore {
+            node: i,
+            score: s.prose[i as usize],
+            reason: if s.words[i as usize].is_boilerplate() {
+                "candidate (boilerplate class/id, discounted)".to_string()
+            } else {
+                "candidate".to_string()
+            },
+            kept,
+        });
+    }
+    out
 }

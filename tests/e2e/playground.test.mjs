@@ -13,6 +13,23 @@ const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 assert.ok(existsSync(join(www, 'pkg', 'declutter_bg.wasm')), 'www/pkg is missing: build the wasm package first (npm run build)');
 
+/** Distinct paragraphs of invented prose (pages made of near-identical paragraphs are repeats). */
+const PROSE = [
+  'The river ferry got a new electric engine this spring, and the crew says the deck is so quiet now that passengers can hear the gulls again.',
+  'Running costs fell by almost half in the first three months, mostly because the old diesel needed a mechanic every other week.',
+  'The captain, who has worked on the crossing for twenty years, admits she missed the rumble at first and now would not go back.',
+  'Charging happens overnight at the town quay, from a cabinet the size of a wardrobe that the harbour board bought second-hand.',
+  'Commuters noticed something else: the crossing is two minutes faster, because the new propeller pulls away from the pier more briskly.',
+  'Not everything went smoothly, as a software fault stranded the boat mid-river for forty minutes on its second day of service.',
+  'A tug towed it back while schoolchildren on board waved at the crowd gathering on the embankment, delighted with the adventure.',
+  'The manufacturer sent an engineer the following morning, and the fix turned out to be a single loose connector behind a panel.',
+  'Neighbouring towns have asked for the figures, and two of them plan to convert their own ferries within the next five years.',
+  'Fishermen at the far pier remain sceptical, saying they will believe in it once the boat has made it through a full winter.',
+  'The harbour board will publish a report on reliability and costs after the first year, with the data open to anyone who asks.',
+  'Until then, the ferry runs every twenty minutes from six in the morning, and the last boat leaves the town quay at eleven.',
+];
+const prose = (n, tag = 'p') => PROSE.slice(0, n).map((t) => `<${tag}>${t}</${tag}>`).join('');
+
 let server;
 let browser;
 let base;
@@ -88,7 +105,7 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', await page.locator('#st-doors').getAttribute('title'));
   const r = await resultJson(page);
   assert.equal(typeof r.ms, 'number');
-  assert.match(r.text, /four new night bus routes/);
+  assert.match(r.text, /two-year campaign by hospital workers/);
   await checkOverlays(page, r);
   assert.equal(await page.locator('#st-hidden').textContent(), String(new Set(r.hidden.map((h) => h.node)).size));
   assert.equal(await page.locator('#st-dups').textContent(), String(r.duplicates.length));
@@ -112,13 +129,35 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   // Hovering the article shows why it was kept.
   await page.frameLocator('#page').locator('[data-dcl-main] p').first().hover();
   await page.locator('#tip').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#tip').textContent(), /Article/);
+  assert.match(await page.locator('#tip').textContent(), /article/i);
+  // With `debug: true` the core scores blocks; the card shows the hovered block's score.
+  assert.ok(Array.isArray(r.debug) && r.debug.length > 0, 'the core returns per-block scores');
+  const hoveredId = await page.frameLocator('#page').locator('[data-dcl-hover]').count();
+  assert.equal(hoveredId, 1, 'the hovered block is highlighted');
+  assert.match(await page.locator('#tip').textContent(), /score -?\d/);
 
   // Keyboard: arrows move between tabs.
   await page.focus('#tab-blocks');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator('#tab-reader').getAttribute('aria-selected'), 'true');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Known core issue at the time of writing: the lead paragraph, repeated by the "Related" teaser,
+// is dropped from the article instead of the teaser's copy. Runs and reports; not yet required.
+test('aggregator demo: the article keeps its own lead paragraph; the teaser copy goes', { todo: 'dedupe keeps the teaser copy of the lead (reported to dedupe)' }, async () => {
+  const { page } = await open('#demo=aggregator');
+  const r = await resultJson(page);
+  assert.match(r.text, /The city council approved four new night bus routes on Tuesday/);
+  const leadCopies = r.duplicates.filter((g) => /city council approved four new night bus routes/i.test(g.text));
+  assert.equal(leadCopies.length, 1, 'the lead and its teaser copy form one group');
+  const kept = leadCopies[0].copies.filter((c) => c.kept);
+  assert.equal(kept.length, 1);
+  const group = String(r.duplicates.indexOf(leadCopies[0]) + 1);
+  const keptInMain = await page.frameLocator('#page').locator('[data-dcl-main]')
+    .evaluate((main, g) => !!main.querySelector(`[data-dcl-dup="${g}"][data-dcl-kept]`), group);
+  assert.ok(keptInMain, 'the kept copy is inside the article');
   await page.close();
 });
 
@@ -145,15 +184,15 @@ test('every demo runs; the RTL demo keeps its direction', async () => {
 
 test('pasted HTML runs through both doors', async () => {
   const { page, errors } = await open();
-  const paras = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the pasted story tells how the river ferry got a new electric engine, what the crew thinks of it and what it costs to run each week.</p>`).join('');
-  const html = `<!DOCTYPE html><html><head><title>Pasted ferry story</title></head><body><nav><a href="#">Home</a> <a href="#">News</a></nav><article><h1>Pasted ferry story</h1>${paras}</article><footer>Footer text</footer></body></html>`;
+  const html = `<!DOCTYPE html><html><head><title>Pasted ferry story</title></head><body><nav><a href="#">Home</a> <a href="#">News</a></nav><article><h1>Pasted ferry story</h1>${prose(6)}</article><footer>Footer text</footer></body></html>`;
   await page.fill('#paste', html);
   await runAndWait(page, () => page.click('#run-paste'));
   assert.equal(await page.locator('.demo[aria-pressed="true"]').count(), 0);
   assert.match(await page.locator('#st-source').textContent(), /Pasted HTML/);
   const r = await resultJson(page);
   assert.equal(r.title, 'Pasted ferry story');
-  assert.match(r.text, /Paragraph 6 of the pasted story/);
+  assert.match(r.text, /the crew says the deck is so quiet/);
+  assert.match(r.text, /stranded the boat mid-river for forty minutes/);
   assert.doesNotMatch(r.text, /Footer text/);
   await checkOverlays(page, r);
   // Ctrl+Enter in the box runs it too.
@@ -166,7 +205,12 @@ test('pasted HTML runs through both doors', async () => {
 
 test('an uploaded file goes in as bytes: its declared charset is honoured', async () => {
   const { page, errors } = await open();
-  const body = Array.from({ length: 5 }, () => '<p>Le caf\xe9 du port a rouvert ses portes apr\xe8s trois mois de travaux, avec une terrasse plus grande et un menu qui change chaque semaine.</p>').join('');
+  const body = [
+    'Le caf\xe9 du port a rouvert ses portes apr\xe8s trois mois de travaux, avec une terrasse plus grande et un menu qui change chaque semaine.',
+    'La patronne a gard\xe9 le vieux comptoir en zinc, que les habitu\xe9s auraient regrett\xe9, mais la cuisine est enti\xe8rement neuve.',
+    'Le matin, les p\xeacheurs y prennent leur caf\xe9 avant de partir, et le soir les familles viennent pour la soupe de poisson.',
+    'Une petite biblioth\xe8que d\xe9change occupe maintenant le coin pr\xe8s de la fen\xeatre, avec des livres laiss\xe9s par les clients.',
+  ].map((t) => `<p>${t}</p>`).join('');
   const latin1 = Buffer.from(`<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article>${body}</article></body></html>`, 'latin1');
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe.html', mimeType: 'text/html', buffer: latin1 }));
   assert.match(await page.locator('#st-source').textContent(), /cafe\.html.*windows-1252/);
@@ -181,7 +225,7 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
 
 test('a dropped file is read', async () => {
   const { page, errors } = await open();
-  const html = `<html><head><title>Dropped</title></head><body><main>${'<p>The dropped page describes a new footbridge over the canal, built from recycled steel and opened by the youngest pupil of the nearby school.</p>'.repeat(5)}</main></body></html>`;
+  const html = `<html><head><title>Dropped</title></head><body><main><p>The dropped page describes a new footbridge over the canal, built from recycled steel and opened by the youngest pupil of the nearby school.</p>${prose(4)}</main></body></html>`;
   await runAndWait(page, () => page.evaluate((html) => {
     const dt = new DataTransfer();
     dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
@@ -231,11 +275,11 @@ async function assertMessage(page, re) {
 test('a 5 MB page is read in the worker and mapped back', async () => {
   const { page, errors } = await open();
   const teaser = (i) => `<div class="teaser"><a href="#t${i}">Council weighs new plans for the riverside market, story ${i % 50}</a><p>Short summary of a story that appears in the list of other stories on this page, number ${i % 50}.</p></div>`;
-  const article = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1}: the long-awaited report on the town's water supply finds that old pipes lose a fifth of the water before it reaches a tap, and proposes to replace them street by street over ten years.</p>`).join('');
+  const article = prose(12);
   let lists = '';
   let i = 0;
   while (lists.length < 5 * 1024 * 1024) lists += `<aside class="list">${Array.from({ length: 20 }, () => teaser(i++)).join('')}</aside>`;
-  const html = `<!DOCTYPE html><html><head><title>Water report</title></head><body><article><h1>Water report</h1>${article}</article>${lists}</body></html>`;
+  const html = `<!DOCTYPE html><html><head><title>Electric ferry</title></head><body><article><h1>Electric ferry</h1>${article}</article>${lists}</body></html>`;
   // Main-thread long tasks during the run, printed for reference (not a timing assertion).
   await page.evaluate(() => {
     window.__longest = 0;
@@ -247,11 +291,57 @@ test('a 5 MB page is read in the worker and mapped back', async () => {
   });
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'big.html', mimeType: 'text/html', buffer: Buffer.from(html) }));
   const r = await resultJson(page);
-  assert.match(r.text, /Paragraph 12: the long-awaited report/);
+  assert.match(r.text, /the last boat leaves the town quay at eleven/);
   await checkOverlays(page, r);
   assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
   const figures = await page.evaluate(() => ({ longestMainThreadTaskMs: Math.round(window.__longest), total: document.getElementById('st-total').textContent }));
   console.log(`# 5 MB page: ${(html.length / 1048576).toFixed(1)} MB, total ${figures.total}, longest main-thread task ${figures.longestMainThreadTaskMs} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('tricky markup before the article keeps both doors on the same ids', async () => {
+  const { page, errors } = await open();
+  const article = prose(6);
+  // Everything that could shift an id: comments splitting text, script and style text, JSON-LD,
+  // template contents, noscript, SVG with namespaced attributes, CDATA, empty elements, entities.
+  const html = `<!DOCTYPE html><html><head><title>Electric ferry</title><!-- c --><style>p{color:red}</style>
+<script>var x = "<p>not text</p>";</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"Electric ferry"}</script>
+<noscript><link rel="stylesheet" href="x.css"></noscript></head><body>
+<div>one<!-- split -->two<!--x--> three &amp; four</div><template><p>inside a template</p><div>more</div></template>
+<noscript><p>Turn on scripts</p><img src="pixel.gif" alt=""></noscript>
+<svg width="10" height="10" viewBox="0 0 10 10"><use xlink:href="#a"></use><![CDATA[ cdata text ]]><text>svg text</text></svg>
+<table><tr><td>cell</td></tr></table><p></p><span> </span>
+<main><h1>Electric ferry</h1>${article}</main><footer>Footer</footer></body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', await page.locator('#st-doors').getAttribute('title'));
+  const r = await resultJson(page);
+  assert.match(r.text, /a software fault stranded the boat/);
+  await checkOverlays(page, r);
+  assert.equal(await page.frameLocator('#page').locator('[data-dcl-main]').evaluate((e) => e.localName), 'main');
+  // The sliced walk (the one the page uses) and the one-go walk give the same snapshot.
+  const same = await page.evaluate(async () => {
+    const m = await import('./snapshot.js');
+    const doc = document.getElementById('page').contentDocument;
+    const a = JSON.stringify(m.takeSnapshot(doc, null).snapshot);
+    const b = JSON.stringify((await m.takeSnapshotSliced(doc, null, 0)).snapshot);
+    return a === b && a.length > 1000;
+  });
+  assert.equal(same, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page nested deeper than the browser allows: the doors disagree and the page says why', async () => {
+  const { page, errors } = await open();
+  const html = `<html><body>${'<div>'.repeat(1500)}<article><h1>Electric ferry</h1>${prose(5)}</article>${'</div>'.repeat(1500)}</body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'false');
+  await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
+  // Door 2's ids still index the walked frame: the overlays match its result.
+  await checkOverlays(page, await resultJson(page));
   assert.deepEqual(errors, []);
   await page.close();
 });

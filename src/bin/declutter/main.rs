@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
+mod eval;
 mod format;
 mod input;
 mod meta_eval;
@@ -47,6 +48,16 @@ enum Command {
         #[arg(long)]
         show_misses: bool,
     },
+    /// Score extraction on evaluation corpora (readability, trafilatura or seedlike layout).
+    Eval {
+        corpora: Vec<PathBuf>,
+        /// Path to score.py (default: ../shared/tools/score.py beside the repo or the corpus).
+        #[arg(long)]
+        scorer: Option<PathBuf>,
+        /// Keep the predictions as DIR/<kind>.jsonl (for per-page analysis).
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
 }
 
 /// Output formats of `extract`.
@@ -67,6 +78,11 @@ pub enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Eval {
+            corpora,
+            scorer,
+            keep,
+        } => eval::main(&corpora, scorer.as_deref(), keep.as_deref()),
         Command::Extract {
             paths,
             format,

@@ -1,0 +1,145 @@
+//! Words, hashes and shingles for comparing blocks.
+//!
+//! Words are runs of letters and digits, lower-cased; everything else (punctuation, spaces,
+//! an ellipsis) only separates words, so copies that differ in white space or punctuation
+//! compare equal. Hashes are FNV-1a, fixed across platforms and runs: fingerprints computed
+//! natively, in wasm, or on another day must agree for site memory to work.
+
+const FNV32_OFFSET: u32 = 0x811c_9dc5;
+const FNV32_PRIME: u32 = 0x0100_0193;
+const FNV64_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Streams text into word hashes; keeps the state of a word cut across text nodes.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    cur: u32,
+    in_word: bool,
+    /// Non-space characters seen.
+    pub chars: u32,
+    pub tokens: Vec<u32>,
+}
+
+impl Tokenizer {
+    pub fn feed(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_alphanumeric() {
+                if !self.in_word {
+                    self.cur = FNV32_OFFSET;
+                    self.in_word = true;
+                }
+                for l in c.to_lowercase() {
+                    self.cur = (self.cur ^ l as u32).wrapping_mul(FNV32_PRIME);
+                }
+                self.chars += 1;
+            } else {
+                self.flush();
+                if !c.is_whitespace() {
+                    self.chars += 1;
+                }
+            }
+        }
+    }
+
+    /// Ends the current word, if any.
+    pub fn flush(&mut self) {
+        if self.in_word {
+            self.tokens.push(self.cur);
+            self.in_word = false;
+        }
+    }
+}
+
+/// Words of a string (the page title).
+pub fn tokens(s: &str) -> Vec<u32> {
+    let mut t = Tokenizer::default();
+    t.feed(s);
+    t.flush();
+    t.tokens
+}
+
+/// The title's distinct words, sorted.
+pub fn title_tokens(title: &str) -> Vec<u32> {
+    let mut t = tokens(title);
+    t.sort_unstable();
+    t.dedup();
+    t
+}
+
+/// Does a block with these words read as the title? Most of its words are the title's, and
+/// it has most of them (a title often carries the site's name after a separator).
+pub fn title_like(block: &[u32], title: &[u32], share: f32) -> bool {
+    if title.len() < 3 || block.is_empty() {
+        return false;
+    }
+    let mut b = block.to_vec();
+    b.sort_unstable();
+    b.dedup();
+    let common = b.iter().filter(|w| title.binary_search(w).is_ok()).count() as f32;
+    common >= share * b.len() as f32 && b.len() as f32 >= 0.5 * title.len() as f32
+}
+
+/// Hash of a word sequence (order matters).
+pub fn seq_hash(tokens: &[u32]) -> u64 {
+    let mut h = FNV64_OFFSET;
+    for &t in tokens {
+        for b in t.to_le_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV64_PRIME);
+        }
+    }
+    h
+}
+
+/// Distinct hashes of every run of `k` consecutive words (one for a block shorter than `k`).
+pub fn shingles(tokens: &[u32], k: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = if tokens.len() <= k {
+        vec![fold(seq_hash(tokens))]
+    } else {
+        tokens.windows(k).map(|w| fold(seq_hash(w))).collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn fold(h: u64) -> u32 {
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// A block's fingerprint for site memory: its words, in order, hashed to 32 bits (safe as a
+/// JSON/JS number).
+pub fn fingerprint(tokens: &[u32]) -> u32 {
+    fold(seq_hash(tokens))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_and_case_do_not_matter() {
+        assert_eq!(tokens("The  Council, voted!"), tokens("the council voted"));
+        assert_ne!(tokens("council voted"), tokens("voted council"));
+        assert_eq!(fingerprint(&tokens("A b")), fingerprint(&tokens("a, B.")));
+    }
+
+    #[test]
+    fn shingles_of_a_prefix_are_contained() {
+        let long = tokens("one two three four five six seven eight nine ten");
+        let short = tokens("one two three four five six");
+        let (l, s) = (shingles(&long, 4), shingles(&short, 4));
+        assert!(s.iter().all(|x| l.contains(x)));
+        assert_eq!(l.len(), 7);
+    }
+
+    #[test]
+    fn title_with_site_suffix_matches() {
+        let t = title_tokens("Council rebuilds the lighthouse stairs | Harbour News");
+        assert!(title_like(
+            &tokens("Council rebuilds the lighthouse stairs"),
+            &t,
+            0.8
+        ));
+        assert!(!title_like(&tokens("Weather for the weekend"), &t, 0.8));
+    }
+}

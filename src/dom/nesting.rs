@@ -1,0 +1,181 @@
+//! Caps element nesting before the HTML parser sees the page.
+//!
+//! html5ever walks its stack of open elements for most start and end tags ("has an element
+//! in scope"), so a page nested 100,000 deep costs it ~10^10 steps: a hang. Browsers cap the
+//! tree depth instead (Chromium and WebKit at 512 levels: deeper elements become siblings at
+//! the cap). This pre-scan does the same on the bytes: start tags beyond the cap are removed
+//! with their matching end tags; the text stays, one level up. Pages within the cap (every
+//! real page) are returned untouched, without a copy.
+
+use std::borrow::Cow;
+
+/// Deepest nesting kept, the browsers' own limit.
+pub const MAX_NESTING: usize = 512;
+
+/// Elements without content (never open a level).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "image",
+];
+/// Elements whose end tag is optional: the parser closes them implicitly (`<p><p>` are
+/// siblings), so counting them as levels would cut ordinary pages.
+const IMPLIED_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+/// Elements whose content is text up to their end tag (tags inside are not tags).
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// Returns `html` with nesting beyond [`MAX_NESTING`] flattened; borrowed when unchanged.
+pub fn limit(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    // Byte ranges of tags to remove.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // End tags still to remove, per element name, for start tags removed above the cap.
+    let mut pending: Vec<(String, usize)> = Vec::new();
+    let mut pos = 0;
+    while let Some(off) = memchr(b'<', &b[pos..]) {
+        let start = pos + off;
+        let rest = &b[start..];
+        if rest.starts_with(b"<!--") {
+            pos = find(&b[start + 4..], b"-->").map_or(b.len(), |e| start + 4 + e + 3);
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            pos = memchr(b'>', rest).map_or(b.len(), |e| start + e + 1);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_at = start + 1 + usize::from(closing);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            pos = start + 1;
+            continue;
+        }
+        let name_end = b[name_at..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+            .map_or(b.len(), |e| name_at + e);
+        let name = &html[name_at..name_end];
+        let end = tag_end(b, name_end);
+        pos = end;
+        if closing {
+            if let Some(p) = pending
+                .iter_mut()
+                .find(|(n, c)| n.eq_ignore_ascii_case(name) && *c > 0)
+            {
+                p.1 -= 1;
+                cuts.push((start, end));
+            } else if !is_in(name, VOID) && !is_in(name, IMPLIED_END) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if is_in(name, RAW_TEXT) {
+            pos = raw_text_end(b, end, name);
+            continue;
+        }
+        if is_in(name, VOID) || is_in(name, IMPLIED_END) {
+            continue;
+        }
+        if depth >= MAX_NESTING {
+            cuts.push((start, end));
+            match pending
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                Some(p) => p.1 += 1,
+                None => pending.push((name.to_ascii_lowercase(), 1)),
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (s, e) in cuts {
+        out.push_str(&html[from..s]);
+        from = e;
+    }
+    out.push_str(&html[from..]);
+    Cow::Owned(out)
+}
+
+/// Index just past the `>` ending a tag whose name ends at `from` (quoted `>` skipped).
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (i, &c) in b[from..].iter().enumerate() {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+/// Index just past the raw text element's content (at its end tag, which is then scanned).
+fn raw_text_end(b: &[u8], from: usize, name: &str) -> usize {
+    let mut pos = from;
+    while let Some(off) = memchr(b'<', &b[pos..]) {
+        let at = pos + off;
+        let after = &b[at..];
+        if after.len() >= 2 + name.len()
+            && after[1] == b'/'
+            && after[2..2 + name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return at;
+        }
+        pos = at + 1;
+    }
+    b.len()
+}
+
+fn is_in(name: &str, list: &[&str]) -> bool {
+    list.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let html = "<html><body><p>a<p>b<ul><li>c<li>d</ul><script>if (a<b) '<div>'</script><!-- <div> --><div title='>'>e</div>";
+        assert!(matches!(limit(html), Cow::Borrowed(_)));
+        let many_p = "<p>x".repeat(5_000);
+        assert!(matches!(limit(&many_p), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_at_the_cap() {
+        let n = 2_000;
+        let html = format!("{}<b>deep</b>{}", "<div>".repeat(n), "</DIV>".repeat(n));
+        let out = limit(&html);
+        assert_eq!(out.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(out.matches("</DIV>").count(), MAX_NESTING);
+        assert!(out.contains(">deep<") && !out.contains("<b>"));
+    }
+}

@@ -1,0 +1,171 @@
+//! What to leave out of the article (the skip mask) and what to hide in place on the page.
+//! Both are single forward walks that jump over a subtree once it is decided (`i = end`).
+
+use super::score::Stats;
+use super::signals;
+use crate::dom::{collapse_whitespace, Doc, NodeId};
+use crate::output;
+
+/// A boilerplate-named block inside the article is kept when it holds more than this share of
+/// the article's prose: then the name is a site's quirk, not a comment box.
+pub const BOILERPLATE_KEEP_SHARE: f32 = 0.5;
+/// A block inside the article that is more than this share links is a link list (related
+/// stories, tags), unless it holds real prose.
+pub const LINK_LIST_DENSITY: f32 = 0.5;
+/// Unlinked characters that make a link-heavy block prose after all.
+pub const LINK_LIST_MAX_PLAIN: u32 = 200;
+/// A form inside the article is a widget (search, sign-up) unless it holds this share of prose.
+pub const FORM_KEEP_SHARE: f32 = 0.5;
+
+/// One subtree left out of the article, with the reason.
+pub struct Pruned {
+    pub node: NodeId,
+    pub reason: &'static str,
+    /// The reason to hide it in place too, when it is visible clutter (not a script or a title).
+    pub clutter: Option<&'static str>,
+}
+
+/// Marks the subtrees inside `main` that are not article text. Returns the pruned roots.
+pub fn prune(
+    doc: &Doc,
+    s: &Stats,
+    main: NodeId,
+    title: Option<&str>,
+    skip: &mut [bool],
+) -> Vec<Pruned> {
+    let mut out = Vec::new();
+    let main_raw = s.raw[main as usize].max(1.0);
+    let title_norm = title.map(normalize_title).filter(|t| !t.is_empty());
+    let mut title_done = title_norm.is_none();
+    let end = doc.node(main).end;
+    let mut i = main + 1;
+    while i < end {
+        let iu = i as usize;
+        if skip[iu] {
+            i = doc.node(i).end;
+            continue;
+        }
+        let Some(e) = doc.element(i) else {
+            i += 1;
+            continue;
+        };
+        let tag = &*e.tag;
+        let share = s.raw[iu] / main_raw;
+        let w = s.words[iu];
+        let verdict: Option<(&'static str, Option<&'static str>)> = if tag == "iframe" {
+            // Video players from known hosts are part of the story; other frames are ads/widgets.
+            (!output::is_video_embed(e.attr("src").unwrap_or(""))).then_some(("frame", None))
+        } else if s.excluded[iu] {
+            Some(if signals::is_hidden(doc, i) {
+                ("hidden element", None)
+            } else {
+                ("not content", None)
+            })
+        } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
+            Some(("boilerplate class/id", w.clutter))
+        } else if tag == "form" && share < FORM_KEEP_SHARE {
+            Some(("form", None))
+        } else if !signals::INLINE_TAGS.contains(&tag)
+            && s.chars[iu] > 0
+            && s.link_chars[iu] as f32 > s.chars[iu] as f32 * LINK_LIST_DENSITY
+            && s.chars[iu] - s.link_chars[iu] < LINK_LIST_MAX_PLAIN
+            && share < BOILERPLATE_KEEP_SHARE
+        {
+            Some(("link list", None))
+        } else if !title_done && matches!(tag, "h1" | "h2") {
+            let h = normalize_title(&doc.subtree_text(i));
+            let t = title_norm.as_deref().unwrap_or("");
+            if !h.is_empty() && (t == h || (t.contains(&h) && h.len() * 2 >= t.len())) {
+                title_done = true;
+                Some(("title heading (carried in the title field)", None))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        match verdict {
+            Some((reason, clutter)) => {
+                skip[iu] = true;
+                out.push(Pruned {
+                    node: i,
+                    reason,
+                    clutter,
+                });
+                i = doc.node(i).end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Lower-case words of a title, for comparing headings with it.
+fn normalize_title(s: &str) -> String {
+    collapse_whitespace(
+        &s.chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    ' '
+                }
+            })
+            .collect::<String>(),
+    )
+}
+
+/// Blocks to hide in place: clutter-named blocks, `aside`s and foreign frames outside the
+/// article (never an ancestor of it), plus the clutter pruned inside it. Site header, menus and
+/// footer stay: they are the page's own look and way around, not noise in the reading.
+pub fn hidden(
+    doc: &Doc,
+    s: &Stats,
+    main: Option<NodeId>,
+    inside: &[Pruned],
+) -> Vec<(NodeId, &'static str)> {
+    let mut out = Vec::new();
+    let start = doc.find_tag("body").unwrap_or(0);
+    let end = doc.node(start).end;
+    let mut i = start + 1;
+    while i < end {
+        let iu = i as usize;
+        if Some(i) == main {
+            out.extend(inside.iter().filter_map(|p| p.clutter.map(|c| (p.node, c))));
+            i = doc.node(i).end;
+            continue;
+        }
+        let Some(e) = doc.element(i) else {
+            i += 1;
+            continue;
+        };
+        if main.is_some_and(|m| doc.contains(i, m)) {
+            i += 1;
+            continue;
+        }
+        if signals::is_hidden(doc, i) || matches!(&*e.tag, "script" | "style" | "noscript") {
+            // Already invisible: nothing to hide.
+            i = doc.node(i).end;
+            continue;
+        }
+        let w = s.words[iu];
+        let reason = if w.is_boilerplate() {
+            w.clutter
+        } else if &*e.tag == "aside" {
+            Some("sidebar")
+        } else if &*e.tag == "iframe" && !output::is_video_embed(e.attr("src").unwrap_or("")) {
+            Some("embedded frame")
+        } else {
+            None
+        };
+        match reason {
+            Some(r) => {
+                out.push((i, r));
+                i = doc.node(i).end;
+            }
+            None => i += 1,
+        }
+    }
+    out.sort_unstable_by_key(|p| p.0);
+    out
+}

@@ -1,0 +1,293 @@
+//! Per-node measurements, in two linear passes over the arena (forward for what is inherited,
+//! backward for what is summed), and the choice of the article's container from them.
+
+use super::signals::{self, Words};
+use crate::dom::{Doc, NodeData, NodeId};
+
+/// A block shorter than this (in weighted characters) is a label or a link, not prose.
+pub const MIN_PROSE_CHARS: u32 = 25;
+/// A block more than this share linked is navigation, whatever its length.
+pub const MAX_BLOCK_LINK_DENSITY: f32 = 0.5;
+/// Commas mark sentences with clauses, the shape of written prose: each is worth this many chars.
+pub const COMMA_BONUS: f32 = 10.0;
+/// A CJK character carries about as much meaning as this many Latin letters.
+pub const CJK_CHAR_WEIGHT: u32 = 3;
+/// Prose under a boilerplate-named element (comments, related, sidebar) counts this much
+/// toward its ancestors, so the discussion does not pull the choice away from the article.
+pub const BOILERPLATE_DISCOUNT: f32 = 0.15;
+/// Descend into a child while it still holds this share of the current node's prose: the
+/// article's container is the smallest element that holds nearly all of it.
+pub const DESCEND_SHARE: f32 = 0.85;
+/// A semantic article body (`itemprop=articleBody`, `article`) is left only for a child that
+/// holds this much of its prose: its header and lead belong to the article.
+pub const SEMANTIC_STAY_SHARE: f32 = 0.9;
+/// The structured-data body is located as the smallest element holding this share of the prose
+/// of the blocks it vouches for.
+pub const HINT_DESCEND_SHARE: f32 = 0.9;
+/// ... and it is taken only when it holds this share of what the plain descent found (a
+/// body that matches one paragraph is a summary, not a map of the article).
+pub const HINT_MIN_SHARE: f32 = 0.5;
+/// A semantic body inside the chosen container replaces it when it holds this share of the
+/// container's prose (the rest is then comments or teasers the markup did not name).
+pub const SEMANTIC_TAKE_SHARE: f32 = 0.6;
+
+/// What the passes measured; every vector is indexed by node id.
+pub struct Stats {
+    /// In a junk tag or a hidden element (inherited).
+    pub excluded: Vec<bool>,
+    /// Class/id words per element.
+    pub words: Vec<Words>,
+    /// Weighted characters of visible text in the subtree.
+    pub chars: Vec<u32>,
+    /// Of those, characters inside links.
+    pub link_chars: Vec<u32>,
+    /// Prose score of the subtree, boilerplate counted fully (for pruning decisions).
+    pub raw: Vec<f32>,
+    /// Prose score of the subtree with boilerplate discounted (for choosing the container).
+    pub prose: Vec<f32>,
+    /// Prose score of the node's own text (text not inside a child block).
+    pub own: Vec<f32>,
+    /// Prose score of the subtree's blocks that the JSON-LD body vouches for.
+    pub hinted: Vec<f32>,
+}
+
+impl Stats {
+    /// What a node's prose adds to its parent's: discounted when the node is boilerplate.
+    pub fn contribution(&self, id: NodeId) -> f32 {
+        let i = id as usize;
+        if self.words[i].is_boilerplate() {
+            self.prose[i] * BOILERPLATE_DISCOUNT
+        } else {
+            self.prose[i]
+        }
+    }
+}
+
+/// Weighted length of a string: non-space characters, CJK counted heavier; and its commas.
+pub fn weigh(s: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        chars += if is_cjk(c) { CJK_CHAR_WEIGHT } else { 1 };
+        if matches!(c, ',' | '\u{3001}' | '\u{FF0C}' | '\u{060C}') {
+            commas += 1;
+        }
+    }
+    (chars, commas)
+}
+
+/// Han, kana and hangul: scripts that write words without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Measures every node. `weight` is the dedupe weight per node; `hint` marks the blocks the
+/// JSON-LD body vouches for (empty when there is none).
+pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
+    let n = doc.len();
+    let mut excluded = vec![false; n];
+    let mut in_link = vec![false; n];
+    let mut owner: Vec<NodeId> = vec![0; n];
+    let mut words = vec![Words::default(); n];
+    let mut chars = vec![0u32; n];
+    let mut link_chars = vec![0u32; n];
+    let mut own_chars = vec![0u32; n];
+    let mut own_link = vec![0u32; n];
+    let mut own_commas = vec![0u32; n];
+    // Forward: what a node inherits (exclusion, being in a link, its block) and its own text.
+    for i in 0..n as NodeId {
+        let iu = i as usize;
+        let parent = doc.parent(i);
+        let (p_ex, p_link, p_owner) = parent.map_or((false, false, 0), |p| {
+            (excluded[p as usize], in_link[p as usize], owner[p as usize])
+        });
+        match &doc.node(i).data {
+            NodeData::Element(e) => {
+                let tag = &*e.tag;
+                excluded[iu] =
+                    p_ex || signals::JUNK_TAGS.contains(&tag) || signals::is_hidden(doc, i);
+                in_link[iu] = p_link || tag == "a";
+                owner[iu] = if signals::INLINE_TAGS.contains(&tag) {
+                    p_owner
+                } else {
+                    i
+                };
+                if !excluded[iu] {
+                    words[iu] = signals::words(doc, i);
+                }
+            }
+            NodeData::Text(t) => {
+                excluded[iu] = p_ex;
+                owner[iu] = p_owner;
+                if !p_ex {
+                    let (c, commas) = weigh(t);
+                    chars[iu] = c;
+                    let o = p_owner as usize;
+                    own_chars[o] += c;
+                    own_commas[o] += commas;
+                    if p_link {
+                        link_chars[iu] = c;
+                        own_link[o] += c;
+                    }
+                }
+            }
+        }
+    }
+    // Backward: sum each subtree into its parent; children come after parents, so walking the
+    // ids downward finishes every child before its parent.
+    let mut raw = vec![0f32; n];
+    let mut prose = vec![0f32; n];
+    let mut hinted = vec![0f32; if hint.is_empty() { 0 } else { n }];
+    let mut own_score = vec![0f32; n];
+    for i in (0..n as NodeId).rev() {
+        let iu = i as usize;
+        if excluded[iu] {
+            continue;
+        }
+        let own = block_score(own_chars[iu], own_link[iu], own_commas[iu]);
+        own_score[iu] = own;
+        if hint.get(iu).copied().unwrap_or(false) {
+            hinted[iu] += own;
+        }
+        let w = weight.get(iu).copied().unwrap_or(1.0);
+        raw[iu] = (raw[iu] + own) * w;
+        prose[iu] = (prose[iu] + own) * w;
+        if let Some(p) = doc.parent(i) {
+            let pu = p as usize;
+            chars[pu] += chars[iu];
+            link_chars[pu] += link_chars[iu];
+            raw[pu] += raw[iu];
+            if let Some(h) = hinted.get(iu).copied() {
+                hinted[pu] += h;
+            }
+            let discount = if words[iu].is_boilerplate() {
+                BOILERPLATE_DISCOUNT
+            } else {
+                1.0
+            };
+            prose[pu] += prose[iu] * discount;
+        }
+    }
+    Stats {
+        excluded,
+        words,
+        chars,
+        link_chars,
+        raw,
+        prose,
+        own: own_score,
+        hinted,
+    }
+}
+
+/// Prose value of one block's own text: its unlinked characters plus a bonus per comma, or
+/// nothing when it is too short or mostly links.
+pub fn block_score(chars: u32, link: u32, commas: u32) -> f32 {
+    if chars < MIN_PROSE_CHARS || link as f32 > chars as f32 * MAX_BLOCK_LINK_DENSITY {
+        return 0.0;
+    }
+    (chars - link) as f32 + commas as f32 * COMMA_BONUS
+}
+
+/// The smallest element holding nearly all the prose the JSON-LD body vouches for.
+fn hint_container(doc: &Doc, s: &Stats, body: NodeId) -> Option<NodeId> {
+    let total = *s.hinted.get(body as usize)?;
+    if total <= 0.0 {
+        return None;
+    }
+    let mut cur = body;
+    loop {
+        let best = doc
+            .children(cur)
+            .max_by(|&a, &b| s.hinted[a as usize].total_cmp(&s.hinted[b as usize]))?;
+        if s.hinted[best as usize] >= HINT_DESCEND_SHARE * total && doc.element(best).is_some() {
+            cur = best;
+        } else {
+            return Some(cur);
+        }
+    }
+}
+
+/// Why the container was chosen, for the debug overlay.
+pub struct Choice {
+    pub main: NodeId,
+    /// The nodes the descent passed through, with their prose.
+    pub path: Vec<(NodeId, f32)>,
+    pub reason: &'static str,
+}
+
+/// Picks the article's container: descend from `<body>` while one child keeps most of the
+/// prose, then prefer a semantically marked body that holds most of what was found.
+pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
+    let body = doc.find_tag("body").unwrap_or(0);
+    if s.prose[body as usize] <= 0.0 {
+        return None;
+    }
+    let mut path = vec![(body, s.prose[body as usize])];
+    let mut cur = body;
+    loop {
+        let total = s.prose[cur as usize];
+        // A child's share is what it contributes to this node, boilerplate discounted.
+        let best = doc
+            .children(cur)
+            .filter(|&c| doc.element(c).is_some())
+            .max_by(|&a, &b| s.contribution(a).total_cmp(&s.contribution(b)));
+        let Some(best) = best else { break };
+        let share = s.contribution(best) / total;
+        // A semantic body keeps its header and lead unless one child holds almost everything.
+        let needed = if signals::semantic_rank(doc, cur) >= 2 {
+            SEMANTIC_STAY_SHARE
+        } else {
+            DESCEND_SHARE
+        };
+        // A paragraph is part of an article, never its container: stop above a block whose
+        // prose is mostly its own text.
+        let is_paragraph = s.own[best as usize] * 2.0 >= s.prose[best as usize];
+        if share >= needed && !is_paragraph {
+            cur = best;
+            path.push((cur, s.prose[cur as usize]));
+        } else {
+            break;
+        }
+    }
+    let mut reason = "smallest element holding most of the page's prose";
+    // The structured data's body, located in the page, wins over the plain descent unless it
+    // only covers a fragment of what the descent found.
+    if let Some(h) = hint_container(doc, s, body) {
+        if doc.contains(h, cur) || s.raw[h as usize] >= HINT_MIN_SHARE * s.raw[cur as usize] {
+            path.push((h, s.prose[h as usize]));
+            return Some(Choice {
+                main: h,
+                path,
+                reason: "holds the text of the page's JSON-LD articleBody",
+            });
+        }
+    }
+    // A marked article body inside the choice that holds most of its prose is the article
+    // without the unmarked comments or teasers around it.
+    let mut best_sem: Option<(u8, NodeId)> = None;
+    for d in doc.descendants(cur) {
+        let r = signals::semantic_rank(doc, d);
+        if r >= 2
+            && !s.excluded[d as usize]
+            && s.prose[d as usize] >= SEMANTIC_TAKE_SHARE * s.prose[cur as usize]
+            && best_sem.is_none_or(|(br, _)| r > br)
+        {
+            best_sem = Some((r, d));
+        }
+    }
+    if let Some((_, d)) = best_sem {
+        cur = d;
+        path.push((cur, s.prose[cur as usize]));
+        reason = "semantic article body holding most of the prose";
+    }
+    Some(Choice {
+        main: cur,
+        path,
+        reason,
+    })
+}

@@ -1,0 +1,279 @@
+//! Per-element signals read straight off the markup: tag roles, class/id words, visibility.
+//! Every list is a named constant with the reason it exists.
+
+use crate::dom::{Doc, NodeId};
+
+/// Tags whose subtree never holds article text (code, controls, embedded documents, chrome).
+pub const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "button", "select", "option", "input",
+    "textarea", "svg", "canvas", "iframe", "object", "embed", "link", "meta", "title",
+];
+
+/// Page-chrome tags: usually navigation, sidebars and footers, but some sites wrap the whole
+/// article in one, so they count as boilerplate (discounted, pruned) rather than excluded.
+pub const CHROME_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
+
+/// Inline (phrasing) tags: their text belongs to the nearest block around them.
+pub const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
+];
+
+/// Class/id words of clutter that sits beside or inside an article: discussion, sharing,
+/// cross-links, marketing, advertising and page chrome (matched as whole words).
+pub const NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "discussion",
+    "reply",
+    "replies",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "recommendations",
+    "promo",
+    "promoted",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "sidebar",
+    "footer",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "banner",
+    "popup",
+    "modal",
+    "cookie",
+    "cookies",
+    "widget",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "menu",
+    "navbar",
+    "nav",
+    "masthead",
+    "trending",
+    "popular",
+    "tags",
+    "toolbar",
+];
+
+/// Of [`NEGATIVE_WORDS`], the ones that name a whole block to hide in place (clutter a reader
+/// wants gone), as opposed to page chrome (menus, footers) the page keeps for its own look.
+pub const CLUTTER_WORDS: &[(&str, &str)] = &[
+    ("comment", "comment section"),
+    ("comments", "comment section"),
+    ("discussion", "comment section"),
+    ("share", "share bar"),
+    ("sharing", "share bar"),
+    ("social", "share bar"),
+    ("related", "related links"),
+    ("recommended", "related links"),
+    ("recommendations", "related links"),
+    ("trending", "related links"),
+    ("popular", "related links"),
+    ("promo", "promo"),
+    ("promoted", "promo"),
+    ("newsletter", "newsletter box"),
+    ("subscribe", "newsletter box"),
+    ("signup", "newsletter box"),
+    ("sidebar", "sidebar"),
+    ("ad", "ad"),
+    ("ads", "ad"),
+    ("advert", "ad"),
+    ("adverts", "ad"),
+    ("advertisement", "ad"),
+    ("advertising", "ad"),
+    ("sponsor", "ad"),
+    ("sponsored", "ad"),
+    ("popup", "popup"),
+    ("modal", "popup"),
+];
+
+/// Class/id words that name the article's own container.
+pub const POSITIVE_WORDS: &[&str] = &[
+    "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
+    "hentry",
+];
+
+/// Of the negative words, those that beat a positive word on the same element
+/// (`comment-body` is a comment, `article-footer` is a footer).
+pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "discussion",
+    "reply",
+    "replies",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "sidebar",
+    "footer",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "popup",
+    "modal",
+    "cookie",
+    "breadcrumb",
+    "breadcrumbs",
+];
+
+/// What the class/id words say about an element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Words {
+    pub negative: bool,
+    pub strong_negative: bool,
+    pub positive: bool,
+    /// The reason to hide it in place, when a clutter word is present.
+    pub clutter: Option<&'static str>,
+}
+
+impl Words {
+    /// Negative and not outweighed by a positive word.
+    pub fn is_boilerplate(&self) -> bool {
+        self.strong_negative || (self.negative && !self.positive)
+    }
+}
+
+/// Splits `class`/`id` values into lower-case words: on any non-alphanumeric character and at
+/// lower-to-upper case changes (`relatedPosts` is `related` + `posts`).
+pub fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            if !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !buf.is_empty() {
+            f(&buf);
+            buf.clear();
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        buf.extend(c.to_lowercase());
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+/// Reads the class and id words of an element.
+pub fn words(doc: &Doc, id: NodeId) -> Words {
+    let mut w = Words::default();
+    let Some(e) = doc.element(id) else {
+        return w;
+    };
+    if CHROME_TAGS.contains(&&*e.tag) {
+        w.negative = true;
+        w.strong_negative = true;
+    }
+    for attr in ["class", "id"] {
+        if let Some(v) = e.attr(attr) {
+            for_each_word(v, |t| {
+                if NEGATIVE_WORDS.contains(&t) {
+                    w.negative = true;
+                    if STRONG_NEGATIVE_WORDS.contains(&t) {
+                        w.strong_negative = true;
+                    }
+                    if w.clutter.is_none() {
+                        w.clutter = CLUTTER_WORDS.iter().find(|(k, _)| *k == t).map(|p| p.1);
+                    }
+                }
+                if POSITIVE_WORDS.contains(&t) {
+                    w.positive = true;
+                }
+            });
+        }
+    }
+    w
+}
+
+/// Is the element hidden by its own markup (`hidden`, `aria-hidden`, inline `display:none` or
+/// `visibility:hidden`)? A hidden block is not what the reader sees, so it is not the article.
+pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else {
+        return false;
+    };
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if e.attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Semantic marks of an article body, strongest first: the schema.org body property,
+/// then the `article` element, then the page's main region.
+pub fn semantic_rank(doc: &Doc, id: NodeId) -> u8 {
+    let Some(e) = doc.element(id) else {
+        return 0;
+    };
+    let prop = e.attr("itemprop").or_else(|| e.attr("property"));
+    if prop.is_some_and(|p| {
+        p.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("articleBody") || t.eq_ignore_ascii_case("text"))
+    }) {
+        return 3;
+    }
+    if &*e.tag == "article" {
+        return 2;
+    }
+    if &*e.tag == "main"
+        || e.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("main"))
+    {
+        return 1;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_case_and_punctuation() {
+        let mut v = Vec::new();
+        for_each_word("relatedPosts share-bar_x HTMLBody", |t| {
+            v.push(t.to_string())
+        });
+        assert_eq!(v, ["related", "posts", "share", "bar", "x", "htmlbody"]);
+    }
+}

@@ -1,0 +1,467 @@
+//! Clean article HTML for the reader view, which inserts it into a page: only an allowlist of
+//! tags and attributes, URLs resolved and vetted, lazy images made real, trackers dropped.
+
+use super::url::{safe_link, safe_media, safe_srcset, Base};
+use super::DROP_TAGS;
+use crate::dom::{Doc, Element, NodeData, NodeId};
+
+/// Tags kept as they are: text structure, media, tables, and inline phrasing.
+const KEEP_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "code",
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "source",
+    "video",
+    "audio",
+    "track",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "q",
+    "cite",
+    "abbr",
+    "time",
+    "br",
+    "hr",
+    "del",
+    "ins",
+    "kbd",
+    "samp",
+    "var",
+    "dfn",
+    "span",
+    "details",
+    "summary",
+    "address",
+    "math",
+    "iframe",
+];
+/// Sectioning tags: their grouping matters for layout, their semantics do not; they become `div`.
+const CONTAINER_TAGS: &[&str] = &[
+    "div", "section", "article", "main", "header", "center", "aside", "footer", "nav", "hgroup",
+];
+/// Attributes kept (URLs are vetted separately); handlers, styles, ids and classes go.
+const KEEP_ATTRS: &[&str] = &[
+    "alt",
+    "title",
+    "colspan",
+    "rowspan",
+    "headers",
+    "scope",
+    "lang",
+    "dir",
+    "datetime",
+    "cite",
+    "start",
+    "reversed",
+    "type",
+    "width",
+    "height",
+    "controls",
+    "poster",
+    "media",
+    "sizes",
+    "allowfullscreen",
+    "open",
+    "kind",
+    "srclang",
+    "label",
+];
+/// Attributes holding a URL, vetted and resolved.
+const URL_ATTRS: &[&str] = &["href", "src", "srcset", "poster", "cite"];
+/// Where lazy-loading scripts keep the real image until it scrolls into view, most specific
+/// first.
+const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+];
+/// Where lazy-loading scripts keep the real `srcset`.
+const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// An image this small on both sides (in declared pixels) is a tracking pixel.
+const TRACKER_MAX_PX: u32 = 2;
+/// Video hosts whose embedded players are kept: these serve a player and nothing else, and the
+/// reader expects the story's video where the article had it. Anything else framed is dropped.
+const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "dailymotion.com",
+];
+/// Inside `<math>`, MathML's own tags are kept as they are.
+const MATH_ATTRS: &[&str] = &[
+    "display",
+    "mathvariant",
+    "xmlns",
+    "encoding",
+    "stretchy",
+    "fence",
+    "separator",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "linethickness",
+    "columnalign",
+    "rowalign",
+    "mathsize",
+    "scriptlevel",
+    "displaystyle",
+    "notation",
+    "open",
+    "close",
+    "separators",
+    "largeop",
+    "movablelimits",
+    "symmetric",
+    "minsize",
+    "maxsize",
+    "form",
+    "width",
+    "height",
+    "depth",
+    "voffset",
+    "columnspan",
+    "rowspan",
+];
+
+/// Is this `src` an https player on one of the [`VIDEO_HOSTS`]?
+pub fn is_video_embed(src: &str) -> bool {
+    let s = src.trim();
+    let rest = if let Some(r) = s.strip_prefix("https://") {
+        r
+    } else if let Some(r) = s.strip_prefix("//") {
+        r
+    } else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    VIDEO_HOSTS
+        .iter()
+        .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
+}
+
+/// Clean HTML of `root`'s subtree without the subtrees marked in `skip`; URLs resolved against
+/// `base` when given.
+pub fn html(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> String {
+    let mut out = String::new();
+    // Open elements: (node, tag written, or None when the element was unwrapped).
+    let mut open: Vec<(NodeId, Option<&str>)> = Vec::new();
+    // Depth of `<math>` elements open (inside, MathML tags are kept).
+    let mut math_end: Option<NodeId> = None;
+    let end = doc.node(root).end;
+    let mut i = root;
+    while i < end {
+        while open.last().is_some_and(|&(s, _)| doc.node(s).end <= i) {
+            if let Some((_, Some(t))) = open.pop() {
+                out.push_str("</");
+                out.push_str(t);
+                out.push('>');
+            }
+        }
+        if math_end.is_some_and(|m| m <= i) {
+            math_end = None;
+        }
+        let skipped = i != root && skip.get(i as usize).copied().unwrap_or(false);
+        if skipped {
+            i = doc.node(i).end;
+            continue;
+        }
+        match &doc.node(i).data {
+            NodeData::Text(t) => escape(t, &mut out),
+            NodeData::Element(e) => {
+                let tag = &*e.tag;
+                if math_end.is_some() {
+                    write_math(e, &mut out);
+                    open.push((i, (!is_void(tag)).then_some(math_tag(tag))));
+                    i += 1;
+                    continue;
+                }
+                if DROP_TAGS.contains(&tag) {
+                    i = doc.node(i).end;
+                    continue;
+                }
+                let written = if CONTAINER_TAGS.contains(&tag) {
+                    out.push_str("<div>");
+                    Some("div")
+                } else if tag == "math" {
+                    math_end = Some(doc.node(i).end);
+                    write_math(e, &mut out);
+                    Some("math")
+                } else if KEEP_TAGS.contains(&tag) {
+                    if !write_element(e, base, &mut out) {
+                        // A frame or image with nothing safe to show: drop it whole.
+                        i = doc.node(i).end;
+                        continue;
+                    }
+                    (!is_void(tag)).then_some(static_tag(tag))
+                } else {
+                    // Unknown or custom element: keep its content, drop the wrapper.
+                    None
+                };
+                open.push((i, written));
+            }
+        }
+        i += 1;
+    }
+    while let Some((_, t)) = open.pop() {
+        if let Some(t) = t {
+            out.push_str("</");
+            out.push_str(t);
+            out.push('>');
+        }
+    }
+    out
+}
+
+/// The `'static` copy of a kept tag name.
+fn static_tag(tag: &str) -> &'static str {
+    KEEP_TAGS
+        .iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("span")
+}
+
+/// MathML tag names are kept if they are plain names; anything odd becomes `mrow`.
+fn math_tag(tag: &str) -> &'static str {
+    const MATHML: &[&str] = &[
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "mfenced",
+        "menclose",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mmultiscripts",
+        "mprescripts",
+        "none",
+        "mtable",
+        "mtr",
+        "mtd",
+        "mlabeledtr",
+        "semantics",
+        "annotation",
+        "maligngroup",
+        "malignmark",
+    ];
+    MATHML
+        .iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("mrow")
+}
+
+fn write_math(e: &Element, out: &mut String) {
+    out.push('<');
+    let tag = math_tag(&e.tag);
+    out.push_str(tag);
+    for (k, v) in &e.attrs {
+        if MATH_ATTRS.contains(&&**k) {
+            push_attr(out, k, v);
+        }
+    }
+    out.push('>');
+}
+
+/// Writes a kept element's start tag; false when it must go (unsafe frame, tracker, no image).
+fn write_element(e: &Element, base: Option<&Base>, out: &mut String) -> bool {
+    let tag = &*e.tag;
+    let mut attrs: Vec<(&str, String)> = Vec::new();
+    match tag {
+        "iframe" => {
+            let src = e.attr("src").unwrap_or("");
+            if !is_video_embed(src) {
+                return false;
+            }
+            attrs.push(("src", safe_media(base, src).unwrap_or_default()));
+            for k in ["width", "height", "title", "allowfullscreen"] {
+                if let Some(v) = e.attr(k) {
+                    attrs.push((k, v.to_string()));
+                }
+            }
+        }
+        "img" => {
+            let dim = |k: &str| e.attr(k).and_then(|v| v.trim().parse::<u32>().ok());
+            if dim("width").is_some_and(|w| w <= TRACKER_MAX_PX)
+                && dim("height").is_some_and(|h| h <= TRACKER_MAX_PX)
+            {
+                return false;
+            }
+            let src = e.attr("src").unwrap_or("").trim();
+            let placeholder = src.is_empty() || src.to_ascii_lowercase().starts_with("data:");
+            let lazy = LAZY_SRC_ATTRS
+                .iter()
+                .filter_map(|a| e.attr(a))
+                .find(|v| !v.trim().is_empty());
+            let lazy_set = LAZY_SRCSET_ATTRS
+                .iter()
+                .filter_map(|a| e.attr(a))
+                .find(|v| !v.trim().is_empty());
+            let srcset = lazy_set.or_else(|| e.attr("srcset"));
+            let chosen = match (placeholder, lazy) {
+                (true, Some(l)) => Some(l.to_string()),
+                (true, None) => srcset
+                    .and_then(|s| s.split(',').next())
+                    .and_then(|c| c.split_whitespace().next())
+                    .map(str::to_string)
+                    .or_else(|| (!src.is_empty()).then(|| src.to_string())),
+                (false, _) => Some(src.to_string()),
+            };
+            let Some(src) = chosen.and_then(|s| safe_media(base, &s)) else {
+                return false;
+            };
+            attrs.push(("src", src));
+            if let Some(set) = srcset.and_then(|s| safe_srcset(base, s)) {
+                attrs.push(("srcset", set));
+            }
+            for (k, v) in &e.attrs {
+                if KEEP_ATTRS.contains(&&**k) {
+                    attrs.push((k, v.to_string()));
+                }
+            }
+        }
+        _ => {
+            for (k, v) in &e.attrs {
+                let k = &**k;
+                if URL_ATTRS.contains(&k) {
+                    let vetted = match (k, tag) {
+                        ("href", _) | ("cite", _) => safe_link(base, v),
+                        ("srcset", _) => safe_srcset(base, v),
+                        _ => safe_media(base, v),
+                    };
+                    if let Some(u) = vetted {
+                        attrs.push((k, u));
+                    }
+                } else if KEEP_ATTRS.contains(&k) {
+                    attrs.push((k, v.to_string()));
+                } else if k == "class" && matches!(tag, "code" | "pre") {
+                    // Keep the language hint of code blocks (`language-rust`) for highlighting.
+                    let langs: Vec<&str> = v
+                        .split_whitespace()
+                        .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
+                        .collect();
+                    if !langs.is_empty() {
+                        attrs.push(("class", langs.join(" ")));
+                    }
+                }
+            }
+            if tag == "source" {
+                if let Some(set) = LAZY_SRCSET_ATTRS.iter().find_map(|a| e.attr(a)) {
+                    if !attrs.iter().any(|(k, _)| *k == "srcset") {
+                        if let Some(u) = safe_srcset(base, set) {
+                            attrs.push(("srcset", u));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.push('<');
+    out.push_str(tag);
+    for (k, v) in &attrs {
+        push_attr(out, k, v);
+    }
+    out.push('>');
+    true
+}
+
+fn push_attr(out: &mut String, k: &str, v: &str) {
+    out.push(' ');
+    out.push_str(k);
+    out.push_str("=\"");
+    escape(v, out);
+    out.push('"');
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+fn escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}

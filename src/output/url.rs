@@ -1,0 +1,227 @@
+//! Resolving and vetting the URLs the clean HTML carries (RFC 3986 reference resolution,
+//! small enough that the wasm build does not pay for a full URL library).
+
+/// Schemes a link may keep: web pages and the two contact schemes readers expect to work.
+const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// Raster image types allowed as `data:` URLs (SVG is left out: it can carry script).
+const DATA_IMAGE_TYPES: &[&str] = &[
+    "data:image/png",
+    "data:image/jpeg",
+    "data:image/jpg",
+    "data:image/gif",
+    "data:image/webp",
+    "data:image/avif",
+];
+
+/// An absolute base URL split into the parts resolution needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base {
+    scheme: String,
+    /// `//host[:port]` including the slashes, or empty for schemes without one.
+    authority: String,
+    path: String,
+}
+
+impl Base {
+    /// Parses an absolute `scheme://host/path` URL; `None` for anything else.
+    pub fn parse(url: &str) -> Option<Base> {
+        let url = url.trim();
+        let (scheme, rest) = split_scheme(url)?;
+        let rest = rest.split(['#', '?']).next().unwrap_or("");
+        let (authority, path) = match rest.strip_prefix("//") {
+            Some(r) => {
+                let end = r.find('/').unwrap_or(r.len());
+                (format!("//{}", &r[..end]), r[end..].to_string())
+            }
+            None => (String::new(), rest.to_string()),
+        };
+        if authority.len() <= 2 {
+            return None;
+        }
+        Some(Base {
+            scheme: scheme.to_ascii_lowercase(),
+            authority,
+            path: if path.is_empty() { "/".into() } else { path },
+        })
+    }
+
+    /// Resolves a reference found in the page against this base.
+    pub fn resolve(&self, reference: &str) -> String {
+        // Browsers drop tabs and newlines inside URLs before parsing; so do we.
+        let cleaned: String = reference
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        let r = cleaned.as_str();
+        if split_scheme(r).is_some() {
+            return r.to_string();
+        }
+        if let Some(rest) = r.strip_prefix("//") {
+            return format!("{}://{rest}", self.scheme);
+        }
+        if r.starts_with('#') || r.is_empty() {
+            return format!("{}:{}{}{r}", self.scheme, self.authority, self.path);
+        }
+        if r.starts_with('?') {
+            return format!("{}:{}{}{r}", self.scheme, self.authority, self.path);
+        }
+        let (path_part, suffix) = match r.find(['?', '#']) {
+            Some(i) => (&r[..i], &r[i..]),
+            None => (r, ""),
+        };
+        let merged = if path_part.starts_with('/') {
+            path_part.to_string()
+        } else {
+            let dir = &self.path[..self.path.rfind('/').map_or(0, |i| i + 1)];
+            format!("{dir}{path_part}")
+        };
+        format!(
+            "{}:{}{}{suffix}",
+            self.scheme,
+            self.authority,
+            remove_dots(&merged)
+        )
+    }
+}
+
+/// `scheme:` at the start of a URL (letters, digits, `+-.`, starting with a letter).
+fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    let colon = url.find(':')?;
+    let scheme = &url[..colon];
+    let ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    ok.then(|| (scheme, &url[colon + 1..]))
+}
+
+/// RFC 3986 section 5.2.4: removes `.` and `..` segments.
+fn remove_dots(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, s) in segs.iter().enumerate() {
+        let last = i + 1 == segs.len();
+        match *s {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+/// The URL's scheme, lower-cased, ignoring the control characters and spaces browsers skip.
+fn scheme_of(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .take(32)
+        .collect();
+    split_scheme(&cleaned).map(|(s, _)| s.to_ascii_lowercase())
+}
+
+/// A link target that is safe to keep (`None` drops the attribute).
+pub fn safe_link(base: Option<&Base>, href: &str) -> Option<String> {
+    let resolved = match base {
+        Some(b) => b.resolve(href),
+        None => href.trim().to_string(),
+    };
+    match scheme_of(&resolved) {
+        Some(s) if LINK_SCHEMES.contains(&s.as_str()) => Some(resolved),
+        Some(_) => None,
+        // Still relative (no base known): harmless, the reader resolves it against itself.
+        None => Some(resolved),
+    }
+}
+
+/// A media source that is safe to keep: http(s), relative, or a raster `data:image`.
+pub fn safe_media(base: Option<&Base>, src: &str) -> Option<String> {
+    let trimmed = src.trim();
+    let lower = trimmed.get(..16).unwrap_or(trimmed).to_ascii_lowercase();
+    if lower.starts_with("data:") {
+        return DATA_IMAGE_TYPES
+            .iter()
+            .any(|t| lower.starts_with(t))
+            .then(|| trimmed.to_string());
+    }
+    let resolved = match base {
+        Some(b) => b.resolve(trimmed),
+        None => trimmed.to_string(),
+    };
+    match scheme_of(&resolved) {
+        Some(s) if s == "http" || s == "https" => Some(resolved),
+        Some(_) => None,
+        None => Some(resolved),
+    }
+}
+
+/// Resolves each URL of a `srcset` list, dropping unsafe candidates.
+pub fn safe_srcset(base: Option<&Base>, srcset: &str) -> Option<String> {
+    let parts: Vec<String> = srcset
+        .split(", ")
+        .filter_map(|cand| {
+            let cand = cand.trim();
+            let (u, d) = cand.split_once(char::is_whitespace).unwrap_or((cand, ""));
+            if u.to_ascii_lowercase().starts_with("data:") {
+                return None;
+            }
+            let u = safe_media(base, u)?;
+            Some(if d.is_empty() {
+                u
+            } else {
+                format!("{u} {}", d.trim())
+            })
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_like_rfc_3986() {
+        let b = Base::parse("https://ex.test/a/b/c?q=1#f").unwrap();
+        assert_eq!(b.resolve("d"), "https://ex.test/a/b/d");
+        assert_eq!(b.resolve("../d"), "https://ex.test/a/d");
+        assert_eq!(b.resolve("/x/./y/../z"), "https://ex.test/x/z");
+        assert_eq!(b.resolve("//cdn.test/i.png"), "https://cdn.test/i.png");
+        assert_eq!(b.resolve("#top"), "https://ex.test/a/b/c#top");
+        assert_eq!(b.resolve("http://o.test/"), "http://o.test/");
+        assert!(Base::parse("not a url").is_none());
+    }
+
+    #[test]
+    fn unsafe_schemes_are_dropped() {
+        let b = Base::parse("https://ex.test/").unwrap();
+        assert_eq!(safe_link(Some(&b), " JaVa\tscript:alert(1)"), None);
+        assert_eq!(safe_link(Some(&b), "data:text/html,x"), None);
+        assert_eq!(safe_media(Some(&b), "data:image/svg+xml,<svg>"), None);
+        assert!(safe_media(Some(&b), "data:image/png;base64,AAAA").is_some());
+        assert_eq!(
+            safe_link(None, "mailto:a@b.test").as_deref(),
+            Some("mailto:a@b.test")
+        );
+    }
+}

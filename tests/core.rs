@@ -1,0 +1,9 @@
+//! Integration tests of the core, shared by every part of the team: each module under
+//! `tests/core/` embeds its fixture pages with `include_str!`, so the same cases run natively
+//! (`cargo test`) and under wasm32 (`wasm-bindgen-test-runner`, in a browser).
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "core/extract.rs"]
+mod extract;

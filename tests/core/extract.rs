@@ -1,0 +1,227 @@
+//! Extraction rules, one fixture page per rule (tests/fixtures/extract/, invented text): what
+//! must and must not appear in the text and the clean HTML.
+
+use declutter::{extract_html_str, Extraction, Options};
+
+fn run(html: &str) -> Extraction {
+    let opts = Options {
+        url: Some("https://news.example.test/valley/story.html".into()),
+        ..Options::default()
+    };
+    extract_html_str(html, &opts).expect("fixture parses")
+}
+
+/// Checks the text holds every `must` and none of `must_not`.
+fn check_text(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
+    for m in must {
+        assert!(r.text.contains(m), "{name}: text lacks {m:?}:\n{}", r.text);
+    }
+    for m in must_not {
+        assert!(!r.text.contains(m), "{name}: text has {m:?}:\n{}", r.text);
+    }
+}
+
+fn check_html(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
+    for m in must {
+        assert!(r.html.contains(m), "{name}: html lacks {m:?}:\n{}", r.html);
+    }
+    for m in must_not {
+        assert!(!r.html.contains(m), "{name}: html has {m:?}:\n{}", r.html);
+    }
+}
+
+const LADDER_FIRST: &str = "The river authority of Veldmark opened its new fish ladder";
+const LADDER_LAST: &str = "once the ladder had proved itself in autumn";
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn lazy_image_is_promoted_and_tracker_dropped() {
+    let r = run(include_str!("../fixtures/extract/lazy-image.html"));
+    check_text("lazy-image", &r, &[LADDER_FIRST], &[]);
+    check_html(
+        "lazy-image",
+        &r,
+        &[
+            "src=\"https://news.example.test/img/ladder-wide.jpg\"",
+            "https://news.example.test/img/ladder-1600.jpg 1600w",
+        ],
+        &["data:image/gif", "pixel.gif", "data-src"],
+    );
+    assert!(r.is_article);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn figure_keeps_image_and_caption() {
+    let r = run(include_str!("../fixtures/extract/figure-caption.html"));
+    check_text(
+        "figure",
+        &r,
+        &["Thirty pools climb the bank beside the old mill."],
+        &[],
+    );
+    check_html(
+        "figure",
+        &r,
+        &[
+            "<figure><img src=\"https://cdn.example.test/ladder.jpg\"",
+            "<figcaption>Thirty pools",
+        ],
+        &[],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn table_is_kept() {
+    let r = run(include_str!("../fixtures/extract/table.html"));
+    check_text("table", &r, &["Brown trout 412", "European eel 7"], &[]);
+    check_html(
+        "table",
+        &r,
+        &["<table>", "<th>Species</th>", "<td>412</td>", "<caption>"],
+        &[],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn code_block_keeps_its_formatting() {
+    let r = run(include_str!("../fixtures/extract/code-block.html"));
+    check_text(
+        "code",
+        &r,
+        &["def is_fish(length_cm, speed):\n    if length_cm < 5:\n        return False"],
+        &[],
+    );
+    check_html(
+        "code",
+        &r,
+        &["<pre><code class=\"language-python\">def is_fish(length_cm, speed):\n    if length_cm &lt; 5:"],
+        &[],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn share_bar_is_dropped_and_hidden() {
+    let r = run(include_str!("../fixtures/extract/share-bar.html"));
+    check_text(
+        "share",
+        &r,
+        &[LADDER_FIRST, LADDER_LAST],
+        &[
+            "Share on Friendface",
+            "Spread the word",
+            "Follow our river desk",
+        ],
+    );
+    assert!(
+        r.hidden.iter().any(|b| b.reason == "share bar"),
+        "{:?}",
+        r.hidden
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn comment_section_is_dropped_and_hidden() {
+    let r = run(include_str!("../fixtures/extract/comments.html"));
+    check_text(
+        "comments",
+        &r,
+        &[LADDER_FIRST, LADDER_LAST],
+        &["Reader comments", "grandfather", "waste of public money"],
+    );
+    assert!(
+        r.hidden.iter().any(|b| b.reason == "comment section"),
+        "{:?}",
+        r.hidden
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn newsletter_box_is_dropped() {
+    let r = run(include_str!("../fixtures/extract/newsletter.html"));
+    check_text(
+        "newsletter",
+        &r,
+        &[LADDER_FIRST, LADDER_LAST],
+        &["river bulletin", "Sign up for our weekly", "Subscribe"],
+    );
+    check_html("newsletter", &r, &[], &["<form", "<input", "<button"]);
+    assert!(r.hidden.iter().any(|b| b.reason == "newsletter box"));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn hidden_elements_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/hidden.html"));
+    check_text(
+        "hidden",
+        &r,
+        &[LADDER_FIRST],
+        &["hidden teaser", "secret paragraph", "invisible block"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn json_ld_body_locates_the_article_but_is_never_output() {
+    let r = run(include_str!("../fixtures/extract/jsonld-hint.html"));
+    check_text(
+        "jsonld",
+        &r,
+        &[LADDER_FIRST, "Critics had argued"],
+        &["cheese market", "never shown on the page"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rtl_page_keeps_direction_and_text() {
+    let r = run(include_str!("../fixtures/extract/rtl.html"));
+    check_text(
+        "rtl",
+        &r,
+        &["افتتحت سلطة النهر", "أربعمائة سمكة"],
+        &["Weather", "Copyright"],
+    );
+    assert_eq!(r.dir.as_deref(), Some("rtl"));
+    assert!(r.is_article);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn cjk_page_is_an_article() {
+    let r = run(include_str!("../fixtures/extract/cjk.html"));
+    check_text(
+        "cjk",
+        &r,
+        &["费尔德马克河务局", "几条鳗鱼通过"],
+        &["Weather"],
+    );
+    assert!(r.is_article, "CJK prose has no spaces but is an article");
+    assert!(r.words > 100, "CJK characters count as words: {}", r.words);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn br_separated_text_is_found() {
+    let r = run(include_str!("../fixtures/extract/br-text.html"));
+    check_text(
+        "br",
+        &r,
+        &[LADDER_FIRST, "Critics had argued"],
+        &["Copyright", "Weather"],
+    );
+    assert!(r.is_article);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn homepage_is_not_an_article() {
+    let r = run(include_str!("../fixtures/extract/homepage.html"));
+    assert!(!r.is_article, "a page of teasers is no article: {}", r.text);
+}
