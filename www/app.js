@@ -55,27 +55,30 @@ let nextCallId = 1;
 const pending = new Map();
 
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker = w;
   setStatus('loading', 'Loading the core…');
-  workerReady = new Promise((resolve) => {
-    worker.addEventListener('message', function hello(ev) {
-      if (!ev.data.hello) return;
-      worker.removeEventListener('message', hello);
+  let ready;
+  workerReady = new Promise((resolve) => { ready = resolve; });
+  w.addEventListener('message', (ev) => {
+    if (ev.data.hello) {
       if (ev.data.error) setStatus('failed', 'The core did not load');
       else setStatus('ready', 'Core ready (WebAssembly, in a worker)');
-      resolve(ev.data.error);
-    });
-  });
-  worker.addEventListener('message', (ev) => {
+      ready(ev.data.error);
+      return;
+    }
     const p = pending.get(ev.data.id);
     if (!p) return;
     pending.delete(ev.data.id);
     clearTimeout(p.timer);
     p.resolve(ev.data);
   });
-  worker.addEventListener('error', (ev) => {
+  // The worker's module failed to load or threw outside a call (a missing www/pkg, say).
+  w.addEventListener('error', (ev) => {
     ev.preventDefault?.();
-    failAll(`The core's worker failed: ${ev.message || 'it could not start'}`);
+    const why = `The core's worker failed: ${ev.message || 'its script could not be loaded (is the wasm package built into www/pkg?)'}`;
+    ready(why);
+    failAll(why);
     setStatus('failed', 'The core did not load');
   });
 }
@@ -83,7 +86,7 @@ function startWorker() {
 function failAll(error) {
   for (const [id, p] of pending) {
     clearTimeout(p.timer);
-    p.resolve({ id, ok: false, fatal: true, error });
+    p.resolve({ id, ok: false, fatal: true, restarted: true, error });
   }
   pending.clear();
 }
@@ -97,12 +100,12 @@ function restartWorker() {
 /** Sends one request to the worker; resolves with its answer (never rejects). */
 async function callWorker(msg, transfer = []) {
   const loadError = await workerReady;
-  if (loadError) return { ok: false, fatal: true, error: `The WebAssembly core did not load: ${loadError}` };
+  if (loadError) return { ok: false, fatal: true, restarted: true, error: /^The core/.test(loadError) ? loadError : `The WebAssembly core did not load: ${loadError}` };
   const id = nextCallId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       pending.delete(id);
-      resolve({ id, ok: false, fatal: true, error: `The core took longer than ${WORKER_TIMEOUT_MS / 1000} s on this page and was stopped.` });
+      resolve({ id, ok: false, fatal: true, restarted: true, error: `The core took longer than ${WORKER_TIMEOUT_MS / 1000} s on this page and was stopped.` });
       restartWorker();
     }, WORKER_TIMEOUT_MS);
     pending.set(id, { resolve, timer });
@@ -229,7 +232,7 @@ async function run({ input, label, size }) {
   const sent = input instanceof Uint8Array ? input.slice() : input;
   const first = await callWorker({ html: sent, options: opts }, sent instanceof Uint8Array ? [sent.buffer] : []);
   if (seq !== runSeq) return;
-  if (!first.ok) return failRun(first.error, first.fatal);
+  if (!first.ok) return failCall(first);
 
   // Door 2: the page in the frame, walked.
   const decoded = input instanceof Uint8Array ? decodeBytes(input) : { text: input, charset: 'text' };
@@ -242,7 +245,7 @@ async function run({ input, label, size }) {
   if (seq !== runSeq) return;
   const second = await callWorker({ snapshot: walk.json, options: opts });
   if (seq !== runSeq) return;
-  if (!second.ok) return failRun(second.error, second.fatal);
+  if (!second.ok) return failCall(second);
 
   const total = performance.now() - t0;
   const htmlResult = first.html.result;
@@ -283,14 +286,20 @@ function finishRun() {
   document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
 }
 
-function failRun(error, fatal) {
+/** A failed worker call: the core's own error (bad input), or a broken or stopped worker. */
+function failCall(answer) {
+  failRun(answer.fatal ? answer.error : `The core could not read this input: ${answer.error}`);
+  // A trap may leave the instance broken: start a fresh one (unless that already happened).
+  if (answer.fatal && !answer.restarted && !/did not load/.test(answer.error)) restartWorker();
+}
+
+function failRun(message) {
   els.wrap.classList.remove('busy');
   document.body.dataset.state = 'error';
   shown = null;
-  showMessage(fatal ? `${error}` : `The core could not read this input: ${error}`);
+  showMessage(message);
   clearOutputs();
   finishRun();
-  if (fatal && !/restarted|did not load/.test(error)) restartWorker();
 }
 
 function clearOutputs() {

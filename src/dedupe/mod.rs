@@ -33,6 +33,8 @@ const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
     "textarea",
 ];
+/// Share of a subtree's text a block must own itself to be compared (see `Blk::leaf`).
+const LEAF_SHARE: f32 = 0.8;
 /// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
 /// name, a time stamp): not worth comparing or reporting.
 const MIN_BLOCK_CHARS: u32 = 30;
@@ -164,6 +166,10 @@ struct Blk {
     /// Non-space characters of the block's own text.
     chars: u32,
     tokens: Vec<u32>,
+    /// Is the block's own text most of its subtree's? Only such blocks are compared: an
+    /// element that owns a stray line of text but holds the article below it must never be
+    /// taken (and hidden) as a copy of that line.
+    leaf: bool,
 }
 
 /// Finds repeated blocks, decides which occurrence is the original, and weighs every node.
@@ -193,7 +199,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     out.fingerprints = blocks
         .iter()
         .zip(&fps)
-        .filter(|(b, _)| b.chars >= MIN_FP_CHARS)
+        .filter(|(b, _)| b.leaf && b.chars >= MIN_FP_CHARS)
         .map(|(_, &f)| f)
         .collect();
     out.fingerprints.sort_unstable();
@@ -203,7 +209,8 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         known.sort_unstable();
         for (b, f) in blocks.iter().zip(&fps) {
             // Short blocks only, and never the headline: see BOILERPLATE_MAX_CHARS.
-            if b.chars >= MIN_FP_CHARS
+            if b.leaf
+                && b.chars >= MIN_FP_CHARS
                 && b.chars <= BOILERPLATE_MAX_CHARS
                 && known.binary_search(f).is_ok()
                 && !is_headline(b)
@@ -215,7 +222,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
 
     // Phase C: exact groups (same words in the same order) by sorting on a hash of the words.
     let eligible: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2)
+        .filter(|&i| {
+            blocks[i].leaf && blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2
+        })
         .collect();
     let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
         .iter()
@@ -546,6 +555,19 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
     out.comps.retain(|c| c.units.len() > 1);
     out
+}
+
+/// The page's block fingerprints alone (what [`analyze`] returns in `fingerprints`), for a
+/// caller building site memory in a first pass without extracting.
+pub fn fingerprints(doc: &Doc) -> Vec<u32> {
+    let mut f: Vec<u32> = collect_blocks(doc)
+        .iter()
+        .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
+        .map(|b| text::fingerprint(&b.tokens))
+        .collect();
+    f.sort_unstable();
+    f.dedup();
+    f
 }
 
 /// Site boilerplate never counts as prose.
@@ -922,6 +944,7 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
                         node: o,
                         chars: 0,
                         tokens: Vec::new(),
+                        leaf: false,
                     });
                     toks.push(Tokenizer::default());
                     blocks.len() as u32 - 1
@@ -943,6 +966,19 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
         b.tokens = t.tokens;
     }
     blocks.retain(|b| b.chars > 0);
+    // Text characters of each subtree, by one reverse pass.
+    let mut below = vec![0u32; n];
+    for b in &blocks {
+        below[b.node as usize] += b.chars;
+    }
+    for id in (1..n).rev() {
+        if let Some(p) = doc.parent(id as NodeId) {
+            below[p as usize] += below[id];
+        }
+    }
+    for b in &mut blocks {
+        b.leaf = b.chars as f32 >= LEAF_SHARE * below[b.node as usize] as f32;
+    }
     blocks
 }
 

@@ -219,6 +219,12 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
   assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
   const frameText = await page.frameLocator('#page').locator('body').textContent();
   assert.match(frameText, /après trois mois/, 'the frame shows the page decoded the same way');
+  // UTF-16 with a byte-order mark, no charset declared.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le')]);
+  await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe16.html', mimeType: 'text/html', buffer: utf16 }));
+  assert.match(await page.locator('#st-source').textContent(), /cafe16\.html.*UTF-16LE/);
+  assert.match((await resultJson(page)).text, /bibliothèque déchange occupe/);
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -342,6 +348,34 @@ test('a page nested deeper than the browser allows: the doors disagree and the p
   await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
   // Door 2's ids still index the walked frame: the overlays match its result.
   await checkOverlays(page, await resultJson(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Readability-shaped module works in the browser too', async () => {
+  const { page, errors } = await open('#demo=news-article');
+  const article = await page.evaluate(async () => {
+    const { Readability } = await import('./declutter-readability.js');
+    return new Readability(document.getElementById('page').contentDocument).parse();
+  });
+  assert.match(article.title, /lighthouse lens/);
+  assert.equal(article.siteName, 'The Harbor Gazette');
+  assert.match(article.textContent, /two hundred and twelve prisms/);
+  assert.equal(article.length, article.textContent.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without the wasm package the page says so instead of hanging', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/pkg/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(base);
+  await waitRuns(page, 1);
+  await assertMessage(page, /core.*(did not load|failed)/i);
+  assert.match(await page.locator('#core-status').textContent(), /did not load/);
+  assert.equal(await page.locator('#page-empty').isVisible(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
