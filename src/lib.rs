@@ -12,6 +12,7 @@ pub mod extract;
 pub mod meta;
 pub mod output;
 
+mod budget;
 mod error;
 mod options;
 mod result;
@@ -23,27 +24,33 @@ pub use error::Error;
 pub use options::Options;
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
+use budget::Budget;
 use dom::snapshot::Snapshot;
 use dom::Doc;
 
 /// Door 1: extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
 pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
-    let doc = dom::html::parse_bytes(bytes)?;
-    Ok(finish(extract_doc(&doc, options), started))
+    let limit = options.max_bytes.unwrap_or(usize::MAX);
+    let doc = dom::html::parse_bytes_limited(&bytes[..bytes.len().min(limit)], options.max_nodes)?;
+    Ok(run(&doc, options, started, bytes.len() > limit))
 }
 
 /// Door 1 for text that is already decoded (pasted HTML, a JS string).
 pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
-    let doc = dom::html::parse_str(html)?;
-    Ok(finish(extract_doc(&doc, options), started))
+    let mut cut = options.max_bytes.unwrap_or(usize::MAX).min(html.len());
+    while !html.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let doc = dom::html::parse_str_limited(&html[..cut], options.max_nodes)?;
+    Ok(run(&doc, options, started, cut < html.len()))
 }
 
 /// Door 2: extracts from the live page's snapshot; node ids in the result are snapshot indexes.
 pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
-    let doc = snapshot.to_doc()?;
+    let doc = snapshot.to_doc_limited(options.max_nodes)?;
     let mut opts;
     let options = if options.url.is_none() && snapshot.url.is_some() {
         opts = options.clone();
@@ -52,15 +59,29 @@ pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extrac
     } else {
         options
     };
-    Ok(finish(extract_doc(&doc, options), started))
+    Ok(run(&doc, options, started, false))
 }
 
-/// Runs the heuristics on a document already in the model.
+/// Runs the heuristics on a document already in the model (no time budget).
 pub fn extract_doc(doc: &Doc, options: &Options) -> Extraction {
-    extract::run(doc, options)
+    extract::run(doc, options, &Budget::unlimited())
 }
 
-fn finish(mut r: Extraction, started: web_time::Instant) -> Extraction {
+/// The heuristics within the time budget, then the notes on what the limits left out.
+fn run(doc: &Doc, options: &Options, started: web_time::Instant, bytes_cut: bool) -> Extraction {
+    let mut r = extract::run(doc, options, &Budget::new(started, options.budget_ms));
+    if bytes_cut {
+        r.messages.push(format!(
+            "page larger than the {} byte limit: only its start was read",
+            options.max_bytes.unwrap_or(0)
+        ));
+    }
+    if doc.truncated() {
+        r.messages.push(format!(
+            "page has more than the {} node limit: only its first nodes were read",
+            options.max_nodes.unwrap_or(0)
+        ));
+    }
     r.ms = started.elapsed().as_secs_f64() * 1000.0;
     r
 }

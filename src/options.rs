@@ -17,7 +17,23 @@ pub struct Options {
     /// enough other pages of this site. Matching short blocks are boilerplate: hidden, never
     /// article text.
     pub site_boilerplate: Vec<u32>,
+    /// Time budget in milliseconds, counted from the call's start (parsing included). Past it,
+    /// extraction stops at the next phase boundary with a partial (or empty) result and a
+    /// message in `Extraction::messages`. `None`: no time limit.
+    pub budget_ms: Option<f64>,
+    /// Memory budget: at most this many nodes are read; the rest of the page is left out and
+    /// a message says so. `None`: no limit.
+    pub max_nodes: Option<usize>,
+    /// Memory budget: at most this many bytes of HTML are read (door 1); the rest is left out
+    /// and a message says so. `None`: no limit.
+    pub max_bytes: Option<usize>,
 }
+
+/// Default node limit: a million-sibling page (two million nodes) still reads whole, while a
+/// runaway page stops at about 250 MB of model.
+pub const DEFAULT_MAX_NODES: usize = 4_000_000;
+/// Default byte limit: a 50 MB page reads whole; beyond 64 MiB the tail is left out.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 impl Default for Options {
     fn default() -> Self {
@@ -27,6 +43,9 @@ impl Default for Options {
             html: true,
             debug: false,
             site_boilerplate: Vec::new(),
+            budget_ms: None,
+            max_nodes: Some(DEFAULT_MAX_NODES),
+            max_bytes: Some(DEFAULT_MAX_BYTES),
         }
     }
 }

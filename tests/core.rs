@@ -7,3 +7,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "core/extract.rs"]
 mod extract;
+
+#[path = "core/budget.rs"]
+mod budget;

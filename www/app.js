@@ -7,7 +7,7 @@
 //    (door 2, www/snapshot.js) and the worker runs `extractSnapshot` on it;
 // 3. result ids index the walked node list, so the overlays land on the right elements;
 //    both doors' texts are compared ("Doors agree").
-import { takeSnapshotSliced, elementOf } from './snapshot.js';
+import { takeSnapshotSliced, elementOf, prepareForFrame } from './snapshot.js';
 import { htmlToMarkdown } from './markdown.js';
 
 /** Larger inputs are refused with a message (the playground is for single pages). */
@@ -22,6 +22,8 @@ const MAX_HIGHLIGHT_CHARS = 300_000;
 const MAX_LISTED_BLOCKS = 300;
 /** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
 const MAX_BADGES = 2000;
+/** Chromium's HTML parser stops nesting elements at this depth (door 1's parser has no limit). */
+const BROWSER_MAX_DEPTH = 512;
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -53,27 +55,30 @@ let nextCallId = 1;
 const pending = new Map();
 
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker = w;
   setStatus('loading', 'Loading the core…');
-  workerReady = new Promise((resolve) => {
-    worker.addEventListener('message', function hello(ev) {
-      if (!ev.data.hello) return;
-      worker.removeEventListener('message', hello);
+  let ready;
+  workerReady = new Promise((resolve) => { ready = resolve; });
+  w.addEventListener('message', (ev) => {
+    if (ev.data.hello) {
       if (ev.data.error) setStatus('failed', 'The core did not load');
       else setStatus('ready', 'Core ready (WebAssembly, in a worker)');
-      resolve(ev.data.error);
-    });
-  });
-  worker.addEventListener('message', (ev) => {
+      ready(ev.data.error);
+      return;
+    }
     const p = pending.get(ev.data.id);
     if (!p) return;
     pending.delete(ev.data.id);
     clearTimeout(p.timer);
     p.resolve(ev.data);
   });
-  worker.addEventListener('error', (ev) => {
+  // The worker's module failed to load or threw outside a call (a missing www/pkg, say).
+  w.addEventListener('error', (ev) => {
     ev.preventDefault?.();
-    failAll(`The core's worker failed: ${ev.message || 'it could not start'}`);
+    const why = `The core's worker failed: ${ev.message || 'its script could not be loaded (is the wasm package built into www/pkg?)'}`;
+    ready(why);
+    failAll(why);
     setStatus('failed', 'The core did not load');
   });
 }
@@ -81,7 +86,7 @@ function startWorker() {
 function failAll(error) {
   for (const [id, p] of pending) {
     clearTimeout(p.timer);
-    p.resolve({ id, ok: false, fatal: true, error });
+    p.resolve({ id, ok: false, fatal: true, restarted: true, error });
   }
   pending.clear();
 }
@@ -95,12 +100,12 @@ function restartWorker() {
 /** Sends one request to the worker; resolves with its answer (never rejects). */
 async function callWorker(msg, transfer = []) {
   const loadError = await workerReady;
-  if (loadError) return { ok: false, fatal: true, error: `The WebAssembly core did not load: ${loadError}` };
+  if (loadError) return { ok: false, fatal: true, restarted: true, error: /^The core/.test(loadError) ? loadError : `The WebAssembly core did not load: ${loadError}` };
   const id = nextCallId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       pending.delete(id);
-      resolve({ id, ok: false, fatal: true, error: `The core took longer than ${WORKER_TIMEOUT_MS / 1000} s on this page and was stopped.` });
+      resolve({ id, ok: false, fatal: true, restarted: true, error: `The core took longer than ${WORKER_TIMEOUT_MS / 1000} s on this page and was stopped.` });
       restartWorker();
     }, WORKER_TIMEOUT_MS);
     pending.set(id, { resolve, timer });
@@ -227,7 +232,7 @@ async function run({ input, label, size }) {
   const sent = input instanceof Uint8Array ? input.slice() : input;
   const first = await callWorker({ html: sent, options: opts }, sent instanceof Uint8Array ? [sent.buffer] : []);
   if (seq !== runSeq) return;
-  if (!first.ok) return failRun(first.error, first.fatal);
+  if (!first.ok) return failCall(first);
 
   // Door 2: the page in the frame, walked.
   const decoded = input instanceof Uint8Array ? decodeBytes(input) : { text: input, charset: 'text' };
@@ -240,7 +245,7 @@ async function run({ input, label, size }) {
   if (seq !== runSeq) return;
   const second = await callWorker({ snapshot: walk.json, options: opts });
   if (seq !== runSeq) return;
-  if (!second.ok) return failRun(second.error, second.fatal);
+  if (!second.ok) return failCall(second);
 
   const total = performance.now() - t0;
   const htmlResult = first.html.result;
@@ -259,8 +264,11 @@ async function run({ input, label, size }) {
   renderVisibleLazyPanel();
   els.copy.disabled = false;
   finishRun();
-  if (snapResult.messages?.length) showMessage(`Notes from the core: ${snapResult.messages.join(' · ')}`, 'info');
-  else if (!snapResult.main) showMessage('The core found no article on this page; nothing is outlined in green.', 'info');
+  const notes = [];
+  if ($('st-doors').dataset.agree === 'false') notes.push(`The two doors disagree on this page: ${$('st-doors').title.replace(/^.*? differ: /, '')}.`);
+  if (!snapResult.main) notes.push('The core found no article on this page; nothing is outlined in green.');
+  if (snapResult.messages?.length) notes.push(`Notes from the core: ${snapResult.messages.join(' · ')}`);
+  if (notes.length) showMessage(notes.join(' '), 'info');
 }
 
 /** Runs `fn` under a named performance measure (visible in the browser's profiler). */
@@ -278,14 +286,20 @@ function finishRun() {
   document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
 }
 
-function failRun(error, fatal) {
+/** A failed worker call: the core's own error (bad input), or a broken or stopped worker. */
+function failCall(answer) {
+  failRun(answer.fatal ? answer.error : `The core could not read this input: ${answer.error}`);
+  // A trap may leave the instance broken: start a fresh one (unless that already happened).
+  if (answer.fatal && !answer.restarted && !/did not load/.test(answer.error)) restartWorker();
+}
+
+function failRun(message) {
   els.wrap.classList.remove('busy');
   document.body.dataset.state = 'error';
   shown = null;
-  showMessage(fatal ? `${error}` : `The core could not read this input: ${error}`);
+  showMessage(message);
   clearOutputs();
   finishRun();
-  if (fatal && !/restarted|did not load/.test(error)) restartWorker();
 }
 
 function clearOutputs() {
@@ -305,8 +319,9 @@ function clearOutputs() {
 }
 
 /** Shows the page in the sandboxed frame and walks its DOM into a snapshot. */
-async function loadAndWalk(html, url) {
+async function loadAndWalk(source, url) {
   const frame = els.page;
+  const { html, noscript } = prepareForFrame(source);
   await new Promise((resolve) => {
     frame.addEventListener('load', resolve, { once: true });
     frame.srcdoc = html;
@@ -315,13 +330,13 @@ async function loadAndWalk(html, url) {
   if (!doc || !doc.documentElement) throw new Error('the frame has no document');
   // The walk runs in slices so the playground keeps answering input on very large pages.
   const t0 = performance.now();
-  const { snapshot, nodes } = await takeSnapshotSliced(doc, url);
+  const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url, { noscript });
   performance.measure('declutter:walk', { start: t0, end: performance.now() });
   const json = measure('stringify', () => JSON.stringify(snapshot));
   const ms = performance.now() - t0;
   els.pageEmpty.hidden = true;
   wireFrame(doc);
-  return { json, nodes, count: nodes.length, ms };
+  return { json, nodes, count: nodes.length, ms, maxDepth };
 }
 
 // ---------------------------------------------------------------- figures
@@ -337,12 +352,15 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   $('st-words').replaceChildren(`${snapResult.words}`, ' ', small(`${snapResult.reading_minutes} min`));
   $('st-hidden').textContent = String(uniqueNodes(snapResult.hidden.map((h) => h.node)).length);
   $('st-dups').textContent = String(snapResult.duplicates.length);
-  $('st-core').replaceChildren(`${fmtMs(snapResult.ms)}`, ' ', small(`html ${fmtMs(htmlResult.ms)}`));
-  $('st-core').title = `extractSnapshot ${fmtMs(snapResult.ms)}, extractHtml ${fmtMs(htmlResult.ms)} (time inside the core)`;
+  $('st-core').replaceChildren(`${fmtMs(snapResult.ms)}`, ' ', small(`from HTML ${fmtMs(htmlResult.ms)}`));
+  $('st-core').title = `Time inside the core: extractSnapshot on the walked frame ${fmtMs(snapResult.ms)}; extractHtml on the bytes, parsing included, ${fmtMs(htmlResult.ms)}`;
   $('st-total').replaceChildren(`${fmtMs(total)}`, ' ', small(`walk ${fmtMs(walk.ms)}`));
   $('st-total').title = `From input to result, both doors; the DOM walk of ${walk.count} nodes took ${fmtMs(walk.ms)}`;
   const dd = $('st-doors');
-  const diff = doorsDiffer(htmlResult, snapResult);
+  let diff = doorsDiffer(htmlResult, snapResult);
+  if (diff && walk.maxDepth >= BROWSER_MAX_DEPTH) {
+    diff += `. This page nests elements ${walk.maxDepth}+ deep: the browser flattens nesting beyond ${BROWSER_MAX_DEPTH} levels, the core's HTML parser does not, so the two trees differ`;
+  }
   dd.textContent = diff ? '✗ differ' : '✓ agree';
   dd.className = diff ? 'differ' : 'agree';
   dd.title = diff
@@ -552,7 +570,7 @@ function showTip(el, x, y) {
     const dot = document.createElement('span');
     dot.className = 't-dot';
     dot.style.background = kept ? ROLE_COLOR.main : '#94a3b8';
-    head.append(dot, kept ? 'In the article' : 'Scored, not taken');
+    head.append(dot, kept ? 'In the article' : 'Not in the article');
     tip.append(head);
   }
   for (const d of debug) {
@@ -719,8 +737,26 @@ function renderJson(r) {
   els.json.innerHTML = html;
 }
 
+/** Elements whose text a reader never sees. */
+const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'head']);
+
+/** The first words of an element's visible text, text nodes joined with spaces. */
 function snippet(el) {
-  const t = normText(el?.textContent);
+  if (!el) return '';
+  const doc = el.ownerDocument;
+  const tw = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = tw.nextNode(); n && out.length <= SNIPPET_CHARS; n = tw.nextNode()) {
+    let unseen = false;
+    for (let p = n.parentElement; p && p !== el.parentElement; p = p.parentElement) {
+      if (UNSEEN_TEXT.has(p.localName)) {
+        unseen = true;
+        break;
+      }
+    }
+    if (!unseen) out += ` ${n.data}`;
+  }
+  const t = normText(out);
   return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS)}…` : t;
 }
 
@@ -783,6 +819,15 @@ function renderBlocks(r, nodes) {
     text: snippet(elementOf(nodes, c.node)) || g.text,
   }))));
   section('Hidden clutter', r.hidden.map((h) => ({ kind: 'hidden', node: h.node, path: h.path, title: h.reason, text: snippet(elementOf(nodes, h.node)) })));
+  if (Array.isArray(r.debug)) {
+    const scored = r.debug.filter((d) => d && Number.isInteger(d.node)).slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    section('Scored blocks (debug)', scored.map((d) => ({
+      kind: d.kept ? 'scored-in' : 'scored',
+      node: d.node,
+      title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
+      text: snippet(elementOf(nodes, d.node)),
+    })));
+  }
 }
 
 /** Scrolls the frame to a node and flashes it. */

@@ -33,6 +33,8 @@ const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
     "textarea",
 ];
+/// Share of a subtree's text a block must own itself to be compared (see `Blk::leaf`).
+const LEAF_SHARE: f32 = 0.8;
 /// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
 /// name, a time stamp): not worth comparing or reporting.
 const MIN_BLOCK_CHARS: u32 = 30;
@@ -83,15 +85,15 @@ const CTA_PHRASES: &[&str] = &[
     "subscribe",
     "newsletter",
     "sign up",
-    "download",
-    "app store",
-    "google play",
     "follow us",
     "try our",
     "register now",
     "advertisement",
     "sponsored",
 ];
+/// Weaker calls to action: a promo's only when the block is also pasted twice in the article
+/// (articles about apps and films say "available on Google Play" in their own sentences).
+const WEAK_CTA_PHRASES: &[&str] = &["download", "app store", "google play", "get the app"];
 /// Tags that make a region a form or button box (promos, sign-ups), never article text.
 const CONTROL_TAGS: &[&str] = &["form", "button", "input"];
 /// A block whose words are at least this share of the page title's words (and the other way
@@ -101,6 +103,8 @@ const TITLE_MATCH: f32 = 0.8;
 const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
 /// A region with this many link-only blocks is a list of links even without list tags.
 const LIST_MIN_LINKS: usize = 3;
+/// Child tags compared to tell whether two class-less cards have the same shape.
+const SHAPE_CHILDREN: usize = 8;
 /// Elements (and ARIA roles) that name the page's main content: a tie-breaker only.
 const MAIN_TAGS: &[&str] = &["article", "main"];
 
@@ -118,6 +122,8 @@ pub struct Analysis {
     comps: Vec<Comp>,
     /// Blocks the caller's site memory names as boilerplate.
     boilerplate: Vec<NodeId>,
+    /// (boxed copy's root, a sibling card of the same shape): the other stories of its list.
+    peers: Vec<(NodeId, NodeId)>,
 }
 
 /// One group: occurrences of the same text (or of fragments of it), as regions.
@@ -140,7 +146,7 @@ struct Unit {
     original: bool,
     /// Is it a boxed copy (a copy by rule, in a card among other content on its side)?
     strict_copy: bool,
-    /// Is it the page's headline (a heading, or the page title's words)?
+    /// Is it the page's headline (the page title's words)?
     headline: bool,
 }
 
@@ -160,6 +166,10 @@ struct Blk {
     /// Non-space characters of the block's own text.
     chars: u32,
     tokens: Vec<u32>,
+    /// Is the block's own text most of its subtree's? Only such blocks are compared: an
+    /// element that owns a stray line of text but holds the article below it must never be
+    /// taken (and hidden) as a copy of that line.
+    leaf: bool,
 }
 
 /// Finds repeated blocks, decides which occurrence is the original, and weighs every node.
@@ -177,10 +187,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     // Phase A: blocks and their words, in one forward pass.
     let blocks = collect_blocks(doc);
     let title = title_tokens(title.unwrap_or(""));
-    let is_headline = |b: &Blk| {
-        matches!(doc.tag(b.node), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            || text::title_like(&b.tokens, &title, TITLE_MATCH)
-    };
+    // The headline: a block that reads as the page title. (A heading tag alone is not enough:
+    // some pages put a photo caption in their h1.)
+    let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
     let fps: Vec<u32> = blocks
@@ -190,7 +199,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     out.fingerprints = blocks
         .iter()
         .zip(&fps)
-        .filter(|(b, _)| b.chars >= MIN_FP_CHARS)
+        .filter(|(b, _)| b.leaf && b.chars >= MIN_FP_CHARS)
         .map(|(_, &f)| f)
         .collect();
     out.fingerprints.sort_unstable();
@@ -200,7 +209,8 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         known.sort_unstable();
         for (b, f) in blocks.iter().zip(&fps) {
             // Short blocks only, and never the headline: see BOILERPLATE_MAX_CHARS.
-            if b.chars >= MIN_FP_CHARS
+            if b.leaf
+                && b.chars >= MIN_FP_CHARS
                 && b.chars <= BOILERPLATE_MAX_CHARS
                 && known.binary_search(f).is_ok()
                 && !is_headline(b)
@@ -212,7 +222,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
 
     // Phase C: exact groups (same words in the same order) by sorting on a hash of the words.
     let eligible: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2)
+        .filter(|&i| {
+            blocks[i].leaf && blocks[i].chars >= MIN_BLOCK_CHARS && blocks[i].tokens.len() >= 2
+        })
         .collect();
     let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
         .iter()
@@ -419,11 +431,26 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
                 && unit_of[i] != lift.child_toward(doc, span[g], blocks[i].node);
         }
     }
-    // Weights: nothing inside a boxed copy's region counts as prose.
+    // Weights: nothing inside a boxed copy's region counts as prose, nor inside the cards
+    // beside it that share its shape: a list that holds a copy of another region is a list of
+    // stories ("Related", "Top stories"), and its other cards are the other stories.
     let mut zero = vec![false; n];
+    let mut seen_units: Vec<NodeId> = Vec::new();
     for (i, b) in boxed.iter().enumerate() {
         if *b {
             zero[unit_of[i] as usize] = true;
+            seen_units.push(unit_of[i]);
+        }
+    }
+    seen_units.sort_unstable();
+    seen_units.dedup();
+    for &u in &seen_units {
+        let Some(p) = doc.parent(u) else { continue };
+        for s in doc.children(p) {
+            if s != u && originals[s as usize] == 0 && same_shape(doc, s, u) {
+                zero[s as usize] = true;
+                out.peers.push((u, s));
+            }
         }
     }
     for id in 0..n {
@@ -526,6 +553,19 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
     out.comps.retain(|c| c.units.len() > 1);
     out
+}
+
+/// The page's block fingerprints alone (what [`analyze`] returns in `fingerprints`), for a
+/// caller building site memory in a first pass without extracting.
+pub fn fingerprints(doc: &Doc) -> Vec<u32> {
+    let mut f: Vec<u32> = collect_blocks(doc)
+        .iter()
+        .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
+        .map(|b| text::fingerprint(&b.tokens))
+        .collect();
+    f.sort_unstable();
+    f.dedup();
+    f
 }
 
 /// Site boilerplate never counts as prose.
@@ -679,6 +719,20 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
                     path: path.clone(),
                     reason: format!("duplicate: {reason}"),
                 });
+                // The copy of the article sat in a list of stories: its sibling cards go too.
+                if kind == DuplicateKind::ArticleCopy {
+                    for &(_, peer) in analysis.peers.iter().filter(|(c, _)| *c == u.root) {
+                        if main.is_some_and(|m| doc.contains(peer, m)) {
+                            continue;
+                        }
+                        out.removed.push(peer);
+                        out.hidden.push(Block {
+                            node: peer,
+                            path: doc.css_path(peer),
+                            reason: "card in the same list as a copy of the article".into(),
+                        });
+                    }
+                }
             }
             copies.push(Copy {
                 node: u.root,
@@ -751,6 +805,27 @@ fn is_record_field(doc: &Doc, comp: &Comp, cluster: &[usize]) -> bool {
     true
 }
 
+/// Do two sibling elements have the same shape: same tag, and the same class, or (for pages
+/// without meaningful classes) the same sequence of child tags?
+fn same_shape(doc: &Doc, a: NodeId, b: NodeId) -> bool {
+    if doc.element(a).is_none() || doc.tag(a) != doc.tag(b) {
+        return false;
+    }
+    let class = |x| doc.attr(x, "class").unwrap_or("").trim();
+    if !class(a).is_empty() || !class(b).is_empty() {
+        return class(a) == class(b);
+    }
+    let kids = |x| {
+        doc.children(x)
+            .filter(|&c| doc.element(c).is_some())
+            .take(SHAPE_CHILDREN)
+            .map(|c| doc.tag(c))
+            .collect::<Vec<_>>()
+    };
+    let (ka, kb) = (kids(a), kids(b));
+    !ka.is_empty() && ka == kb
+}
+
 /// Lowest common ancestor by walking up (capped): only for the few nodes of one cluster.
 fn lca_walk(doc: &Doc, a: NodeId, b: NodeId) -> Option<NodeId> {
     std::iter::once(a)
@@ -763,10 +838,11 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// A short region that calls to action, holds a form or a button, or (when `links` is set)
-/// is mostly links. Link density alone is not enough for a single occurrence inside the
-/// article: articles link to other stories in their own sentences.
-fn looks_like_promo(doc: &Doc, root: NodeId, links: bool) -> bool {
+/// A short region that calls to action, holds a form or a button, or (when `pasted` is set:
+/// the block is pasted more than once inside the article) is mostly links or uses a weaker
+/// call to action. A single occurrence needs the strong signs: articles link to other stories
+/// and mention app stores in their own sentences.
+fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     let mut chars = 0usize;
     let mut link_chars = 0usize;
     let mut controls = false;
@@ -801,8 +877,9 @@ fn looks_like_promo(doc: &Doc, root: NodeId, links: bool) -> bool {
     }
     let lower = collapse_whitespace(&text).to_lowercase();
     controls
-        || (links && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
+        || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
         || CTA_PHRASES.iter().any(|p| lower.contains(p))
+        || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
 /// A list: list tags at or above the region's root, or several blocks that are only links.
@@ -865,6 +942,7 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
                         node: o,
                         chars: 0,
                         tokens: Vec::new(),
+                        leaf: false,
                     });
                     toks.push(Tokenizer::default());
                     blocks.len() as u32 - 1
@@ -886,6 +964,19 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
         b.tokens = t.tokens;
     }
     blocks.retain(|b| b.chars > 0);
+    // Text characters of each subtree, by one reverse pass.
+    let mut below = vec![0u32; n];
+    for b in &blocks {
+        below[b.node as usize] += b.chars;
+    }
+    for id in (1..n).rev() {
+        if let Some(p) = doc.parent(id as NodeId) {
+            below[p as usize] += below[id];
+        }
+    }
+    for b in &mut blocks {
+        b.leaf = b.chars as f32 >= LEAF_SHARE * below[b.node as usize] as f32;
+    }
     blocks
 }
 

@@ -10,6 +10,11 @@ use super::{Doc, Element, Node, NodeData, NodeId, NO_PARENT};
 pub struct DocBuilder {
     nodes: Vec<Node>,
     open: Vec<NodeId>,
+    /// At most this many nodes are kept; past it the rest of the page is left out.
+    limit: Option<usize>,
+    /// Elements opened after the limit was reached, still to be closed (they were not kept).
+    over_depth: usize,
+    truncated: bool,
 }
 
 impl DocBuilder {
@@ -20,8 +25,38 @@ impl DocBuilder {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             nodes: Vec::with_capacity(n),
-            open: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// A builder that keeps at most `limit` nodes (`None`: no limit). The nodes it keeps are
+    /// the page's first ones in document order, with the same ids they would have had.
+    pub fn with_limit(capacity: usize, limit: Option<usize>) -> Self {
+        let capacity = limit.map_or(capacity, |l| capacity.min(l));
+        Self {
+            nodes: Vec::with_capacity(capacity),
+            limit,
+            ..Self::default()
+        }
+    }
+
+    /// Has the node limit been reached?
+    pub fn is_full(&self) -> bool {
+        self.limit.is_some_and(|l| self.nodes.len() >= l)
+    }
+
+    /// Records that the caller stopped feeding nodes because the builder was full.
+    pub fn mark_truncated(&mut self) {
+        self.truncated = true;
+    }
+
+    /// Reports the limit hit: the next node is left out.
+    fn refuse(&mut self) -> bool {
+        if self.is_full() {
+            self.truncated = true;
+            return true;
+        }
+        false
     }
 
     fn parent(&self) -> NodeId {
@@ -29,8 +64,13 @@ impl DocBuilder {
     }
 
     /// Opens an element; `tag` and attribute names are lower-cased here.
+    /// Past the node limit the element is not kept and the returned id is the next free one.
     pub fn open(&mut self, tag: &str, attrs: Vec<(Box<str>, Box<str>)>) -> NodeId {
         let id = self.nodes.len() as NodeId;
+        if self.over_depth > 0 || self.refuse() {
+            self.over_depth += 1;
+            return id;
+        }
         let attrs = attrs
             .into_iter()
             .map(|(k, v)| {
@@ -56,7 +96,7 @@ impl DocBuilder {
 
     /// Appends text to the open element (merged with a directly preceding text sibling).
     pub fn text(&mut self, t: &str) {
-        if t.is_empty() {
+        if t.is_empty() || self.over_depth > 0 {
             return;
         }
         let parent = self.parent();
@@ -71,6 +111,9 @@ impl DocBuilder {
                 }
             }
         }
+        if self.refuse() {
+            return;
+        }
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
             parent,
@@ -83,6 +126,9 @@ impl DocBuilder {
     /// Appends a text node as given, never merged: the snapshot door uses this so that
     /// ids stay equal to the snapshot's own indexes, whatever the page did.
     pub fn text_node(&mut self, t: &str) {
+        if self.over_depth > 0 || self.refuse() {
+            return;
+        }
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
             parent: self.parent(),
@@ -99,6 +145,10 @@ impl DocBuilder {
 
     /// Closes the innermost open element (a stray close is ignored).
     pub fn close(&mut self) {
+        if self.over_depth > 0 {
+            self.over_depth -= 1;
+            return;
+        }
         if let Some(id) = self.open.pop() {
             self.nodes[id as usize].end = self.nodes.len() as NodeId;
         }
@@ -115,9 +165,13 @@ impl DocBuilder {
 
     /// Closes whatever is still open and returns the document.
     pub fn finish(mut self) -> Doc {
+        self.over_depth = 0;
         while !self.open.is_empty() {
             self.close();
         }
-        Doc { nodes: self.nodes }
+        Doc {
+            nodes: self.nodes,
+            truncated: self.truncated,
+        }
     }
 }

@@ -75,12 +75,22 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Parses bytes in any charset into the document model.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Doc, Error> {
+    parse_bytes_limited(bytes, None)
+}
+
+/// [`parse_bytes`], keeping at most `max_nodes` nodes (the page's first ones).
+pub fn parse_bytes_limited(bytes: &[u8], max_nodes: Option<usize>) -> Result<Doc, Error> {
     let (text, _) = decode(bytes)?;
-    parse_str(&text)
+    parse_str_limited(&text, max_nodes)
 }
 
 /// Parses already-decoded HTML into the document model.
 pub fn parse_str(html: &str) -> Result<Doc, Error> {
+    parse_str_limited(html, None)
+}
+
+/// [`parse_str`], keeping at most `max_nodes` nodes (the page's first ones).
+pub fn parse_str_limited(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
     if super::is_blank(html) {
         return Err(Error::Empty);
     }
@@ -88,7 +98,7 @@ pub fn parse_str(html: &str) -> Result<Doc, Error> {
     let html = super::nesting::limit(html);
     let parsed = scraper::Html::parse_document(&html);
     let root = parsed.tree.root();
-    let mut b = DocBuilder::with_capacity(html.len() / 40);
+    let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
     let mut skip_text_depth = 0usize;
     // Depth inside subtrees we drop whole (template contents, which the live DOM keeps apart).

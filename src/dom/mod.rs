@@ -63,9 +63,16 @@ pub struct Node {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     nodes: Vec<Node>,
+    /// The page had more nodes than the builder's limit; only the first ones are here.
+    truncated: bool,
 }
 
 impl Doc {
+    /// Did the page exceed the node limit (so this holds only its first nodes)?
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
     pub fn len(&self) -> usize {
         self.nodes.len()
     }

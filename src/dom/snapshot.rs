@@ -44,11 +44,21 @@ impl Snapshot {
 
     /// Builds the document model. Every entry becomes exactly one node with the same index.
     pub fn to_doc(&self) -> Result<Doc, Error> {
+        self.to_doc_limited(None)
+    }
+
+    /// [`Snapshot::to_doc`], keeping at most `max_nodes` entries (the page's first ones).
+    pub fn to_doc_limited(&self, max_nodes: Option<usize>) -> Result<Doc, Error> {
         if self.nodes.is_empty() {
             return Err(Error::Empty);
         }
-        let mut b = DocBuilder::with_capacity(self.nodes.len());
+        let mut b = DocBuilder::with_limit(self.nodes.len(), max_nodes);
         for (i, n) in self.nodes.iter().enumerate() {
+            if b.is_full() {
+                // Past the limit: the rest is left out (the builder records the truncation).
+                b.mark_truncated();
+                break;
+            }
             // Close elements until the entry's parent is the innermost open one.
             if i == 0 {
                 if n.p != -1 {

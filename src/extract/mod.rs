@@ -12,12 +12,16 @@
 //!    lists, forms, hidden blocks, the title heading).
 //! 8. `prune::hidden`: the clutter to hide in place.
 //! 9. `output`: text and clean HTML of the container, without what was pruned.
+//!
+//! The time budget is checked after phase 1 (over: metadata only) and after phase 5 (over:
+//! the chosen container rendered as it is, phases 6-8 skipped).
 
 mod jsonld;
 mod prune;
 mod score;
 pub mod signals;
 
+use crate::budget::Budget;
 use crate::dom::{Doc, NodeId};
 use crate::{dedupe, meta, output, Block, BlockScore, Extraction, Options};
 
@@ -34,7 +38,7 @@ const MAX_ARTICLE_LINK_DENSITY: f32 = 0.5;
 /// How many scored candidates the debug overlay gets (the highest-scoring ones).
 const DEBUG_CANDIDATES: usize = 60;
 
-pub fn run(doc: &Doc, options: &Options) -> Extraction {
+pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
     let m = meta::read(doc, options.url.as_deref());
@@ -49,6 +53,10 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     if doc.is_empty() {
         return r;
     }
+    if let Some(m) = budget.over("reading the metadata", "finding the article") {
+        r.messages.push(m);
+        return r;
+    }
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
         dedupe::analyze(doc, options, r.title.as_deref())
@@ -61,31 +69,38 @@ pub fn run(doc: &Doc, options: &Options) -> Extraction {
     let stats = score::measure(doc, &analysis.weight, &hint);
     let choice = score::choose(doc, &stats);
     r.main = choice.as_ref().map(|c| c.main);
-    // Phase 6: the article keeps its own copy of each repeated block; the others go.
-    let resolved = dedupe::resolve(doc, &analysis, r.main);
     let mut skip = vec![false; doc.len()];
-    for &id in &resolved.removed {
-        skip[id as usize] = true;
+    let mut pruned = Vec::new();
+    if let Some(m) = budget.over(
+        "choosing the article",
+        "duplicate checks, pruning and the hide list",
+    ) {
+        r.messages.push(m);
+    } else {
+        // Phase 6: the article keeps its own copy of each repeated block; the others go.
+        let resolved = dedupe::resolve(doc, &analysis, r.main);
+        for &id in &resolved.removed {
+            skip[id as usize] = true;
+        }
+        r.duplicates = resolved.groups;
+        // Phase 7: prune inside the container.
+        if let Some(main) = r.main {
+            pruned = prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip);
+        }
+        // Phase 8: clutter to hide in place.
+        // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.
+        let mut hidden: Vec<Block> = prune::hidden(doc, &stats, r.main, &pruned)
+            .into_iter()
+            .map(|(node, reason)| Block {
+                node,
+                path: doc.css_path(node),
+                reason: reason.to_string(),
+            })
+            .collect();
+        hidden.extend(resolved.hidden);
+        r.hidden = outermost(doc, hidden);
+        r.fingerprints = analysis.fingerprints;
     }
-    r.duplicates = resolved.groups;
-    // Phase 7: prune inside the container.
-    let pruned = match r.main {
-        Some(main) => prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip),
-        None => Vec::new(),
-    };
-    // Phase 8: clutter to hide in place.
-    // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.
-    let mut hidden: Vec<Block> = prune::hidden(doc, &stats, r.main, &pruned)
-        .into_iter()
-        .map(|(node, reason)| Block {
-            node,
-            path: doc.css_path(node),
-            reason: reason.to_string(),
-        })
-        .collect();
-    hidden.extend(resolved.hidden);
-    r.hidden = outermost(doc, hidden);
-    r.fingerprints = analysis.fingerprints;
     // Phase 9: render.
     if let Some(main) = r.main {
         let base = output::base_url(doc, options.url.as_deref());

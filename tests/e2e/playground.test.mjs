@@ -129,7 +129,12 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   // Hovering the article shows why it was kept.
   await page.frameLocator('#page').locator('[data-dcl-main] p').first().hover();
   await page.locator('#tip').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#tip').textContent(), /Article/);
+  assert.match(await page.locator('#tip').textContent(), /article/i);
+  // With `debug: true` the core scores blocks; the card shows the hovered block's score.
+  assert.ok(Array.isArray(r.debug) && r.debug.length > 0, 'the core returns per-block scores');
+  const hoveredId = await page.frameLocator('#page').locator('[data-dcl-hover]').count();
+  assert.equal(hoveredId, 1, 'the hovered block is highlighted');
+  assert.match(await page.locator('#tip').textContent(), /score -?\d/);
 
   // Keyboard: arrows move between tabs.
   await page.focus('#tab-blocks');
@@ -214,6 +219,12 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
   assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
   const frameText = await page.frameLocator('#page').locator('body').textContent();
   assert.match(frameText, /après trois mois/, 'the frame shows the page decoded the same way');
+  // UTF-16 with a byte-order mark, no charset declared.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le')]);
+  await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe16.html', mimeType: 'text/html', buffer: utf16 }));
+  assert.match(await page.locator('#st-source').textContent(), /cafe16\.html.*UTF-16LE/);
+  assert.match((await resultJson(page)).text, /bibliothèque déchange occupe/);
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -302,7 +313,8 @@ test('tricky markup before the article keeps both doors on the same ids', async 
   // template contents, noscript, SVG with namespaced attributes, CDATA, empty elements, entities.
   const html = `<!DOCTYPE html><html><head><title>Electric ferry</title><!-- c --><style>p{color:red}</style>
 <script>var x = "<p>not text</p>";</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"Electric ferry"}</script>
-<noscript><link rel="stylesheet" href="x.css"></noscript></head><body>
+<noscript><link rel="stylesheet" href="x.css"></noscript><noscript><img height="1" width="1" src="pixel.gif" alt=""><img height="1" width="1" src="pixel2.gif" alt=""></noscript>
+<meta name="description" content="after the pixel"></head><body>
 <div>one<!-- split -->two<!--x--> three &amp; four</div><template><p>inside a template</p><div>more</div></template>
 <noscript><p>Turn on scripts</p><img src="pixel.gif" alt=""></noscript>
 <svg width="10" height="10" viewBox="0 0 10 10"><use xlink:href="#a"></use><![CDATA[ cdata text ]]><text>svg text</text></svg>
@@ -320,10 +332,51 @@ test('tricky markup before the article keeps both doors on the same ids', async 
     const m = await import('./snapshot.js');
     const doc = document.getElementById('page').contentDocument;
     const a = JSON.stringify(m.takeSnapshot(doc, null).snapshot);
-    const b = JSON.stringify((await m.takeSnapshotSliced(doc, null, 0)).snapshot);
+    const b = JSON.stringify((await m.takeSnapshotSliced(doc, null, { sliceMs: 0 })).snapshot);
     return a === b && a.length > 1000;
   });
   assert.equal(same, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page nested deeper than the browser allows: the doors disagree and the page says why', async () => {
+  const { page, errors } = await open();
+  const html = `<html><body>${'<div>'.repeat(1500)}<article><h1>Electric ferry</h1>${prose(5)}</article>${'</div>'.repeat(1500)}</body></html>`;
+  await page.fill('#paste', html);
+  await runAndWait(page, () => page.click('#run-paste'));
+  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'false');
+  await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
+  // Door 2's ids still index the walked frame: the overlays match its result.
+  await checkOverlays(page, await resultJson(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Readability-shaped module works in the browser too', async () => {
+  const { page, errors } = await open('#demo=news-article');
+  const article = await page.evaluate(async () => {
+    const { Readability } = await import('./declutter-readability.js');
+    return new Readability(document.getElementById('page').contentDocument).parse();
+  });
+  assert.match(article.title, /lighthouse lens/);
+  assert.equal(article.siteName, 'The Harbor Gazette');
+  assert.match(article.textContent, /two hundred and twelve prisms/);
+  assert.equal(article.length, article.textContent.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without the wasm package the page says so instead of hanging', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/pkg/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(base);
+  await waitRuns(page, 1);
+  await assertMessage(page, /core.*(did not load|failed)/i);
+  assert.match(await page.locator('#core-status').textContent(), /did not load/);
+  assert.equal(await page.locator('#page-empty').isVisible(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,6 +2,7 @@
 
 use crate::format::{render, render_error};
 use crate::input::Input;
+use crate::site_memory::SiteMemory;
 use crate::Format;
 use declutter::{dom, extract_doc, Options};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -50,7 +51,7 @@ fn progress(len: usize) -> ProgressBar {
 }
 
 /// Processes every input; returns failure when any input failed (the rest still run).
-pub fn run(inputs: &[Input], opts: &Options, format: Format) -> ExitCode {
+pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory) -> ExitCode {
     let bar = progress(inputs.len());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -59,11 +60,12 @@ pub fn run(inputs: &[Input], opts: &Options, format: Format) -> ExitCode {
     let headers =
         inputs.len() > 1 && matches!(format, Format::Text | Format::Markdown | Format::Html);
     let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
-    for batch in inputs.chunks(chunk) {
+    for (n, batch) in inputs.chunks(chunk).enumerate() {
         let results: Vec<Result<String, String>> = batch
             .par_iter()
-            .map(|i| {
-                let r = process(i, opts, format);
+            .enumerate()
+            .map(|(k, i)| {
+                let r = process(i, &memory.options(n * chunk + k, opts), format);
                 bar.inc(1);
                 r
             })

@@ -14,6 +14,7 @@ mod eval;
 mod format;
 mod input;
 mod meta_eval;
+mod site_memory;
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +41,10 @@ enum Command {
         /// Keep blocks the page repeats (no duplicate detection).
         #[arg(long)]
         no_dedupe: bool,
+        /// Do not build site memory (blocks seen on several pages of one site in this batch
+        /// are otherwise hidden as that site's boilerplate).
+        #[arg(long)]
+        no_site_memory: bool,
     },
     /// Metadata agreement with a readability-style corpus (<case>/source.html + expected-metadata.json).
     EvalMeta {
@@ -88,6 +93,7 @@ fn main() -> ExitCode {
             format,
             url,
             no_dedupe,
+            no_site_memory,
         } => {
             let opts = Options {
                 url,
@@ -95,7 +101,9 @@ fn main() -> ExitCode {
                 html: format != Format::Text,
                 ..Options::default()
             };
-            batch::run(&input::expand(&paths), &opts, format)
+            let inputs = input::expand(&paths);
+            let memory = site_memory::SiteMemory::build(&inputs, !no_site_memory && !no_dedupe);
+            batch::run(&inputs, &opts, format, &memory)
         }
         Command::EvalMeta { corpus, .. } if !meta_eval::is_readability_corpus(&corpus) => {
             eprintln!(
