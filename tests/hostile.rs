@@ -21,10 +21,11 @@ fn tempdir(name: &str) -> PathBuf {
     d
 }
 
-/// Runs `declutter extract --format jsonl FILES...`; kills it if it outlives the guard.
+/// Runs `declutter extract --format jsonl --no-site-memory FILES...`; kills it if it outlives the guard.
 fn extract(files: &[&Path]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_declutter"))
-        .args(["extract", "--format", "jsonl"])
+        // The pages share their prose on purpose; site memory would hide it as boilerplate.
+        .args(["extract", "--format", "jsonl", "--no-site-memory"])
         .args(files)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
