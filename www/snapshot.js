@@ -7,11 +7,35 @@
 //   processing instructions are skipped; template contents live apart from the tree already);
 // - a run of adjacent text siblings (comments between them skipped) is one entry, empty runs none;
 // - the text of <style> and of <script> (but JSON-LD) is not sent;
-// - <noscript>: the core parses with scripting on, so its content is one raw-text child; a
-//   script-less frame parses it as elements, so we send its markup as that one text child.
+// - <noscript>: the core parses with scripting on, so its content is one raw-text child. A
+//   script-less frame parses it as markup instead, and in <head> that markup can even end the
+//   head early (an <img> pixel starts the body), so the frame gets the page from
+//   `prepareForFrame`: each <noscript> becomes an inert <template data-declutter-noscript=i>
+//   and the walk sends it back as <noscript> with its raw source text. A <noscript> the
+//   preparation missed is sent with its parsed markup as that one text child.
+// The extension's content script (extension/content/content.js) applies the same rules to a
+// live page with scripting on; it is a classic script injected into pages and keeps its own
+// copy of the walk, so this module serves the playground (and anyone walking a script-less
+// document).
 // The loop is iterative (firstChild / nextSibling / parentNode): no recursion on DOM depth.
 
 const ELEMENT = 1;
+/** Marks a <noscript> that `prepareForFrame` made inert; the value indexes the raw texts. */
+const NOSCRIPT_ATTR = 'data-declutter-noscript';
+
+/**
+ * Readies HTML for a frame without scripts so its tree matches door 1's (scripting on): every
+ * <noscript>…</noscript> becomes an inert <template> whose raw content is kept aside.
+ * Returns `{html, noscript}`; pass `noscript` to the walk.
+ */
+export function prepareForFrame(html) {
+  const noscript = [];
+  const out = html.replace(/<noscript\b([^>]*)>([\s\S]*?)<\/noscript\s*>/gi, (_, attrs, raw) => {
+    noscript.push(raw);
+    return `<template ${NOSCRIPT_ATTR}="${noscript.length - 1}"${attrs}></template>`;
+  });
+  return { html: out, noscript };
+}
 const TEXT = 3;
 const CDATA = 4;
 
@@ -34,7 +58,7 @@ function isText(n) {
  * entry `i` (for a merged text run, its first text node). The document must not change
  * between steps (the playground's frame runs no scripts).
  */
-export function walker(doc, url) {
+export function walker(doc, url, noscript = []) {
   const root = doc.documentElement;
   const entries = [];
   const nodes = [];
@@ -53,9 +77,12 @@ export function walker(doc, url) {
   let finished = false;
 
   const addElement = (el) => {
-    const tag = el.localName.toLowerCase();
+    let tag = el.localName.toLowerCase();
     const attrs = [];
-    for (const a of el.attributes) attrs.push([a.localName, a.value]);
+    for (const a of el.attributes) {
+      if (a.localName === NOSCRIPT_ATTR && tag === 'template') tag = 'noscript';
+      else attrs.push([a.localName, a.value]);
+    }
     const e = { p: open.length ? open[open.length - 1] : -1, t: tag };
     if (attrs.length) e.a = attrs;
     entries.push(e);
@@ -72,7 +99,8 @@ export function walker(doc, url) {
       run = -1;
       if (tag === 'noscript') {
         // One raw-text child, as the scripting-enabled parser of door 1 makes it.
-        const raw = cur.innerHTML;
+        const kept = cur.localName === 'template' ? noscript[Number(cur.getAttribute(NOSCRIPT_ATTR))] : undefined;
+        const raw = kept ?? cur.innerHTML;
         if (raw && keeps) {
           entries.push({ p: idx, x: raw });
           nodes.push(cur);
@@ -132,8 +160,8 @@ export function walker(doc, url) {
 }
 
 /** Walks `doc` in one go; see `walker` for the result. */
-export function takeSnapshot(doc, url) {
-  const w = walker(doc, url);
+export function takeSnapshot(doc, url, noscript = []) {
+  const w = walker(doc, url, noscript);
   w.step();
   return w.result();
 }
@@ -142,8 +170,8 @@ export function takeSnapshot(doc, url) {
  * Walks `doc` in slices of about `sliceMs`, yielding to the event loop between them, so a
  * 5 MB page does not block the page's input handling for the whole walk.
  */
-export async function takeSnapshotSliced(doc, url, sliceMs = 12) {
-  const w = walker(doc, url);
+export async function takeSnapshotSliced(doc, url, { sliceMs = 12, noscript = [] } = {}) {
+  const w = walker(doc, url, noscript);
   while (!w.step(performance.now() + sliceMs)) await yieldToEventLoop();
   return w.result();
 }

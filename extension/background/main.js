@@ -31,14 +31,30 @@ async function turnOff(tabId, mode) {
   if (mode === 'declutter') await api.scripting.removeCSS({ target: { tabId }, css: DECLUTTER_CSS });
 }
 
+// The toggle running (or last run) per tab.
+const queues = new Map();
+
 /**
  * Toggles `mode` ("reader" or "declutter") on the tab. Resolves once the page shows the
  * result (or is restored) to {mode, active, title, words, hidden, duplicates, ms}.
  * hidden/duplicates count blocks: those marked in the page (declutter) or the core's (reader).
  */
-async function toggle(tabId, mode = 'reader') {
-  if (!MODES.includes(mode)) throw new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`);
-  if (!Number.isInteger(tabId)) throw new Error(`tabId must be an integer, not ${tabId}`);
+function toggle(tabId, mode = 'reader') {
+  if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
+  if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
+  // One toggle at a time per tab: a double click must not apply twice or inject the
+  // stylesheet twice; the second toggle sees the first one's result.
+  const prev = queues.get(tabId) ?? Promise.resolve();
+  const next = prev.catch(() => {}).then(() => toggleNow(tabId, mode));
+  queues.set(tabId, next);
+  const cleanup = () => {
+    if (queues.get(tabId) === next) queues.delete(tabId);
+  };
+  next.then(cleanup, cleanup);
+  return next;
+}
+
+async function toggleNow(tabId, mode) {
   const started = performance.now();
   await ensureContent(tabId);
   const now = await send(tabId, { cmd: 'state' });

@@ -102,24 +102,24 @@
     const main = element(result.main);
     // Never hide the article itself or anything holding it, whatever a block list says.
     const hideable = (el) => el && el !== document.body && el !== document.documentElement && !(main && el.contains(main));
-    let hidden = 0;
-    let duplicates = 0;
     if (main) mark(marks, main, 'main');
     for (const b of result.hidden ?? []) {
       const el = element(b.node);
-      if (hideable(el)) {
-        mark(marks, el, 'hidden');
-        hidden++;
-      }
+      if (hideable(el)) mark(marks, el, 'hidden');
     }
     for (const g of result.duplicates ?? []) {
       for (const c of g.copies ?? []) {
         const el = element(c.node);
-        if (!c.kept && hideable(el)) {
-          mark(marks, el, 'duplicate');
-          duplicates++;
-        }
+        if (!c.kept && hideable(el)) mark(marks, el, 'duplicate');
       }
+    }
+    // Counted per element by its final mark: a block listed twice (hidden and a copy) is one.
+    let hidden = 0;
+    let duplicates = 0;
+    for (const el of marks.keys()) {
+      const v = el.getAttribute(ATTR);
+      if (v === 'hidden') hidden++;
+      else if (v === 'duplicate') duplicates++;
     }
     return { marks, hidden, duplicates };
   }

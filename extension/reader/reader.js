@@ -109,6 +109,7 @@
   color: var(--dr-fg); font-family: var(--dr-font); font-size: var(--dr-size); line-height: var(--dr-line); }
   article, header.meta { max-width: var(--dr-width); margin: 0 auto; }
   h1.title { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
+  .empty { color: var(--dr-muted); font-style: italic; }
   .byline, .info { color: var(--dr-muted); font-size: .85em; margin: .2em 0; }
   a { color: var(--dr-link); }
   img { max-width: 100%; height: auto; }
@@ -164,10 +165,15 @@
     const article = document.createElement('article');
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;
-    article.append(sanitize(result.html ?? ''));
+    const body = sanitize(result.html ?? '');
+    if (body.textContent.trim()) article.append(body);
+    else article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
     page.append(close, meta, article);
     shadow.append(page);
     host.tabIndex = -1;
+    host.setAttribute('role', 'dialog');
+    host.setAttribute('aria-modal', 'true');
+    host.setAttribute('aria-label', 'Reader view');
     document.documentElement.append(host);
     host.focus({ preventScroll: true });
     return host;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
-import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
+import { declutterRoundTrip, lateClutter, read, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
@@ -55,6 +55,47 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
       await page.close();
     });
   }
+
+  // The core decides what is clutter; while its block list is still growing this is a todo
+  // (reported, not failing). Once the core hides these, drop `todo` to make it binding.
+  test('the obvious sidebar and the related block get hidden', { todo: 'needs the core to report them in `hidden`' }, async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    await toggle('declutter');
+    const clutter = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-e2e="clutter"]')].map((el) => getComputedStyle(el).display),
+    );
+    await toggle('declutter');
+    await page.close();
+    assert.deepEqual(clutter, ['none', 'none']);
+  });
+
+  test('toggles sent at once run one after the other', async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    const before = (await read(page)).html;
+    // A double click: on, then off, never both applied at once.
+    const [a, b] = await Promise.all([toggle('declutter'), toggle('declutter')]);
+    assert.deepEqual([a.active, b.active], [true, false]);
+    assert.equal((await read(page)).html, before);
+    const [c, d, e] = await Promise.all([toggle('reader'), toggle('declutter'), toggle('declutter')]);
+    assert.deepEqual([c.mode, c.active, d.mode, d.active, e.active], ['reader', true, 'declutter', true, false]);
+    assert.equal((await read(page)).html, before);
+    await page.close();
+  });
+
+  test('a page without an article: clear reader message, page restored', async () => {
+    const { page, toggle } = await open('fixtures/front.html');
+    const before = (await read(page)).html;
+    const r = await toggle('reader');
+    assert.equal(r.active, true);
+    const text = await page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('article').textContent);
+    assert.ok(text.length > 0, 'the reader view shows something');
+    await toggle('reader');
+    const d = await toggle('declutter');
+    assert.equal(d.active, true);
+    await toggle('declutter');
+    assert.equal((await read(page)).html, before);
+    await page.close();
+  });
 
   test('bad calls fail clearly', async () => {
     await assert.rejects(chromiumToggle(chrome.worker, 1, 'sideways'), /mode must be one of/);
