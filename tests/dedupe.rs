@@ -148,6 +148,14 @@ fn whole_pipeline_keeps_the_article_and_drops_the_copies() {
         let r = extract_html_str(html, &Options::default()).unwrap();
         let text = norm(&r.text);
         let body = norm(&strings(&t["body"]).join("\n"));
+        if name.starts_with("neg_") {
+            // What the pipeline prunes there (a byline, a label) is its own business; dedupe
+            // must not have cut anything from the article.
+            if let Some(g) = r.duplicates.first() {
+                failures.push(format!("{name}: reported {:.60}", g.text));
+            }
+            continue;
+        }
         for b in strings(&t["body"]) {
             let (want, got) = (
                 body.matches(&norm(&b)).count(),
