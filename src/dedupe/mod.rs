@@ -242,11 +242,21 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
 
     // Phase D: near copies between groups, by shingles shared (sort-based inverted index).
-    let shingles: Vec<Vec<u32>> = groups
-        .iter()
-        .map(|g| text::shingles(&blocks[g[0]].tokens, SHINGLE_WORDS))
-        .collect();
-    let links = near_links(&shingles);
+    // Every (shingle, group) pair in one flat vector, sorted and made distinct once.
+    let mut all: Vec<u64> =
+        Vec::with_capacity(groups.iter().map(|g| blocks[g[0]].tokens.len()).sum());
+    for (g, members) in groups.iter().enumerate() {
+        text::for_each_shingle(&blocks[members[0]].tokens, SHINGLE_WORDS, |h| {
+            all.push(u64::from(h) << 32 | g as u64)
+        });
+    }
+    all.sort_unstable();
+    all.dedup();
+    let mut sizes = vec![0usize; groups.len()];
+    for &x in &all {
+        sizes[(x & 0xffff_ffff) as usize] += 1;
+    }
+    let links = near_links(&all, &sizes);
     let mut cover = vec![0u32; groups.len()];
     for l in &links {
         cover[l.a] += l.overlap;
@@ -254,7 +264,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
     // Share of a group's text found in none of its near copies: the teaser's longer original.
     let excess: Vec<f32> = (0..groups.len())
-        .map(|g| 1.0 - (cover[g] as f32 / shingles[g].len().max(1) as f32).min(1.0))
+        .map(|g| 1.0 - (cover[g] as f32 / sizes[g].max(1) as f32).min(1.0))
         .collect();
     let mut near_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for l in &links {
@@ -996,23 +1006,19 @@ struct Link {
 /// group) pairs gives each shingle's groups as a run; runs longer than `MAX_POSTINGS` are
 /// stock phrases and skipped, so the pairs are at most `MAX_POSTINGS` per shingle; sorting
 /// the pairs counts each pair's shared shingles. O(s log s) for s shingles on the page.
-fn near_links(shingles: &[Vec<u32>]) -> Vec<Link> {
-    let mut all: Vec<(u32, u32)> = Vec::new();
-    for (g, s) in shingles.iter().enumerate() {
-        all.extend(s.iter().map(|&h| (h, g as u32)));
-    }
-    all.sort_unstable();
+/// `all` holds (shingle << 32 | group), sorted and distinct; `sizes` each group's shingles.
+fn near_links(all: &[u64], sizes: &[usize]) -> Vec<Link> {
     let mut pairs: Vec<u64> = Vec::new();
     let mut i = 0;
     while i < all.len() {
         let mut j = i + 1;
-        while j < all.len() && all[j].0 == all[i].0 {
+        while j < all.len() && all[j] >> 32 == all[i] >> 32 {
             j += 1;
         }
         if j - i >= 2 && j - i <= MAX_POSTINGS {
             for x in i..j {
                 for y in x + 1..j {
-                    pairs.push(u64::from(all[x].1) << 32 | u64::from(all[y].1));
+                    pairs.push((all[x] & 0xffff_ffff) << 32 | (all[y] & 0xffff_ffff));
                 }
             }
         }
@@ -1028,7 +1034,7 @@ fn near_links(shingles: &[Vec<u32>]) -> Vec<Link> {
         }
         let (a, b) = ((pairs[i] >> 32) as usize, (pairs[i] & 0xffff_ffff) as usize);
         let overlap = (j - i) as u32;
-        let (sa, sb) = (shingles[a].len(), shingles[b].len());
+        let (sa, sb) = (sizes[a], sizes[b]);
         let (small, big) = (sa.min(sb).max(1), sa.max(sb).max(1));
         let similarity = overlap as f32 / small as f32;
         let near_equal = overlap as f32 / big as f32 >= NEAR_EQUAL;

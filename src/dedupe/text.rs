@@ -22,12 +22,30 @@ pub struct Tokenizer {
 
 impl Tokenizer {
     pub fn feed(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_alphanumeric() {
-                if !self.in_word {
-                    self.cur = FNV32_OFFSET;
-                    self.in_word = true;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII first, byte by byte: most text is, and it needs no Unicode tables.
+            if b < 0x80 {
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    self.start_word();
+                    self.cur =
+                        (self.cur ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(FNV32_PRIME);
+                    self.chars += 1;
+                } else {
+                    self.flush();
+                    if !b.is_ascii_whitespace() {
+                        self.chars += 1;
+                    }
                 }
+                continue;
+            }
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                self.start_word();
                 for l in c.to_lowercase() {
                     self.cur = (self.cur ^ l as u32).wrapping_mul(FNV32_PRIME);
                 }
@@ -38,6 +56,13 @@ impl Tokenizer {
                     self.chars += 1;
                 }
             }
+        }
+    }
+
+    fn start_word(&mut self) {
+        if !self.in_word {
+            self.cur = FNV32_OFFSET;
+            self.in_word = true;
         }
     }
 
@@ -90,16 +115,36 @@ pub fn seq_hash(tokens: &[u32]) -> u64 {
     h
 }
 
+/// Calls `f` with the hash of every run of `k` consecutive words (once for a block shorter
+/// than `k`); repeats are not removed.
+pub fn for_each_shingle(tokens: &[u32], k: usize, mut f: impl FnMut(u32)) {
+    if tokens.len() <= k {
+        f(fold(seq_hash(tokens)));
+    } else {
+        tokens.windows(k).for_each(|w| f(window_hash(w)));
+    }
+}
+
 /// Distinct hashes of every run of `k` consecutive words (one for a block shorter than `k`).
+#[cfg(test)]
 pub fn shingles(tokens: &[u32], k: usize) -> Vec<u32> {
     let mut out: Vec<u32> = if tokens.len() <= k {
         vec![fold(seq_hash(tokens))]
     } else {
-        tokens.windows(k).map(|w| fold(seq_hash(w))).collect()
+        tokens.windows(k).map(window_hash).collect()
     };
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Order-sensitive hash of a few word hashes: one multiply-rotate step per word.
+fn window_hash(w: &[u32]) -> u32 {
+    let mut h = FNV64_OFFSET;
+    for &t in w {
+        h = (h ^ u64::from(t)).wrapping_mul(FNV64_PRIME).rotate_left(29);
+    }
+    fold(h)
 }
 
 fn fold(h: u64) -> u32 {
