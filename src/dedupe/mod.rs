@@ -511,6 +511,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         }
     }
     let mut comp_of = vec![NONE; roots.len()];
+    // Each unit's index inside its group's `units` (looked up per equal pair below; a linear
+    // search there was quadratic when one group held 100,000 copies).
+    let mut unit_pos = vec![0usize; roots.len()];
     for u in 0..roots.len() {
         let r = uf.find(u);
         if comp_of[r] == NONE {
@@ -524,6 +527,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         comp_of[u] = c as u32;
         let comp = &mut out.comps[c];
         comp.similarity = comp.similarity.min(sim[u]);
+        unit_pos[u] = comp.units.len();
         comp.units.push(Unit {
             root: roots[u],
             block: rep_block[u].1,
@@ -533,13 +537,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         });
     }
     // Unit positions inside their group, for the pairs that hold the same text.
-    let pos = |u: usize, comps: &[Comp]| {
-        comps[comp_of[u] as usize]
-            .units
-            .iter()
-            .position(|x| x.root == roots[u])
-            .expect("unit in its group")
-    };
+    let pos = |u: usize, _: &[Comp]| unit_pos[u];
     let mut equal: Vec<(usize, usize, usize)> = Vec::new();
     for &g in &repeated {
         for w in groups[g].windows(2) {

@@ -86,6 +86,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
         // Phase 7: prune inside the container.
         if let Some(main) = r.main {
             pruned = prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip);
+            pruned.extend(prune::orphan_headings(doc, &stats, main, &mut skip));
         }
         // Phase 8: clutter to hide in place.
         // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.

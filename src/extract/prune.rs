@@ -66,6 +66,7 @@ pub fn prune(
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
         } else if !signals::INLINE_TAGS.contains(&tag)
+            && !is_heading(tag)
             && s.chars[iu] > 0
             && s.link_chars[iu] as f32 > s.chars[iu] as f32 * LINK_LIST_DENSITY
             && s.chars[iu] - s.link_chars[iu] < LINK_LIST_MAX_PLAIN
@@ -98,6 +99,59 @@ pub fn prune(
         }
     }
     out
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Headings over nothing but what was left out: the label of a pruned box ("Related posts"
+/// over a link list, "Comments" over a comment form). A heading's section is its following
+/// siblings up to the next heading; each child is looked at once.
+pub fn orphan_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> Vec<Pruned> {
+    let mut found = Vec::new();
+    let end = doc.node(main).end;
+    let mut i = main;
+    while i < end {
+        if skip[i as usize] {
+            i = doc.node(i).end;
+            continue;
+        }
+        if doc.element(i).is_some() {
+            // (heading, section has kept text, section had something left out)
+            let mut cur: Option<(NodeId, bool, bool)> = None;
+            for c in doc.children(i) {
+                let cu = c as usize;
+                if is_heading(doc.tag(c)) && !skip[cu] {
+                    if let Some((h, false, true)) = cur {
+                        found.push(h);
+                    }
+                    cur = Some((c, false, false));
+                } else if let Some((_, kept, dropped)) = cur.as_mut() {
+                    if skip[cu] {
+                        *dropped = true;
+                    } else if s.chars[cu] > 0 {
+                        *kept = true;
+                    }
+                }
+            }
+            if let Some((h, false, true)) = cur {
+                found.push(h);
+            }
+        }
+        i += 1;
+    }
+    found
+        .into_iter()
+        .map(|h| {
+            skip[h as usize] = true;
+            Pruned {
+                node: h,
+                reason: "heading of a block that was left out",
+                clutter: None,
+            }
+        })
+        .collect()
 }
 
 /// Lower-case words of a title, for comparing headings with it.

@@ -225,7 +225,13 @@ pub struct Choice {
 pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
     let body = doc.find_tag("body").unwrap_or(0);
     if s.prose[body as usize] <= 0.0 {
-        return None;
+        // No block reads as prose: the page's visible text is the best there is (a reader
+        // view of a tiny page beats an empty one; `is_article` says it is none).
+        return (s.chars[body as usize] > 0).then_some(Choice {
+            main: body,
+            path: Vec::new(),
+            reason: "no prose anywhere: the whole visible page",
+        });
     }
     let mut path = vec![(body, s.prose[body as usize])];
     let mut cur = body;
@@ -274,6 +280,7 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         let r = signals::semantic_rank(doc, d);
         if r >= 2
             && !s.excluded[d as usize]
+            && !s.words[d as usize].is_boilerplate()
             && s.prose[d as usize] >= SEMANTIC_TAKE_SHARE * s.prose[cur as usize]
             && best_sem.is_none_or(|(br, _)| r > br)
         {

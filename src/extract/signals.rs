@@ -23,6 +23,24 @@ pub const INLINE_TAGS: &[&str] = &[
 /// Class/id words of clutter that sits beside or inside an article: discussion, sharing,
 /// cross-links, marketing, advertising and page chrome (matched as whole words).
 pub const NEGATIVE_WORDS: &[&str] = &[
+    // Article furniture that is not article text: credits, bylines and author boxes, date and
+    // meta lines, log-in and paywall prompts, rating widgets, print buttons.
+    "credit",
+    "credits",
+    "copyright",
+    "byline",
+    "bio",
+    "author",
+    "meta",
+    "date",
+    "timestamp",
+    "dateline",
+    "login",
+    "register",
+    "paywall",
+    "rating",
+    "vote",
+    "print",
     "comment",
     "comments",
     "discussion",
@@ -60,7 +78,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "breadcrumbs",
     "pagination",
     "pager",
-    "menu",
     "navbar",
     "nav",
     "masthead",
@@ -111,6 +128,24 @@ pub const POSITIVE_WORDS: &[&str] = &[
 /// Of the negative words, those that beat a positive word on the same element
 /// (`comment-body` is a comment, `article-footer` is a footer).
 pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
+    // Article furniture that is not article text: credits, bylines and author boxes, date and
+    // meta lines, log-in and paywall prompts, rating widgets, print buttons.
+    "credit",
+    "credits",
+    "copyright",
+    "byline",
+    "bio",
+    "author",
+    "meta",
+    "date",
+    "timestamp",
+    "dateline",
+    "login",
+    "register",
+    "paywall",
+    "rating",
+    "vote",
+    "print",
     "comment",
     "comments",
     "discussion",
@@ -137,6 +172,17 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
 ];
+
+/// Words that turn the next word into a state of the element rather than its kind:
+/// `has-ads`, `with-sidebar`, `no-comments` describe a page layout, not an ad or a sidebar.
+pub const MODIFIER_WORDS: &[&str] = &[
+    "has", "with", "no", "without", "show", "hide", "enable", "enabled", "disable", "disabled",
+    "allow", "is", "can",
+];
+
+/// An id of more words than this is a slug of a heading (`sharing-with-a-single-developer`,
+/// an anchor target), not the name of a component: its words say nothing about the block.
+pub const MAX_NAME_WORDS: usize = 4;
 
 /// What the class/id words say about an element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -192,8 +238,19 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
         w.strong_negative = true;
     }
     for attr in ["class", "id"] {
-        if let Some(v) = e.attr(attr) {
-            for_each_word(v, |t| {
+        let Some(v) = e.attr(attr) else { continue };
+        for name in v.split_whitespace() {
+            let mut count = 0;
+            for_each_word(name, |_| count += 1);
+            if attr == "id" && count > MAX_NAME_WORDS {
+                continue;
+            }
+            let mut modified = false;
+            for_each_word(name, |t| {
+                let was_modified = std::mem::replace(&mut modified, MODIFIER_WORDS.contains(&t));
+                if was_modified {
+                    return;
+                }
                 if NEGATIVE_WORDS.contains(&t) {
                     w.negative = true;
                     if STRONG_NEGATIVE_WORDS.contains(&t) {

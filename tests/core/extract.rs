@@ -225,3 +225,56 @@ fn homepage_is_not_an_article() {
     let r = run(include_str!("../fixtures/extract/homepage.html"));
     assert!(!r.is_article, "a page of teasers is no article: {}", r.text);
 }
+
+/// 100,000 nested elements: every pass walks ranges, nothing recurses on depth. Built with the
+/// document builder (the HTML door's tree construction is itself quadratic in depth).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn deep_nesting_is_linear() {
+    use declutter::dom::DocBuilder;
+    const DEPTH: usize = 100_000;
+    let mut b = DocBuilder::new();
+    b.open("html", vec![]);
+    b.open("body", vec![]);
+    for _ in 0..DEPTH {
+        b.open("div", vec![]);
+    }
+    b.open("p", vec![]);
+    b.text(LADDER_FIRST);
+    b.text(", and a long way down it is, with commas, so it reads as prose.");
+    b.close();
+    let doc = b.finish();
+    let r = declutter::extract_doc(&doc, &Options::default());
+    assert!(r.text.starts_with(LADDER_FIRST), "{}", r.text);
+    assert!(r.html.contains(LADDER_FIRST));
+}
+
+/// 1,000,000 sibling paragraphs under one element.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn a_million_siblings() {
+    use declutter::dom::DocBuilder;
+    const SIBLINGS: usize = 1_000_000;
+    let mut b = DocBuilder::with_capacity(2 * SIBLINGS + 8);
+    b.open("html", vec![]);
+    b.open("body", vec![]);
+    b.open("div", vec![]);
+    for i in 0..SIBLINGS {
+        b.open("p", vec![]);
+        // Distinct texts: this is about size, not about a million copies of one block.
+        b.text(&format!("Pool {i}, calm and deep water."));
+        b.close();
+    }
+    let doc = b.finish();
+    let r = declutter::extract_doc(
+        &doc,
+        &Options {
+            html: false,
+            // The extraction passes are under test here; duplicate detection has its own.
+            dedupe: false,
+            ..Options::default()
+        },
+    );
+    assert!(r.is_article);
+    assert!(r.words > SIBLINGS, "{}", r.words);
+}

@@ -169,7 +169,15 @@ pub fn main(dirs: &[PathBuf], scorer: Option<&Path>, keep: Option<&Path>) -> Exi
     let mut failed = false;
     for d in dirs {
         match eval_one(d, scorer, keep) {
-            Ok(line) => println!("{}: {line}", d.display()),
+            Ok(line) => {
+                println!("{}: {line}", d.display());
+                // Metadata agreement too, where the corpus has expected-metadata.json (meta-cli).
+                if crate::meta_eval::is_readability_corpus(d) {
+                    if let Err(e) = crate::meta_eval::report(d) {
+                        eprintln!("declutter eval: metadata: {e}");
+                    }
+                }
+            }
             Err(e) => {
                 eprintln!("declutter eval: {e}");
                 failed = true;

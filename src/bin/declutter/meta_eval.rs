@@ -17,6 +17,10 @@ const FIELDS: &[&str] = &[
     "lang",
     "dir",
 ];
+/// Separators between a title and the site's name.
+const TITLE_SEPARATORS: &[char] = &[
+    '|', '-', '\u{2013}', '\u{2014}', '\u{b7}', ':', '/', '\u{bb}',
+];
 /// Words a byline may start with that only introduce the name ("By Jane Doe").
 const BYLINE_INTROS: &[&str] = &["by:", "by"];
 
@@ -27,7 +31,8 @@ pub struct FieldScore {
     /// Cases whose expected file has this field.
     pub cases: usize,
     pub agree: usize,
-    /// Agreement under the lenient rule (bylines only: case and a leading "By" ignored).
+    /// Agreement under the lenient rule (bylines: case and a leading "By" ignored; titles: a
+    /// site name we cut off and the reference kept is not counted against us).
     pub agree_lenient: usize,
     /// Disagreements where the expected value is null and we found one (often a true value
     /// the reference missed, e.g. a date in JSON-LD); counted apart so they can be told from errors.
@@ -114,13 +119,13 @@ pub fn report_with(corpus: &Path, show_misses: bool) -> std::io::Result<Vec<Fiel
     println!(
         "metadata agreement over {} cases in {} (white space collapsed and trimmed; a missing or empty value equals null; \
          publishedTime compared as instants after ISO 8601 normalization of both sides; lang case-insensitive; \
-         byline also shown lenient: case and a leading \"By\" ignored)",
+         lenient column: bylines with case and a leading \"By\" ignored, titles with a \" | Site\" part we cut and the reference kept ignored)",
         cases.len(),
         corpus.display()
     );
     for s in &scores {
         let pct = |n: usize| 100.0 * n as f64 / s.cases.max(1) as f64;
-        let lenient = if s.field == "byline" {
+        let lenient = if s.field == "byline" || s.field == "title" {
             format!(
                 "  lenient {:>3}/{:<3} {:5.1}%",
                 s.agree_lenient,
@@ -164,7 +169,8 @@ fn compare(field: &str, want: Option<&str>, got: Option<&str>) -> (bool, bool) {
         _ => w == g,
     };
     let lenient = strict
-        || (field == "byline" && w.as_deref().map(strip_intro) == g.as_deref().map(strip_intro));
+        || (field == "byline" && w.as_deref().map(strip_intro) == g.as_deref().map(strip_intro))
+        || (field == "title" && matches!((&w, &g), (Some(w), Some(g)) if is_site_cut(w, g)));
     (strict, lenient)
 }
 
@@ -188,6 +194,17 @@ fn instant(iso: &str) -> Option<i64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     Some(days * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+/// Is `ours` the expected title minus a leading or trailing " <sep> site" part?
+fn is_site_cut(expected: &str, ours: &str) -> bool {
+    let rest = expected
+        .strip_prefix(ours)
+        .map(str::trim_start)
+        .or_else(|| expected.strip_suffix(ours).map(str::trim_end));
+    rest.is_some_and(|r| {
+        !r.is_empty() && (r.starts_with(TITLE_SEPARATORS) || r.ends_with(TITLE_SEPARATORS))
+    })
 }
 
 fn strip_intro(s: &str) -> String {
@@ -231,6 +248,14 @@ mod tests {
         );
         assert_eq!(
             compare("publishedTime", Some("2017-02-23"), Some("2017-02-24")),
+            (false, false)
+        );
+        assert_eq!(
+            compare("title", Some("Owls | Site"), Some("Owls")),
+            (false, true)
+        );
+        assert_eq!(
+            compare("title", Some("Owls of the mill"), Some("Owls")),
             (false, false)
         );
         assert_eq!(compare("lang", Some("en-US"), Some("en-us")), (true, true));
