@@ -67,9 +67,17 @@ pub fn extract_doc(doc: &Doc, options: &Options) -> Extraction {
     extract::run(doc, options, &Budget::unlimited())
 }
 
+/// The message for a page that is not an article (a homepage, search results, a web app).
+pub const NO_ARTICLE: &str =
+    "no article found: the page has too little connected prose; the text is only a best guess";
+
 /// The heuristics within the time budget, then the notes on what the limits left out.
 fn run(doc: &Doc, options: &Options, started: web_time::Instant, bytes_cut: bool) -> Extraction {
     let mut r = extract::run(doc, options, &Budget::new(started, options.budget_ms));
+    if !r.is_article && !doc.is_empty() && r.messages.is_empty() {
+        // Callers (the reader view, the CLI) say this instead of presenting a best guess as an article.
+        r.messages.push(NO_ARTICLE.to_string());
+    }
     if bytes_cut {
         r.messages.push(format!(
             "page larger than the {} byte limit: only its start was read",

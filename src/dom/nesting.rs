@@ -37,9 +37,17 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// Returns `html` with nesting beyond [`MAX_NESTING`] flattened; borrowed when unchanged.
+///
+/// Depth is tracked the way the parser will see it, closely enough for the cap: a stack of
+/// open element names, where an end tag closes everything above its match (so unclosed inline
+/// tags do not leak depth) and `/>` closes at once inside SVG and MathML (where it means
+/// self-closing; in HTML it does not, so `<div/>` still nests).
 pub fn limit(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
-    let mut depth = 0usize;
+    // Names of the open elements the cap counts, innermost last (never more than the cap).
+    let mut stack: Vec<&str> = Vec::new();
+    // How many of the open elements are SVG or MathML roots (foreign content).
+    let mut foreign = 0usize;
     // Byte ranges of tags to remove.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     // End tags still to remove, per element name, for start tags removed above the cap.
@@ -76,8 +84,10 @@ pub fn limit(html: &str) -> Cow<'_, str> {
             {
                 p.1 -= 1;
                 cuts.push((start, end));
-            } else if !is_in(name, VOID) && !is_in(name, IMPLIED_END) {
-                depth = depth.saturating_sub(1);
+            } else if let Some(at) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                // The end tag closes its element and every element left open inside it.
+                foreign -= stack[at..].iter().filter(|n| is_foreign_root(n)).count();
+                stack.truncate(at);
             }
             continue;
         }
@@ -85,10 +95,11 @@ pub fn limit(html: &str) -> Cow<'_, str> {
             pos = raw_text_end(b, end, name);
             continue;
         }
-        if is_in(name, VOID) || is_in(name, IMPLIED_END) {
+        let self_closing = end >= 2 && b[end - 2] == b'/' && (foreign > 0 || is_foreign_root(name));
+        if is_in(name, VOID) || is_in(name, IMPLIED_END) || self_closing {
             continue;
         }
-        if depth >= MAX_NESTING {
+        if stack.len() >= MAX_NESTING {
             cuts.push((start, end));
             match pending
                 .iter_mut()
@@ -98,7 +109,8 @@ pub fn limit(html: &str) -> Cow<'_, str> {
                 None => pending.push((name.to_ascii_lowercase(), 1)),
             }
         } else {
-            depth += 1;
+            foreign += usize::from(is_foreign_root(name));
+            stack.push(name);
         }
     }
     if cuts.is_empty() {
@@ -145,6 +157,11 @@ fn raw_text_end(b: &[u8], from: usize, name: &str) -> usize {
     b.len()
 }
 
+/// `<svg>` and `<math>` start foreign content, where `/>` closes an element at once.
+fn is_foreign_root(name: &str) -> bool {
+    name.eq_ignore_ascii_case("svg") || name.eq_ignore_ascii_case("math")
+}
+
 fn is_in(name: &str, list: &[&str]) -> bool {
     list.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
@@ -177,5 +194,23 @@ mod tests {
         assert_eq!(out.matches("<div>").count(), MAX_NESTING);
         assert_eq!(out.matches("</DIV>").count(), MAX_NESTING);
         assert!(out.contains(">deep<") && !out.contains("<b>"));
+    }
+
+    #[test]
+    fn self_closing_svg_tags_and_unclosed_inline_tags_do_not_add_depth() {
+        // Thousands of icons whose shapes use `/>`, and inline tags the page never closes:
+        // a browser nests none of them, so nothing may be cut.
+        let icons =
+            "<svg viewBox='0 0 9 9'><path d='M0 0L9 9'/><circle r='1'/></svg>".repeat(3_000);
+        let unclosed = "<div><span><b>x</div>".repeat(3_000);
+        let html = format!("<body>{icons}{unclosed}<p>The <math><mfrac><mn>1</mn><mn>2</mn></mfrac></math></p></body>");
+        assert!(matches!(limit(&html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn html_self_closing_syntax_still_nests() {
+        // `<div/>` opens a div in HTML, so a deep run of them is still capped.
+        let html = "<div/>".repeat(2_000);
+        assert_eq!(limit(&html).matches("<div/>").count(), MAX_NESTING);
     }
 }
