@@ -8,6 +8,10 @@
 #[allow(dead_code)]
 #[path = "../src/bin/declutter/eval.rs"]
 mod eval;
+// eval.rs prints the metadata report from its sibling module.
+#[allow(dead_code)]
+#[path = "../src/bin/declutter/meta_eval.rs"]
+mod meta_eval;
 
 use std::path::{Path, PathBuf};
 
