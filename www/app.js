@@ -22,7 +22,7 @@ const MAX_HIGHLIGHT_CHARS = 300_000;
 const MAX_LISTED_BLOCKS = 300;
 /** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
 const MAX_BADGES = 2000;
-/** Chromium's HTML parser stops nesting elements at this depth (door 1's parser has no limit). */
+/** Chromium's HTML parser stops nesting elements at this depth (door 1 flattens too, differently). */
 const BROWSER_MAX_DEPTH = 512;
 
 const $ = (id) => document.getElementById(id);
@@ -359,7 +359,7 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   const dd = $('st-doors');
   let diff = doorsDiffer(htmlResult, snapResult);
   if (diff && walk.maxDepth >= BROWSER_MAX_DEPTH) {
-    diff += `. This page nests elements ${walk.maxDepth}+ deep: the browser flattens nesting beyond ${BROWSER_MAX_DEPTH} levels, the core's HTML parser does not, so the two trees differ`;
+    diff += `. This page nests elements ${walk.maxDepth}+ deep: the browser flattens nesting beyond ${BROWSER_MAX_DEPTH} levels in its own way, which the core's HTML door does not reproduce exactly, so the two trees differ`;
   }
   dd.textContent = diff ? '✗ differ' : '✓ agree';
   dd.className = diff ? 'differ' : 'agree';

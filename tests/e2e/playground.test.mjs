@@ -380,3 +380,26 @@ test('without the wasm package the page says so instead of hanging', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('options: "Hide clutter" previews the decluttered page; "Find repeated blocks" off turns dedupe off', async () => {
+  const { page, errors } = await open('#demo=promo-inside');
+  const r = await resultJson(page);
+  const hiddenCopies = r.duplicates.flatMap((g) => g.copies.filter((c) => !c.kept));
+  assert.ok(hiddenCopies.length > 0, 'the promo demo has repeated copies to hide');
+  const frame = page.frameLocator('#page');
+  assert.ok(await frame.locator('[data-dcl-dup]:not([data-dcl-kept])').first().isVisible());
+  await page.check('#preview');
+  assert.equal(await frame.locator('[data-dcl-dup]:not([data-dcl-kept])').first().isVisible(), false);
+  assert.ok(await frame.locator('[data-dcl-main]').isVisible(), 'the article stays');
+  await page.uncheck('#preview');
+  assert.ok(await frame.locator('[data-dcl-dup]:not([data-dcl-kept])').first().isVisible());
+
+  await page.uncheck('#opt-dedupe');
+  await runAndWait(page, () => page.click('.demo[data-demo="promo-inside"]'));
+  const off = await resultJson(page);
+  assert.equal(off.duplicates.length, 0);
+  assert.equal(await page.locator('#st-dups').textContent(), '0');
+  assert.equal(await frame.locator('[data-dcl-dup]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
