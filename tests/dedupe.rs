@@ -135,6 +135,55 @@ fn fixtures_keep_the_article_once_and_report_every_copy() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn whole_pipeline_keeps_the_article_and_drops_the_copies() {
+    // The same checks through `extract_html_str`: the pipeline chooses the article itself,
+    // helped by dedupe's weights (with dedupe off, related boxes end up in the text).
+    let truth: Value = serde_json::from_str(TRUTH).unwrap();
+    let mut failures = Vec::new();
+    let mut leaks_without_dedupe = 0;
+    for &(name, html) in CASES {
+        let t = &truth[name];
+        let r = extract_html_str(html, &Options::default()).unwrap();
+        let text = norm(&r.text);
+        let body = norm(&strings(&t["body"]).join("\n"));
+        if name.starts_with("neg_") {
+            // What the pipeline prunes there (a byline, a label) is its own business; dedupe
+            // must not have cut anything from the article.
+            if let Some(g) = r.duplicates.first() {
+                failures.push(format!("{name}: reported {:.60}", g.text));
+            }
+            continue;
+        }
+        for b in strings(&t["body"]) {
+            let (want, got) = (
+                body.matches(&norm(&b)).count(),
+                text.matches(&norm(&b)).count(),
+            );
+            if got != want {
+                failures.push(format!("{name}: {want}x expected, {got}x found: {b:.60}"));
+            }
+        }
+        for w in strings(&t["without"]) {
+            if text.contains(&norm(&w)) {
+                failures.push(format!("{name}: clutter in the text: {w:.60}"));
+            }
+        }
+        let off = Options {
+            dedupe: false,
+            ..Options::default()
+        };
+        let plain = norm(&extract_html_str(html, &off).unwrap().text);
+        leaks_without_dedupe += strings(&t["without"])
+            .iter()
+            .filter(|w| plain.contains(&norm(w)))
+            .count();
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(leaks_without_dedupe > 0, "fixtures no longer need dedupe");
+}
+
 /// Non-space characters of text under each node, each text scaled by its parent's weight.
 fn prose(doc: &Doc, weight: &[f32]) -> Vec<f32> {
     let mut sum = vec![0f32; doc.len()];

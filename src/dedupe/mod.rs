@@ -74,6 +74,9 @@ const REGION_RATIO: f32 = 0.7;
 /// How far a block may grow upwards into its region; cards are a few levels deep, so this
 /// only bounds the work on pathological nesting.
 const MAX_CLIMB: usize = 64;
+/// Copies listed per group (with their CSS paths): a hostile page may repeat a block tens of
+/// thousands of times; all copies still leave the text, and `count` stays exact.
+const MAX_LISTED_COPIES: usize = 200;
 /// How much of a group's text shows in the report.
 const REPORT_CHARS: usize = 200;
 /// Promos are short: a repeated block longer than this is prose, not a pasted box.
@@ -454,6 +457,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     }
     seen_units.sort_unstable();
     seen_units.dedup();
+    // (Peers come out sorted by copy root: `seen_units` is sorted, children in order.)
     for &u in &seen_units {
         let Some(p) = doc.parent(u) else { continue };
         for s in doc.children(p) {
@@ -511,9 +515,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         }
     }
     let mut comp_of = vec![NONE; roots.len()];
-    // Each unit's index inside its group's `units` (looked up per equal pair below; a linear
-    // search there was quadratic when one group held 100,000 copies).
-    let mut unit_pos = vec![0usize; roots.len()];
+    let mut pos_of = vec![0usize; roots.len()];
     for u in 0..roots.len() {
         let r = uf.find(u);
         if comp_of[r] == NONE {
@@ -526,8 +528,8 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         let c = comp_of[r] as usize;
         comp_of[u] = c as u32;
         let comp = &mut out.comps[c];
+        pos_of[u] = comp.units.len();
         comp.similarity = comp.similarity.min(sim[u]);
-        unit_pos[u] = comp.units.len();
         comp.units.push(Unit {
             root: roots[u],
             block: rep_block[u].1,
@@ -536,8 +538,6 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
             headline: unit_headline[u],
         });
     }
-    // Unit positions inside their group, for the pairs that hold the same text.
-    let pos = |u: usize, _: &[Comp]| unit_pos[u];
     let mut equal: Vec<(usize, usize, usize)> = Vec::new();
     for &g in &repeated {
         for w in groups[g].windows(2) {
@@ -554,7 +554,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         }
     }
     for (c, ua, ub) in equal {
-        let (pa, pb) = (pos(ua, &out.comps), pos(ub, &out.comps));
+        let (pa, pb) = (pos_of[ua], pos_of[ub]);
         out.comps[c].equal.push((pa.min(pb), pa.max(pb)));
     }
     for c in &mut out.comps {
@@ -719,36 +719,49 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
             .chars()
             .take(REPORT_CHARS)
             .collect();
-        let mut copies = Vec::with_capacity(k);
+        let mut copies = Vec::with_capacity(k.min(MAX_LISTED_COPIES));
         for (i, u) in comp.units.iter().enumerate() {
-            let path = doc.css_path(u.root);
+            // Past the cap, copies are still left out of the text, just not listed.
+            let listed = copies.len() < MAX_LISTED_COPIES;
+            let path = if listed {
+                doc.css_path(u.root)
+            } else {
+                String::new()
+            };
             if !keep[i] {
                 out.removed.push(u.root);
-                out.hidden.push(Block {
-                    node: u.root,
-                    path: path.clone(),
-                    reason: format!("duplicate: {reason}"),
-                });
+                if listed {
+                    out.hidden.push(Block {
+                        node: u.root,
+                        path: path.clone(),
+                        reason: format!("duplicate: {reason}"),
+                    });
+                }
                 // The copy of the article sat in a list of stories: its sibling cards go too.
                 if kind == DuplicateKind::ArticleCopy {
-                    for &(_, peer) in analysis.peers.iter().filter(|(c, _)| *c == u.root) {
+                    let from = analysis.peers.partition_point(|p| p.0 < u.root);
+                    for &(_, peer) in analysis.peers[from..].iter().take_while(|p| p.0 == u.root) {
                         if main.is_some_and(|m| doc.contains(peer, m)) {
                             continue;
                         }
                         out.removed.push(peer);
-                        out.hidden.push(Block {
-                            node: peer,
-                            path: doc.css_path(peer),
-                            reason: "card in the same list as a copy of the article".into(),
-                        });
+                        if out.hidden.len() < MAX_LISTED_COPIES * 4 {
+                            out.hidden.push(Block {
+                                node: peer,
+                                path: doc.css_path(peer),
+                                reason: "card in the same list as a copy of the article".into(),
+                            });
+                        }
                     }
                 }
             }
-            copies.push(Copy {
-                node: u.root,
-                path,
-                kept: keep[i],
-            });
+            if listed {
+                copies.push(Copy {
+                    node: u.root,
+                    path,
+                    kept: keep[i],
+                });
+            }
         }
         out.groups.push(DuplicateGroup {
             text,
@@ -906,7 +919,13 @@ fn looks_like_list(doc: &Doc, root: NodeId) -> bool {
     for d in doc.descendants(root) {
         match doc.tag(d) {
             "li" => li += 1,
-            "a" if doc.parent(d).is_some_and(|p| doc.children(p).count() == 1) => links += 1,
+            // A link that is its parent's whole content (O(1): first child, same end).
+            "a" if doc
+                .parent(d)
+                .is_some_and(|p| p + 1 == d && doc.node(d).end == doc.node(p).end) =>
+            {
+                links += 1
+            }
             _ => {}
         }
     }
@@ -1153,5 +1172,41 @@ mod tests {
         assert_eq!((g.count, g.kind), (2, DuplicateKind::ArticleCopy));
         assert_eq!(g.copies.iter().filter(|c| c.kept).count(), 1);
         assert_eq!(r.text.matches("lighthouse stairs").count(), 1, "{}", r.text);
+    }
+
+    #[test]
+    fn thousands_of_copies_are_counted_and_the_list_is_capped() {
+        let item = "<li>Sponsored: the best garden tools of the season, delivered</li>";
+        let list = item.repeat(3000);
+        let html = format!(
+            "<body><article><p>{}</p></article><ul>{list}</ul><ul>{list}</ul></body>",
+            "The harbour council voted to rebuild the lighthouse stairs this spring. ".repeat(20)
+        );
+        let r = extract_html_str(&html, &Options::default()).unwrap();
+        let g = r.duplicates.iter().max_by_key(|g| g.count).unwrap();
+        assert!(g.count >= 2, "{g:?}");
+        assert!(g.copies.len() <= super::MAX_LISTED_COPIES);
+        assert!(g.copies.iter().any(|c| !c.kept));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let para = "A paragraph copied into a deeply nested card of the related list below.";
+        let deep = format!(
+            "{}<p>{para}</p>{}",
+            "<div>".repeat(20000),
+            "</div>".repeat(20000)
+        );
+        let html = format!(
+            "<body><article><h1>Title</h1><p>{para}</p><p>{}</p></article><section>{deep}</section></body>",
+            "Other article text that makes the article the longest block here. ".repeat(10)
+        );
+        let r = extract_html_str(&html, &Options::default()).unwrap();
+        assert_eq!(
+            r.text.matches("deeply nested card").count(),
+            1,
+            "{}",
+            r.text
+        );
     }
 }
