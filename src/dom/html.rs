@@ -25,11 +25,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
     if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
         return Err(Error::Binary);
     }
+    let valid_utf8 = || std::str::from_utf8(bytes).is_ok();
     let enc = match prescan_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
         // A page that declares UTF-16 but has no BOM was already decoded as bytes: treat as UTF-8.
         Some(e) if e.name().starts_with("UTF-16") => UTF_8,
+        // Non-ASCII bytes that form valid UTF-8 throughout are UTF-8, whatever the page declares:
+        // legacy encodings almost never produce valid UTF-8 by chance, while saved or transcoded
+        // pages often keep a stale `<meta charset>`.
+        Some(e) if e != UTF_8 && !bytes.is_ascii() && valid_utf8() => UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None if valid_utf8() => UTF_8,
         None => WINDOWS_1252,
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -151,6 +156,21 @@ mod tests {
         let (text, enc) = decode(bytes).unwrap();
         assert_eq!(enc, "windows-1252");
         assert!(text.contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_stale_legacy_declaration() {
+        let page = "<meta charset=gb2312><p>\u{4eca}\u{5929}\u{5929}\u{6c14}\u{5f88}\u{597d} caf\u{e9}</p>";
+        let (text, enc) = decode(page.as_bytes()).unwrap();
+        assert_eq!(enc, "UTF-8");
+        assert!(text.contains("\u{4eca}\u{5929}") && text.contains("caf\u{e9}"));
+        // Real GB2312 bytes (not valid UTF-8) still follow the declaration.
+        let (gb, _, _) = encoding_rs::GBK.encode("\u{4eca}\u{5929}");
+        let mut bytes = b"<meta charset=gb2312><p>".to_vec();
+        bytes.extend_from_slice(&gb);
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(enc, "GBK");
+        assert!(text.contains("\u{4eca}\u{5929}"));
     }
 
     #[test]
