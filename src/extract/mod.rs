@@ -223,9 +223,12 @@ fn debug_scores(
             kept: false,
         });
     }
+    let mut listed = vec![false; doc.len()];
+    for b in &out {
+        listed[b.node as usize] = true;
+    }
     let mut others: Vec<NodeId> = (0..doc.len() as NodeId)
-        .filter(|&i| doc.element(i).is_some() && s.prose[i as usize] > 0.0)
-        .filter(|&i| !out.iter().any(|b| b.node == i))
+        .filter(|&i| doc.element(i).is_some() && s.prose[i as usize] > 0.0 && !listed[i as usize])
         .collect();
     others.sort_by(|&a, &b| s.prose[b as usize].total_cmp(&s.prose[a as usize]));
     for i in others.into_iter().take(DEBUG_CANDIDATES) {

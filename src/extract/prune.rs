@@ -12,6 +12,11 @@ pub const BOILERPLATE_KEEP_SHARE: f32 = 0.5;
 /// A block inside the article that is more than this share links is a link list (related
 /// stories, tags), unless it holds real prose.
 pub const LINK_LIST_DENSITY: f32 = 0.5;
+/// Items of lists and tables are judged with their list or table, not one by one: a kept table
+/// of linked names is data, and its rows are not link lists of their own.
+pub const LIST_PARTS: &[&str] = &[
+    "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "caption",
+];
 /// Unlinked characters that make a link-heavy block prose after all.
 pub const LINK_LIST_MAX_PLAIN: u32 = 200;
 /// A form inside the article is a widget (search, sign-up) unless it holds this share of prose.
@@ -67,6 +72,7 @@ pub fn prune(
             Some(("form", None))
         } else if !signals::INLINE_TAGS.contains(&tag)
             && !is_heading(tag)
+            && !LIST_PARTS.contains(&tag)
             && s.chars[iu] > 0
             && s.link_chars[iu] as f32 > s.chars[iu] as f32 * LINK_LIST_DENSITY
             && s.chars[iu] - s.link_chars[iu] < LINK_LIST_MAX_PLAIN

@@ -73,7 +73,6 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "modal",
     "cookie",
     "cookies",
-    "widget",
     "breadcrumb",
     "breadcrumbs",
     "pagination",

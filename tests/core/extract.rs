@@ -278,3 +278,75 @@ fn a_million_siblings() {
     assert!(r.is_article);
     assert!(r.words > SIBLINGS, "{}", r.words);
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn clean_html_is_safe_and_urls_resolved() {
+    let r = run(include_str!("../fixtures/extract/unsafe.html"));
+    check_text(
+        "unsafe",
+        &r,
+        &[LADDER_FIRST, "Counting gates"],
+        &["injected script text", "Search the river"],
+    );
+    check_html(
+        "unsafe",
+        &r,
+        &[
+            // <base href="/valley/"> resolved against the page URL.
+            "href=\"https://news.example.test/valley/notes/ladder.html\"",
+            "src=\"https://news.example.test/valley/pools.jpg\"",
+        ],
+        &[
+            "<script",
+            "onclick",
+            "onerror",
+            "javascript:",
+            "style=",
+            "srcdoc",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<form",
+            "<input",
+            "<button",
+            "image/svg+xml",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn video_embed_and_math_are_kept() {
+    let r = run(include_str!("../fixtures/extract/video-math.html"));
+    check_html(
+        "video-math",
+        &r,
+        &[
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc123\"",
+            "<math display=\"block\"><mi>Q</mi><mo>=</mo>",
+        ],
+        &[],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn debug_scores_only_when_asked() {
+    let html = include_str!("../fixtures/extract/comments.html");
+    let plain = run(html);
+    assert!(plain.debug.is_empty());
+    let r = extract_html_str(
+        html,
+        &Options {
+            debug: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(r.debug.iter().any(|b| b.kept && Some(b.node) == r.main));
+    assert!(r
+        .debug
+        .iter()
+        .any(|b| !b.kept && b.reason.contains("boilerplate")));
+}
