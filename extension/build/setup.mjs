@@ -5,10 +5,18 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// `cargo install` puts binaries in $CARGO_HOME/bin (~/.cargo/bin by default); make sure this
+// process and its children find them even when that folder is not on PATH yet.
+const CARGO_BIN = path.join(process.env.CARGO_HOME ?? path.join(os.homedir(), '.cargo'), 'bin');
+if (!(process.env.PATH ?? '').split(path.delimiter).includes(CARGO_BIN)) {
+  process.env.PATH = [process.env.PATH, CARGO_BIN].filter(Boolean).join(path.delimiter);
+}
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMEDRIVER = '/usr/bin/chromedriver';

@@ -4,6 +4,7 @@
 //! Inputs are the same as [`super::text`]/[`super::html`]: the article root and `skip`, the
 //! subtrees the pipeline left out (dropped duplicate copies, hidden clutter).
 
+use super::url::{safe_link, safe_media, Base};
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
 
 /// Tags that end the current paragraph and start a new block.
@@ -202,7 +203,9 @@ fn heading_level(tag: &str) -> Option<usize> {
 }
 
 /// Renders `root`'s subtree as Markdown, leaving out `skip`ped subtrees and tags no output keeps.
-pub fn markdown(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
+/// Links and images are resolved against `base` and vetted like the clean HTML's
+/// ([`super::base_url`]; unsafe schemes such as `javascript:` are dropped).
+pub fn markdown(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> String {
     let mut w = Writer {
         out: String::new(),
         inline: String::new(),
@@ -297,25 +300,29 @@ pub fn markdown(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
             }
             "img" => {
                 let src = doc.attr(id, "src").unwrap_or("").trim();
-                if !src.is_empty() && !src.starts_with("data:") {
+                // Inline data images are placeholders or too long to read in Markdown.
+                let src = (!src.is_empty() && !src.starts_with("data:"))
+                    .then(|| safe_media(base, src))
+                    .flatten();
+                if let Some(src) = src {
                     let alt = collapse_whitespace(doc.attr(id, "alt").unwrap_or(""));
                     w.open_mark(&format!(
                         "![{}]({})",
                         alt.replace(['[', ']'], ""),
-                        link_target(src)
+                        link_target(&src)
                     ));
                 }
                 Close::Nothing
             }
             "a" => match doc.attr(id, "href").map(str::trim) {
-                Some(h)
-                    if !h.is_empty()
-                        && !h.starts_with('#')
-                        && !h.to_ascii_lowercase().starts_with("javascript:") =>
-                {
-                    w.open_mark("[");
-                    Close::Link(link_target(h))
-                }
+                // In-page anchors lead nowhere outside the page.
+                Some(h) if !h.is_empty() && !h.starts_with('#') => match safe_link(base, h) {
+                    Some(target) => {
+                        w.open_mark("[");
+                        Close::Link(link_target(&target))
+                    }
+                    None => Close::Nothing,
+                },
                 _ => Close::Nothing,
             },
             "strong" | "b" => {
@@ -491,7 +498,7 @@ mod tests {
     fn md(html: &str) -> String {
         let doc = parse_str(html).unwrap();
         let body = doc.find_tag("body").unwrap();
-        markdown(&doc, body, &[])
+        markdown(&doc, body, &[], None)
     }
 
     #[test]
@@ -518,6 +525,17 @@ mod tests {
     }
 
     #[test]
+    fn links_resolved_and_vetted() {
+        let doc = parse_str("<body><p><a href='javascript:x()'>run</a> <a href='../b'>read</a> <img src='i.png' alt='pic'></p></body>").unwrap();
+        let body = doc.find_tag("body").unwrap();
+        let base = crate::output::url::Base::parse("https://h.example/a/c/page");
+        assert_eq!(
+            markdown(&doc, body, &[], base.as_ref()),
+            "run [read](https://h.example/a/b) ![pic](https://h.example/a/c/i.png)\n"
+        );
+    }
+
+    #[test]
     fn skip_and_escapes() {
         let doc = parse_str("<body><p>a*b_c</p><p>gone</p><script>x</script></body>").unwrap();
         let body = doc.find_tag("body").unwrap();
@@ -527,6 +545,6 @@ mod tests {
             .nth(1)
             .unwrap();
         skip[second_p as usize] = true;
-        assert_eq!(markdown(&doc, body, &skip), "a\\*b\\_c\n");
+        assert_eq!(markdown(&doc, body, &skip, None), "a\\*b\\_c\n");
     }
 }

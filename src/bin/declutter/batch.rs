@@ -23,7 +23,7 @@ fn process(input: &Input, opts: &Options, format: Format) -> Result<String, Stri
         let doc = dom::html::parse_bytes(&bytes).map_err(|e| e.to_string())?;
         let mut r = extract_doc(&doc, opts);
         r.ms = started.elapsed().as_secs_f64() * 1000.0;
-        Ok(render(format, &name, &r, &doc))
+        Ok(render(format, &name, &r, &doc, opts.url.as_deref()))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
         .unwrap_or_else(|p| Err(format!("internal error: {}", panic_message(&*p))))

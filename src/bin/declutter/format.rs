@@ -5,12 +5,13 @@ use declutter::dom::Doc;
 use declutter::output::markdown::markdown;
 use declutter::Extraction;
 
-/// The output for one input. `doc` is the parsed page (Markdown renders from it).
-pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc) -> String {
+/// The output for one input. `doc` is the parsed page (Markdown renders from it); `url` is
+/// the page's address, for Markdown's links.
+pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
     match format {
         Format::Text => r.text.clone(),
         Format::Html => r.html.clone(),
-        Format::Markdown => markdown_of(r, doc),
+        Format::Markdown => markdown_of(r, doc, url),
         Format::Json => with_file(name, &serde_json::to_string_pretty(r).unwrap_or_default()),
         Format::Jsonl => with_file(name, &serde_json::to_string(r).unwrap_or_default()),
     }
@@ -35,7 +36,7 @@ fn with_file(name: &str, json: &str) -> String {
 
 /// The title as a heading, then the article without the subtrees the pipeline left out
 /// (hidden clutter and the dropped copies of repeated blocks).
-fn markdown_of(r: &Extraction, doc: &Doc) -> String {
+fn markdown_of(r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
     let Some(main) = r.main else {
         return String::new();
     };
@@ -51,7 +52,8 @@ fn markdown_of(r: &Extraction, doc: &Doc) -> String {
             *s = true;
         }
     }
-    let body = markdown(doc, main, &skip);
+    let base = declutter::output::base_url(doc, url);
+    let body = markdown(doc, main, &skip, base.as_ref());
     match &r.title {
         Some(t) if !body.trim_start().starts_with("# ") => format!("# {}\n\n{body}", t.trim()),
         _ => body,

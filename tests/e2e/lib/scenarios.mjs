@@ -48,6 +48,7 @@ function readPage() {
     visibleParagraphs: [...document.querySelectorAll('[data-e2e="article"] p')].filter(visible).map((p) => p.textContent.trim()),
     allParagraphs: [...document.querySelectorAll('[data-e2e="article"] p')].map((p) => p.textContent.trim()),
     clutterVisible: [...document.querySelectorAll('[data-e2e="clutter"]')].map(visible),
+    visibleText: document.body.innerText,
     main: [...document.querySelectorAll('[data-declutter="main"]')].map((el) => el.textContent.length),
     mainHoldsArticle: [...document.querySelectorAll('[data-declutter="main"]')].some((el) =>
       el.contains(document.querySelector('[data-e2e="article"] p')),
@@ -89,6 +90,10 @@ export async function declutterRoundTrip(page, toggle, { expectTitle }) {
     assert.equal(m.holdsArticle, false, 'no hidden block holds the article');
   }
   assert.notEqual(during.html, before.html, 'the page changed');
+  // The fixture's clutter is obvious (a "Most read" rail, a related list): the core must hide
+  // some of it, and what the reader sees must change with it.
+  assert.ok(during.clutterVisible.includes(false), 'at least one obvious clutter block is hidden');
+  assert.notEqual(during.visibleText, before.visibleText, 'the visible text changed');
 
   const off = await toggle('declutter');
   assert.equal(off.active, false);
