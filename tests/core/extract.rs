@@ -350,3 +350,32 @@ fn debug_scores_only_when_asked() {
         .iter()
         .any(|b| !b.kept && b.reason.contains("boilerplate")));
 }
+
+/// The hide list is a minimal set of roots: none inside another, none holding the article.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn hidden_roots_are_minimal_and_outside_the_article() {
+    for html in [
+        include_str!("../fixtures/extract/comments.html"),
+        include_str!("../fixtures/extract/share-bar.html"),
+        include_str!("../fixtures/extract/newsletter.html"),
+        include_str!("../fixtures/extract/homepage.html"),
+    ] {
+        let doc = declutter::dom::html::parse_str(html).unwrap();
+        let r = declutter::extract_doc(&doc, &Options::default());
+        for (k, a) in r.hidden.iter().enumerate() {
+            if let Some(m) = r.main {
+                assert!(!doc.contains(a.node, m), "{} holds the article", a.path);
+            }
+            assert!(!a.reason.is_empty());
+            for b in &r.hidden[k + 1..] {
+                assert!(
+                    !doc.contains(a.node, b.node) && !doc.contains(b.node, a.node),
+                    "{} and {} nest",
+                    a.path,
+                    b.path
+                );
+            }
+        }
+    }
+}
