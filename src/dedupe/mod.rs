@@ -688,11 +688,24 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
         // Never cut the article itself (an occurrence holding the whole article root).
         // Nor the page's own headline when the article's root was chosen just below it:
         // hiding it in place would leave the page without its title.
-        let headline_in_main = (0..k).any(|i| keep[i] && comp.units[i].headline);
-        for (k, u) in keep.iter_mut().zip(&comp.units) {
-            if main.is_some_and(|m| doc.contains(u.root, m))
-                || (u.headline && u.original && !promo && !headline_in_main)
-            {
+        // One headline occurrence stays: an h1 first, else the original, else the first. (An
+        // h1 counts even when the title's words differ: it is the page's own heading.)
+        let is_h1 = |i: usize| doc.tag(comp.units[i].block) == "h1";
+        let headline_kept = (0..k).any(|i| keep[i] && (comp.units[i].headline || is_h1(i)));
+        let page_headline = (!headline_kept && !promo)
+            .then(|| {
+                let hs: Vec<usize> = (0..k)
+                    .filter(|&i| comp.units[i].headline || is_h1(i))
+                    .collect();
+                hs.iter()
+                    .copied()
+                    .find(|&i| is_h1(i))
+                    .or_else(|| hs.iter().copied().find(|&i| comp.units[i].original))
+                    .or_else(|| hs.first().copied())
+            })
+            .flatten();
+        for (i, (k, u)) in keep.iter_mut().zip(&comp.units).enumerate() {
+            if main.is_some_and(|m| doc.contains(u.root, m)) || page_headline == Some(i) {
                 *k = true;
             }
         }
