@@ -652,8 +652,11 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
                     .copied()
                     .find(|&i| comp.units[i].headline)
                     .unwrap_or(rest[0]);
+                // The rule speaks of headline occurrences only: a card holding the headline
+                // and a teaser joins the article's lead paragraph into this cluster, and that
+                // original paragraph is the article's, not a second headline.
                 for &i in &rest {
-                    keep[i] = i == first;
+                    keep[i] = i == first || (!comp.units[i].headline && comp.units[i].original);
                 }
                 reason = "headline repeated";
             } else if is_record_field(doc, comp, &rest)
