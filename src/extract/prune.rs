@@ -209,7 +209,9 @@ pub fn hidden(
             continue;
         }
         let w = s.words[iu];
-        let reason = if w.is_boilerplate() {
+        // A boilerplate block without a clutter word of its own (an `aside` is boilerplate by
+        // tag) falls through to the tag rules below instead of staying visible.
+        let reason = if w.is_boilerplate() && w.clutter.is_some() {
             w.clutter
         } else if &*e.tag == "aside" {
             Some("sidebar")

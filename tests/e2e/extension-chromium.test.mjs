@@ -56,9 +56,8 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
     });
   }
 
-  // The core decides what is clutter; while its block list is still growing this is a todo
-  // (reported, not failing). Once the core hides these, drop `todo` to make it binding.
-  test('the obvious sidebar and the related block get hidden', { todo: 'needs the core to report them in `hidden`' }, async () => {
+  // The core decides what is clutter: the page's sidebar and its related list go.
+  test('the obvious sidebar and the related block get hidden', async () => {
     const { page, toggle } = await open('fixtures/news.html');
     await toggle('declutter');
     const clutter = await page.evaluate(() =>
