@@ -16,9 +16,11 @@ export const MAX_SITES = 200;
 const KEY_PREFIX = 'sitemem:';
 const INDEX_KEY = 'sitemem-index';
 
-/** A short stable key for a page URL (the fragment is not a different page). FNV-1a, 32 bits. */
+/** A short stable key for a page URL: origin + path, FNV-1a 32 bits. The query and fragment
+ * are left out: the same article reached with tracking parameters must not count as other
+ * pages (three such visits would mark its own paragraphs as boilerplate). */
 export function pageKey(url) {
-  const s = String(url).split('#')[0];
+  const s = String(url).split(/[?#]/)[0];
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

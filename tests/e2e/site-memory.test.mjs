@@ -25,6 +25,7 @@ test('a page counts once, however often it is visited', () => {
   s = record(s, a, [FOOTER, 1], 1);
   s = record(s, a, [FOOTER, 1], 2);
   s = record(s, pageKey('http://x.test/a#comments'), [FOOTER, 1], 3);
+  s = record(s, pageKey('http://x.test/a?utm_source=feed'), [FOOTER, 1], 3);
   assert.deepEqual(s.fps[FOOTER], [1, 3]);
   assert.deepEqual(s.pages, [a]);
   assert.equal(s.used, 3);
@@ -82,6 +83,6 @@ test('private windows and non-web pages have no site', () => {
   assert.equal(siteOf({}), null);
   assert.deepEqual(siteOf({ url: 'http://127.0.0.1:8080/a?x=1', incognito: false }), {
     host: '127.0.0.1:8080',
-    page: pageKey('http://127.0.0.1:8080/a?x=1'),
+    page: pageKey('http://127.0.0.1:8080/a'),
   });
 });
