@@ -6,6 +6,10 @@ import { loadCore } from './core.js';
 import { loadSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
 
+// The core's time and memory budget on a live page: past it, the core answers with what it has
+// and a message rather than keep the background busy (the tab itself never waits on it).
+const CORE_BUDGET = { budget_ms: 2000, max_nodes: 1_500_000 };
+
 const api = globalThis.browser ?? globalThis.chrome;
 const MODES = ['reader', 'declutter'];
 // The one stylesheet in-place declutter injects; the content script only sets attributes.
@@ -74,7 +78,7 @@ async function toggleNow(tabId, mode) {
     site ? recall(site.host, site.page) : [],
   ]);
   // Reader view needs the cleaned HTML; in-place declutter only needs ids.
-  const result = core.extractSnapshot(json, { html: mode === 'reader', dedupe: true, site_boilerplate: boilerplate });
+  const result = core.extractSnapshot(json, { html: mode === 'reader', dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
   if (mode === 'declutter') await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   const shown = await send(tabId, { cmd: 'apply', mode, result, settings });
   // After the page shows the result: a storage failure must not undo a working toggle.

@@ -47,7 +47,8 @@
     const kept = [];
     const pushElement = (el, p) => {
       const a = [];
-      for (const at of el.attributes) a.push([at.name, at.value]);
+      // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
+      for (const at of el.attributes) a.push([at.localName, at.value]);
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
       return nodes.length - 1;
