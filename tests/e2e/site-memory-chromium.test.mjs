@@ -49,13 +49,21 @@ describe('site memory in Chromium', { timeout: 120_000 }, () => {
     assert.deepEqual(seen, { shared: false, article: true });
   });
 
-  test('the options page lists the site; "Forget all" clears it', async () => {
+  test('the options page lists the site; "Forget this site" and "Forget all" clear', async () => {
     const host = new URL(server.url).host;
     assert.deepEqual(await storedSites(), [`sitemem:${host}`]);
+    // A second, older site (stored as the background would) to forget on its own.
+    await chrome.worker.evaluate(() =>
+      chrome.storage.local.set({ 'sitemem:other.test': { pages: ['00000001'], fps: { 7: [1, 1] }, used: 1 } }),
+    );
     const id = new URL(chrome.worker.url()).host;
     const page = await chrome.context.newPage();
     await page.goto(`chrome-extension://${id}/options/options.html`);
     await page.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(await page.$$eval('#sites tbody tr', (rows) => rows.map((r) => r.dataset.host)), [host, 'other.test']);
+    await page.click('tr[data-host="other.test"] button');
+    await page.waitForSelector('body[data-sites="1"]');
+    assert.deepEqual(await storedSites(), [`sitemem:${host}`]);
     const row = await page.$$eval('#sites tbody tr', (rows) => rows.map((r) => [...r.cells].slice(0, 3).map((c) => c.textContent)));
     assert.equal(row.length, 1);
     assert.deepEqual(row[0].slice(0, 2), [host, '3']);
