@@ -4,6 +4,7 @@
 
 import { loadCore } from './core.js';
 import { loadSettings, SETTINGS_KEY } from './settings.js';
+import { recall, remember, siteOf } from './site-memory.js';
 
 // The core's time and memory budget on a live page: past it, the core answers with what it has
 // and a message rather than keep the background busy (the tab itself never waits on it).
@@ -68,11 +69,20 @@ async function toggleNow(tabId, mode) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started };
     }
   }
-  const [{ json }, core, settings] = await Promise.all([send(tabId, { cmd: 'snapshot' }), loadCore(), loadSettings()]);
+  // Site memory: null in private windows (nothing read, nothing written) and off the web.
+  const site = siteOf(await api.tabs.get(tabId));
+  const [{ json }, core, settings, boilerplate] = await Promise.all([
+    send(tabId, { cmd: 'snapshot' }),
+    loadCore(),
+    loadSettings(),
+    site ? recall(site.host, site.page) : [],
+  ]);
   // Reader view needs the cleaned HTML; in-place declutter only needs ids.
-  const result = core.extractSnapshot(json, { html: mode === 'reader', dedupe: true, ...CORE_BUDGET });
+  const result = core.extractSnapshot(json, { html: mode === 'reader', dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
   if (mode === 'declutter') await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   const shown = await send(tabId, { cmd: 'apply', mode, result, settings });
+  // After the page shows the result: a storage failure must not undo a working toggle.
+  if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
   return {
     mode,
     active: true,
@@ -80,6 +90,7 @@ async function toggleNow(tabId, mode) {
     words: result.words,
     hidden: shown.hidden,
     duplicates: shown.duplicates,
+    siteBoilerplate: result.hidden.filter((h) => h.reason.startsWith('site_boilerplate')).length,
     ms: performance.now() - started,
   };
 }

@@ -2,6 +2,7 @@
 // saved at once; an open reader view restyles itself through storage.onChanged.
 
 import { loadSettings, saveSettings } from '../background/settings.js';
+import { forgetAll, forgetSite, listSites } from '../background/site-memory.js';
 
 const form = document.getElementById('settings');
 const status = document.getElementById('status');
@@ -46,6 +47,36 @@ form.addEventListener('input', async (e) => {
   status.textContent = 'Saved.';
   document.body.dataset.saved = String(Date.now());
 });
+
+// Site memory: one row per remembered site, each with its own "Forget this site".
+const sitesBody = document.querySelector('#sites tbody');
+async function showSites() {
+  const sites = await listSites();
+  sitesBody.replaceChildren(
+    ...sites.map((s) => {
+      const row = document.createElement('tr');
+      row.dataset.host = s.host;
+      for (const v of [s.host, s.pages, s.fingerprints]) row.insertCell().textContent = String(v);
+      const forget = document.createElement('button');
+      forget.type = 'button';
+      forget.textContent = 'Forget this site';
+      forget.addEventListener('click', async () => {
+        await forgetSite(s.host);
+        await showSites();
+      });
+      row.insertCell().append(forget);
+      return row;
+    }),
+  );
+  document.getElementById('no-sites').hidden = sites.length > 0;
+  document.getElementById('forget-all').disabled = sites.length === 0;
+  document.body.dataset.sites = String(sites.length);
+}
+document.getElementById('forget-all').addEventListener('click', async () => {
+  await forgetAll();
+  await showSites();
+});
+await showSites();
 
 show(await loadSettings());
 badge.checked = await api.permissions.contains(ALL_SITES);
