@@ -135,13 +135,30 @@ export function decodeBytes(bytes) {
       continue;
     }
     if (dec.encoding.startsWith('utf-16')) dec = new TextDecoder('utf-8');
+    // As in the core: non-ASCII bytes that are valid UTF-8 throughout are UTF-8, whatever a
+    // (stale) declaration says.
+    if (dec.encoding !== 'utf-8' && !isAscii(bytes)) {
+      const utf8 = strictUtf8(bytes);
+      if (utf8 !== null) return { text: utf8, charset: 'UTF-8' };
+    }
     return { text: dec.decode(bytes), charset: dec.encoding };
   }
+  const utf8 = strictUtf8(bytes);
+  return utf8 !== null ? { text: utf8, charset: 'UTF-8' } : { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8(bytes) {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'UTF-8' };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+    return null;
   }
+}
+
+function isAscii(bytes) {
+  for (const b of bytes) if (b > 0x7f) return false;
+  return true;
 }
 
 function formatBytes(n) {
