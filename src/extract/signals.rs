@@ -20,61 +20,19 @@ pub const INLINE_TAGS: &[&str] = &[
     "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
 ];
 
-/// Class/id words of clutter that sits beside or inside an article: discussion, sharing,
-/// cross-links, marketing, advertising and page chrome (matched as whole words).
-pub const NEGATIVE_WORDS: &[&str] = &[
-    // Article furniture that is not article text: credits, bylines and author boxes, date and
-    // meta lines, log-in and paywall prompts, rating widgets, print buttons.
-    "credit",
-    "credits",
-    "copyright",
-    "byline",
-    "bio",
-    "author",
-    "meta",
-    "date",
-    "timestamp",
-    "dateline",
-    "login",
-    "register",
-    "paywall",
-    "rating",
-    "vote",
-    "print",
-    "comment",
-    "comments",
-    "discussion",
-    "reply",
-    "replies",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommended",
+/// Class/id words of clutter that, unlike the strong ones below, do not beat a positive word
+/// on the same element (cross-links, navigation, marketing). A word of either list makes an
+/// element negative (see [`is_negative_word`]).
+pub const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "recommendations",
-    "promo",
     "promoted",
-    "newsletter",
-    "subscribe",
     "subscription",
     "signup",
-    "sidebar",
-    "footer",
-    "ad",
-    "ads",
-    "advert",
     "adverts",
-    "advertisement",
     "advertising",
     "sponsor",
-    "sponsored",
     "banner",
-    "popup",
-    "modal",
-    "cookie",
     "cookies",
-    "breadcrumb",
-    "breadcrumbs",
     "pagination",
     "pager",
     "navbar",
@@ -86,7 +44,7 @@ pub const NEGATIVE_WORDS: &[&str] = &[
     "toolbar",
 ];
 
-/// Of [`NEGATIVE_WORDS`], the ones that name a whole block to hide in place (clutter a reader
+/// Of the negative words, the ones that name a whole block to hide in place (clutter a reader
 /// wants gone), as opposed to page chrome (menus, footers) the page keeps for its own look.
 pub const CLUTTER_WORDS: &[(&str, &str)] = &[
     ("comment", "comment section"),
@@ -124,8 +82,9 @@ pub const POSITIVE_WORDS: &[&str] = &[
     "hentry",
 ];
 
-/// Of the negative words, those that beat a positive word on the same element
-/// (`comment-body` is a comment, `article-footer` is a footer).
+/// Negative words that beat a positive word on the same element (`comment-body` is a comment,
+/// `article-footer` is a footer): discussion, sharing, cross-links, marketing, advertising,
+/// article furniture and page chrome.
 pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     // Article furniture that is not article text: credits, bylines and author boxes, date and
     // meta lines, log-in and paywall prompts, rating widgets, print buttons.
@@ -171,6 +130,11 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
 ];
+
+/// A class/id word of clutter (strong or weak).
+pub fn is_negative_word(t: &str) -> bool {
+    STRONG_NEGATIVE_WORDS.contains(&t) || WEAK_NEGATIVE_WORDS.contains(&t)
+}
 
 /// Words that turn the next word into a state of the element rather than its kind:
 /// `has-ads`, `with-sidebar`, `no-comments` describe a page layout, not an ad or a sidebar.
@@ -250,7 +214,7 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
                 if was_modified {
                     return;
                 }
-                if NEGATIVE_WORDS.contains(&t) {
+                if is_negative_word(t) {
                     w.negative = true;
                     if STRONG_NEGATIVE_WORDS.contains(&t) {
                         w.strong_negative = true;
