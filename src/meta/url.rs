@@ -78,32 +78,7 @@ pub fn resolve(base: Option<&str>, href: &str) -> String {
 fn remove_dot_segments(path_query: &str) -> String {
     let split = path_query.find(['?', '#']).unwrap_or(path_query.len());
     let (path, tail) = path_query.split_at(split);
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    for (i, seg) in segments.iter().enumerate() {
-        let last = i + 1 == segments.len();
-        match *seg {
-            "." => {
-                if last {
-                    out.push("");
-                }
-            }
-            ".." => {
-                if out.len() > 1 {
-                    out.pop();
-                }
-                if last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    let mut p = out.join("/");
-    if !p.starts_with('/') {
-        p.insert(0, '/');
-    }
-    p + tail
+    crate::output::url::remove_dots(path) + tail
 }
 
 #[cfg(test)]

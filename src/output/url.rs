@@ -100,7 +100,7 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
 }
 
 /// RFC 3986 section 5.2.4: removes `.` and `..` segments.
-fn remove_dots(path: &str) -> String {
+pub(crate) fn remove_dots(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let segs: Vec<&str> = path.split('/').collect();
     for (i, s) in segs.iter().enumerate() {
