@@ -5,7 +5,7 @@
 // Messages from the background (all answered):
 //   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title}
 //   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
-//   {cmd: 'apply', mode, result, settings} -> {hidden, duplicates}   after the page shows it
+//   {cmd: 'apply', mode, result, settings, picks} -> {hidden, duplicates}   after the page shows it
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
 (() => {
@@ -16,6 +16,8 @@
   // reader/reader.js, injected just before this file into the same isolated world.
   const reader = globalThis.__declutterReader;
   const READER_ID = reader.HOST_ID;
+  // Our own elements: the reader view, the debug overlay (content/overlay.js), the picker.
+  const OWN_IDS = new Set([READER_ID, 'declutter-overlay', 'declutter-picker']);
   const ATTR = 'data-declutter';
 
   // The live nodes, in snapshot order: result ids index this array.
@@ -33,7 +35,7 @@
 
   /** Our own nodes never enter the snapshot. */
   function isOwn(el) {
-    return el.id === READER_ID;
+    return OWN_IDS.has(el.id);
   }
 
   // Walk rules (door 1's, see src/dom/mod.rs): document order; comments, doctype, processing
@@ -98,7 +100,7 @@
     el.setAttribute(ATTR, value);
   }
 
-  function applyDeclutter(result) {
+  function applyDeclutter(result, picks) {
     const marks = new Map();
     const main = element(result.main);
     // Never hide the article itself or anything holding it, whatever a block list says.
@@ -114,6 +116,8 @@
         if (!c.kept && hideable(el)) mark(marks, el, 'duplicate');
       }
     }
+    // The user's picks for this site (content/picks.js): hide more, or keep what the core hid.
+    globalThis.__declutterPicks.apply(picks, { marks, mark, hideable, isOwn });
     // Counted per element by its final mark: a block listed twice (hidden and a copy) is one.
     let hidden = 0;
     let duplicates = 0;
@@ -196,13 +200,14 @@
 
   // ---- State ---------------------------------------------------------------------------
 
-  function apply(mode, result, settings) {
+  function apply(mode, result, settings, picks) {
     const scroll = [window.scrollX, window.scrollY];
     const focus = document.activeElement;
     if (mode === 'declutter') {
-      const { marks, hidden, duplicates } = applyDeclutter(result);
+      const { marks, hidden, duplicates } = applyDeclutter(result, picks);
       state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
       state.observer = watchLateClutter(state, result);
+      if (settings?.debugOverlay) state.overlay = globalThis.__declutterOverlay.show(result, element);
       return { hidden, duplicates };
     }
     const host = reader.open(result, settings, () => turnOff());
@@ -219,6 +224,7 @@
     state = null;
     if (s.mode === 'declutter') {
       s.observer.disconnect();
+      s.overlay?.remove();
       unmark(s.marks);
     } else {
       window.removeEventListener('keydown', onKey, true);
@@ -240,7 +246,7 @@
           break;
         case 'apply':
           if (state) turnOff();
-          reply(apply(msg.mode, msg.result, msg.settings));
+          reply(apply(msg.mode, msg.result, msg.settings, msg.picks));
           break;
         case 'off':
           reply({ mode: turnOff() });
