@@ -15,7 +15,10 @@ fn markdown_only_when_asked() {
     let plain = extract_html_str(PAGE, &Options::default()).unwrap();
     assert_eq!(plain.markdown, None);
     let json = serde_json::to_string(&plain).unwrap();
-    assert!(!json.contains("\"markdown\""), "the CLI's jsonl schema is unchanged");
+    assert!(
+        !json.contains("\"markdown\""),
+        "the CLI's jsonl schema is unchanged"
+    );
 }
 
 #[test]
@@ -31,6 +34,9 @@ fn markdown_is_the_cli_rendering() {
     let doc = parse_str(PAGE).unwrap();
     let again = extract_doc(&doc, &opts);
     assert_eq!(md, article_markdown(&again, &doc, Some(URL)));
-    assert!(md.starts_with("# "), "the title heads the Markdown: {md:.80}");
+    assert!(
+        md.starts_with("# "),
+        "the title heads the Markdown: {md:.80}"
+    );
     assert!(md.contains('|'), "the table is a GFM table: {md}");
 }
