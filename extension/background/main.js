@@ -10,6 +10,9 @@ import { addPick, hostOf, originPattern, picksFor, ruleFor } from './rules.js';
 // The core's time and memory budget on a live page: past it, the core answers with what it has
 // and a message rather than keep the background busy (the tab itself never waits on it).
 const CORE_BUDGET = { budget_ms: 2000, max_nodes: 1_500_000 };
+// Reading the page (content/content.js) runs on the tab's own thread: it stops at the core's
+// node limit or after this long, and the core gets the page's first nodes with a note.
+const SNAPSHOT_LIMITS = { maxNodes: CORE_BUDGET.max_nodes, budgetMs: 1500 };
 
 const api = globalThis.browser ?? globalThis.chrome;
 const MODES = ['reader', 'declutter'];
@@ -47,6 +50,10 @@ async function ensureContent(tabId) {
 
 async function turnOff(tabId, mode) {
   await send(tabId, { cmd: 'off' });
+  await removeStyles(tabId, mode);
+}
+
+async function removeStyles(tabId, mode) {
   if (mode === 'declutter') await api.scripting.removeCSS({ target: { tabId }, css: DECLUTTER_CSS });
   else await api.scripting.removeCSS({ target: { tabId }, ...PRINT });
 }
@@ -79,21 +86,25 @@ async function toggleNow(tabId, mode, on) {
   const started = performance.now();
   await ensureContent(tabId);
   const now = await send(tabId, { cmd: 'state' });
+  // The page deleted our view (content.js noticed and reset): only our stylesheet is left.
+  if (now.lost) await removeStyles(tabId, now.lost);
   if (on && now.mode === mode) {
     return { mode, active: true, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started, already: true };
   }
   if (now.mode) {
     await turnOff(tabId, now.mode);
     if (now.mode === mode) {
-      return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started };
+      // late/watch: what the late-clutter observer did while it was on (content.js).
+      const late = { late: now.late, watch: now.watch };
+      return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const tab = await api.tabs.get(tabId);
   const site = siteOf(tab);
   const host = hostOf(tab.url);
-  const [{ json }, core, settings, boilerplate, picks] = await Promise.all([
-    send(tabId, { cmd: 'snapshot' }),
+  const [{ json, cut }, core, settings, boilerplate, picks] = await Promise.all([
+    send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
     loadCore(),
     loadSettings(),
     site ? recall(site.host, site.page) : [],
@@ -102,6 +113,7 @@ async function toggleNow(tabId, mode, on) {
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
   const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
+  if (cut) result.messages.push(`page too large (${cut.reason}): only its first ${cut.nodes} nodes were read`);
   if (mode === 'declutter') {
     await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   } else {
@@ -119,6 +131,10 @@ async function toggleNow(tabId, mode, on) {
     hidden: shown.hidden,
     duplicates: shown.duplicates,
     siteBoilerplate: result.hidden.filter((h) => h.reason.startsWith('site_boilerplate')).length,
+    // false: no article found (the page is left as it is; a notice or the reader view says so).
+    article: result.is_article,
+    // The core's notes (no article, budget or node limits hit) and the page-reading limit's.
+    messages: result.messages,
     ms: performance.now() - started,
   };
 }

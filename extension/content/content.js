@@ -3,8 +3,9 @@
 // background (scripting.executeScript); injecting it twice is harmless.
 //
 // Messages from the background (all answered):
-//   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title}
-//   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
+//   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title, late, watch, lost}
+//   {cmd: 'snapshot', maxNodes, budgetMs} -> {json, cut}   the page as src/dom/snapshot.rs documents
+//                                          it; cut: null, or {nodes, reason} when a limit stopped the walk
 //   {cmd: 'apply', mode, result, settings, picks} -> {hidden, duplicates}   after the page shows it
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
@@ -17,7 +18,9 @@
   const reader = globalThis.__declutterReader;
   const READER_ID = reader.HOST_ID;
   // Our own elements: the reader view, the debug overlay (content/overlay.js), the picker.
-  const OWN_IDS = new Set([READER_ID, 'declutter-overlay', 'declutter-picker']);
+  // The "no article found" notice of in-place declutter (below).
+  const NOTICE_ID = 'declutter-notice';
+  const OWN_IDS = new Set([READER_ID, NOTICE_ID, 'declutter-overlay', 'declutter-picker']);
   const ATTR = 'data-declutter';
 
   // The live nodes, in snapshot order: result ids index this array.
@@ -42,21 +45,48 @@
   // instructions and template contents skipped; script (but JSON-LD) and style text left out;
   // adjacent text siblings (also across a skipped comment) merged into one entry; empty text
   // dropped. An explicit stack, so a page nested 100,000 deep cannot overflow ours.
-  function snapshot() {
+  // Shadow trees (open or closed) are not read: the snapshot is the light DOM, the tree door 1
+  // would build from the page's HTML, so ids map back to it; slotted light children are read.
+  //
+  // The walk runs on the page's main thread, so it is bounded: past `maxNodes` entries or
+  // `budgetMs` it stops, and the page's first nodes (a valid tree: parents come first) go to the
+  // core with a note. Attribute values past MAX_ATTR_CHARS and attributes past MAX_ATTRS per
+  // element are left out: no heuristic reads a 4 MB attribute, but copying one costs the tab.
+  // Text likewise past MAX_TEXT_CHARS per text entry: a 1 MB run of text is a log or a data
+  // dump, not an article paragraph, and its copy would cost the page and the core seconds.
+  const MAX_ATTR_CHARS = 65_536;
+  const MAX_ATTRS = 1_000;
+  const MAX_TEXT_CHARS = 1_000_000;
+  const clip = (t, room) => (t.length > room ? t.slice(0, Math.max(0, room)) : t);
+  // How often (in entries) the walk looks at the clock.
+  const CLOCK_EVERY = 4_096;
+  function snapshot({ maxNodes = Infinity, budgetMs = Infinity } = {}) {
     const root = document.documentElement;
     if (!root) throw new Error('the page has no document element');
+    const started = performance.now();
+    let cut = null;
     const nodes = [];
     const kept = [];
     const pushElement = (el, p) => {
       const a = [];
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
-      for (const at of el.attributes) a.push([at.localName, at.value]);
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length && i < MAX_ATTRS; i++) {
+        const v = attrs[i].value;
+        a.push([attrs[i].localName, v.length > MAX_ATTR_CHARS ? v.slice(0, MAX_ATTR_CHARS) : v]);
+      }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
       return nodes.length - 1;
     };
     const stack = [{ idx: pushElement(root, -1), next: root.firstChild, keepText: keepsText(root), text: -1 }];
+    let steps = 0;
     while (stack.length) {
+      if (nodes.length >= maxNodes) cut = { nodes: nodes.length, reason: `more than ${maxNodes} nodes` };
+      else if (++steps % CLOCK_EVERY === 0 && performance.now() - started > budgetMs) {
+        cut = { nodes: nodes.length, reason: `over the ${budgetMs} ms reading budget` };
+      }
+      if (cut) break;
       const f = stack[stack.length - 1];
       const n = f.next;
       if (!n) {
@@ -74,16 +104,17 @@
       } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
         if (!f.keepText || n.data === '') continue;
         if (f.text >= 0) {
-          nodes[f.text].x += n.data;
+          const t = nodes[f.text];
+          if (t.x.length < MAX_TEXT_CHARS) t.x += clip(n.data, MAX_TEXT_CHARS - t.x.length);
         } else {
-          nodes.push({ p: f.idx, x: n.data });
+          nodes.push({ p: f.idx, x: clip(n.data, MAX_TEXT_CHARS) });
           kept.push(n);
           f.text = nodes.length - 1;
         }
       }
     }
     live = kept;
-    return JSON.stringify({ url: location.href, nodes });
+    return { json: JSON.stringify({ url: location.href, nodes }), cut };
   }
 
   const element = (id) => {
@@ -143,15 +174,54 @@
 
   const norm = (t) => t.replace(/\s+/g, ' ').trim();
 
+  // Bounds on that work, for pages that answer every change with another (a page's own
+  // MutationObserver re-inserting what we hid, stripping our marks, rewriting text): passes
+  // at least LATE_MIN_GAP_MS apart; a pass looks at LATE_MAX_BATCH added elements at most (a
+  // pass must stay short: it runs on the page's thread); LATE_MAX_STREAK passes in a row that
+  // each came less than LATE_QUIET_MS after the previous one mean the page keeps answering us,
+  // so watching stops (what is hidden stays hidden); so does LATE_MAX_MARKS late marks.
+  const LATE_MIN_GAP_MS = 250;
+  const LATE_MAX_BATCH = 2_000;
+  const LATE_QUIET_MS = 1_000;
+  const LATE_MAX_STREAK = 20;
+  const LATE_MAX_MARKS = 5_000;
+
   function watchLateClutter(s, result) {
     const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
     let pending = [];
     let scheduled = false;
+    let lastPass = -Infinity;
+    let streak = 0;
+    s.watch = { passes: 0, dropped: 0, stopped: null };
+    const stop = (why) => {
+      observer.disconnect();
+      pending = [];
+      s.watch.stopped = why;
+    };
     const handle = () => {
       scheduled = false;
-      const batch = pending;
+      let batch = pending;
       pending = [];
-      if (state !== s) return;
+      if (state !== s || s.watch.stopped) return;
+      const now = performance.now();
+      streak = now - lastPass < LATE_QUIET_MS ? streak + 1 : 0;
+      lastPass = now;
+      s.watch.passes++;
+      if (batch.length > LATE_MAX_BATCH) {
+        s.watch.dropped += batch.length - LATE_MAX_BATCH;
+        batch = batch.slice(0, LATE_MAX_BATCH);
+      }
+      try {
+        pass(batch);
+      } catch (e) {
+        // A page can hand us odd nodes (from another document, mid-removal): never throw into it.
+        stop(`error: ${e?.message ?? e}`);
+        return;
+      }
+      if (streak >= LATE_MAX_STREAK) stop('the page keeps changing in answer to ours: stopped watching it');
+      else if (s.late >= LATE_MAX_MARKS) stop(`${LATE_MAX_MARKS} late blocks hidden: stopped watching`);
+    };
+    const pass = (batch) => {
       const main = s.main && s.main.isConnected ? s.main : null;
       for (const el of batch) {
         if (!el.isConnected || isOwn(el) || INVISIBLE.has(el.localName) || !document.body?.contains(el)) continue;
@@ -174,10 +244,20 @@
       }
     };
     const observer = new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) pending.push(n);
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== Node.ELEMENT_NODE) continue;
+          // Held at twice a pass's size: a page inserting without pause cannot grow this.
+          if (pending.length < 2 * LATE_MAX_BATCH) pending.push(n);
+          else s.watch.dropped++;
+        }
+      }
       if (pending.length && !scheduled) {
         scheduled = true;
-        requestAnimationFrame(handle);
+        // One animation frame per batch, and never sooner than LATE_MIN_GAP_MS after the last.
+        const wait = lastPass + LATE_MIN_GAP_MS - performance.now();
+        if (wait > 0) setTimeout(() => requestAnimationFrame(handle), wait);
+        else requestAnimationFrame(handle);
       }
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
@@ -192,17 +272,91 @@
   }
 
   function onKey(e) {
-    if (e.key === 'Escape' && state?.mode === 'reader') {
+    if (e.key === 'Escape' && (state?.mode === 'reader' || state?.notice)) {
       e.stopPropagation();
       turnOff();
     }
   }
 
+  // ---- No article ----------------------------------------------------------------------
+  // In-place declutter on a page that is no article (a homepage, search results, a web app)
+  // hides nothing and says so in a small notice: a shadow host styled through the CSSOM (any
+  // page CSP allows it), closed by its button, Esc, or the next toggle.
+
+  function showNotice(message) {
+    const host = document.createElement('div');
+    host.id = NOTICE_ID;
+    const css = (el, rules) => {
+      for (const [k, v] of Object.entries(rules)) el.style.setProperty(k, v, 'important');
+    };
+    css(host, {
+      all: 'initial', position: 'fixed', top: '12px', right: '12px', 'z-index': '2147483647', display: 'flex',
+      gap: '.8em', 'align-items': 'center', 'max-width': '26em', padding: '.7em 1em', background: '#204a87',
+      color: '#fff', font: '15px/1.4 system-ui, sans-serif', 'border-radius': '6px', 'box-shadow': '0 2px 8px #0006',
+    });
+    host.setAttribute('role', 'status');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    css(p, { margin: '0' });
+    p.textContent = message;
+    const close = document.createElement('button');
+    close.textContent = '\u00d7';
+    close.title = 'Close (Esc)';
+    css(close, { font: 'inherit', 'font-size': '1.3em', color: 'inherit', background: 'transparent', border: '0', cursor: 'pointer' });
+    close.addEventListener('click', () => turnOff());
+    shadow.append(p, close);
+    document.documentElement.append(host);
+    return host;
+  }
+
   // ---- State ---------------------------------------------------------------------------
+
+  /**
+   * The page may delete what we added (the reader view's host, the notice) or strip our marks.
+   * A view the page removed is over: its listeners go and the state says "off", so the next
+   * toggle opens it again instead of "closing" what the user no longer sees.
+   */
+  function checkState() {
+    const shown = state?.host ?? state?.notice;
+    if (!shown || shown.isConnected) return null;
+    const lost = state.mode;
+    dropState();
+    return lost;
+  }
+
+  function dropState() {
+    const s = state;
+    state = null;
+    s.guard?.disconnect();
+    s.observer?.disconnect();
+    s.overlay?.remove();
+    if (s.marks) unmark(s.marks);
+    window.removeEventListener('keydown', onKey, true);
+    s.host?.remove();
+    s.notice?.remove();
+    return s;
+  }
+
+  /** Watches for the page removing `el` (a child of <html>), without waiting for a toggle. */
+  function guard(el) {
+    const g = new MutationObserver(() => {
+      if (!el.isConnected) checkState();
+    });
+    g.observe(document.documentElement, { childList: true });
+    return g;
+  }
 
   function apply(mode, result, settings, picks) {
     const scroll = [window.scrollX, window.scrollY];
     const focus = document.activeElement;
+    if (mode === 'declutter' && result.is_article === false) {
+      // Nothing hidden: the page stays exactly as it is, with a notice saying why.
+      const notice = showNotice('Declutter found no article on this page, so nothing was hidden.');
+      window.addEventListener('keydown', onKey, true);
+      state = { mode, title: result.title ?? null, scroll, focus, notice, late: 0 };
+      state.guard = guard(notice);
+      return { hidden: 0, duplicates: 0 };
+    }
     if (mode === 'declutter') {
       const { marks, hidden, duplicates } = applyDeclutter(result, picks);
       state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
@@ -213,6 +367,7 @@
     const host = reader.open(result, settings, () => turnOff());
     window.addEventListener('keydown', onKey, true);
     state = { mode, title: result.title ?? null, scroll, host, focus };
+    state.guard = guard(host);
     const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
     return { hidden: (result.hidden ?? []).length, duplicates };
   }
@@ -220,29 +375,35 @@
   /** Restores the page exactly as it was; returns the mode that was on. */
   function turnOff() {
     if (!state) return null;
-    const s = state;
-    state = null;
-    if (s.mode === 'declutter') {
-      s.observer.disconnect();
-      s.overlay?.remove();
-      unmark(s.marks);
-    } else {
-      window.removeEventListener('keydown', onKey, true);
-      s.host.remove();
-    }
+    const s = dropState();
     if (s.focus && s.focus.isConnected && s.focus !== document.body) s.focus.focus?.({ preventScroll: true });
-    window.scrollTo(s.scroll[0], s.scroll[1]);
+    restoreScroll(s.scroll);
     return s.mode;
+  }
+
+  function restoreScroll([x, y]) {
+    // Lay the restored page out first, so scroll anchoring adjusts before we scroll, not after.
+    void document.documentElement.getBoundingClientRect();
+    window.scrollTo(x, y);
+    // Firefox keeps the sub-pixel part of an anchoring adjustment (125.43 -> scrollTo(0, 120)
+    // lands on 120.43): from the origin the position is exact. Scroll events are dispatched
+    // once per frame, so the page only sees the final position.
+    if (window.scrollY !== y || window.scrollX !== x) {
+      window.scrollTo(0, 0);
+      window.scrollTo(x, y);
+    }
   }
 
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     try {
       switch (msg?.cmd) {
-        case 'state':
-          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0 });
+        case 'state': {
+          const lost = checkState();
+          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0, watch: state?.watch ?? null, lost });
           break;
+        }
         case 'snapshot':
-          reply({ json: snapshot() });
+          reply(snapshot({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }));
           break;
         case 'apply':
           if (state) turnOff();

@@ -220,8 +220,13 @@
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;
     const body = sanitize(result.html ?? '');
-    if (body.textContent.trim()) article.append(body);
-    else article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
+    const guess = body.textContent.trim() !== '';
+    // No article (a homepage, search results, a web app): said first; the core's best guess follows.
+    if (result.is_article === false) {
+      article.append(text('p', 'empty', `Declutter found no article on this page${guess ? '; below is a best guess' : ''}.`));
+    }
+    if (guess) article.append(body);
+    else if (result.is_article !== false) article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
     page.append(tools, close, meta, article);
     shadow.append(page);
     host.tabIndex = -1;
