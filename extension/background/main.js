@@ -62,10 +62,15 @@ const queues = new Map();
 function toggle(tabId, mode = 'reader', { on = false } = {}) {
   if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
   if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
-  // One toggle at a time per tab: a double click must not apply twice or inject the
-  // stylesheet twice; the second toggle sees the first one's result.
+  return enqueue(tabId, () => toggleNow(tabId, mode, on));
+}
+
+/** Runs `work` after whatever the tab is already doing: one change to a page at a time. */
+function enqueue(tabId, work) {
+  // A double click must not apply twice or inject the stylesheet twice; the second toggle
+  // sees the first one's result.
   const prev = queues.get(tabId) ?? Promise.resolve();
-  const next = prev.catch(() => {}).then(() => toggleNow(tabId, mode, on));
+  const next = prev.catch(() => {}).then(work);
   queues.set(tabId, next);
   const cleanup = () => {
     if (queues.get(tabId) === next) queues.delete(tabId);
@@ -88,6 +93,25 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started };
     }
   }
+  return turnOn(tabId, mode, started);
+}
+
+/**
+ * An in-app navigation changed the article under an open mode (the content script waits for
+ * the new content to settle): evaluate the page again in the same mode. The stylesheets stay
+ * in place; the content script drops its old marks before it sets the new ones.
+ */
+function reevaluate(tabId, mode) {
+  return enqueue(tabId, async () => {
+    const now = await send(tabId, { cmd: 'state' });
+    // Toggled off or switched since the navigation was seen: nothing to redo.
+    if (now.mode !== mode) return null;
+    return turnOn(tabId, mode, performance.now(), { again: true });
+  });
+}
+
+/** Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place). */
+async function turnOn(tabId, mode, started, { again = false } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const tab = await api.tabs.get(tabId);
   const site = siteOf(tab);
@@ -102,13 +126,15 @@ async function toggleNow(tabId, mode, on) {
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
   const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
-  if (mode === 'declutter') {
+  if (again) {
+    // The stylesheet of this mode is already in the page.
+  } else if (mode === 'declutter') {
     await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   } else {
     await api.scripting.removeCSS({ target: { tabId }, ...PRINT }); // one copy, even after Esc
     await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
   }
-  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks });
+  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks, again });
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
   return {
@@ -269,6 +295,13 @@ async function registerProbe() {
     { id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false },
   ]);
 }
+
+// In-app navigations seen by the content script of a tab's top frame.
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.cmd !== 'navigated' || !sender.tab || sender.frameId !== 0 || !MODES.includes(msg.mode)) return false;
+  reevaluate(sender.tab.id, msg.mode).catch(report);
+  return false;
+});
 
 api.runtime.onMessage.addListener((msg, sender) => {
   if (msg?.cmd !== 'probe' || !sender.tab || sender.frameId !== 0) return false;
