@@ -2,7 +2,7 @@
 // core and the one automation entry point, `globalThis.declutter.toggle(tabId, mode)`, which
 // the toolbar button, the keyboard commands and the context menu all call.
 
-import { loadCore } from './core.js';
+import { coreInstantiations, loadCore } from './core.js';
 import { loadSettings, saveSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
 import { addPick, hostOf, listPicks, originPattern, picksFor, ruleFor, setPicks, setRule } from './rules.js';
@@ -345,6 +345,7 @@ if (isTestBuild) {
       return (await send(tabId, { cmd: 'snapshot' })).json;
     },
     loadCore,
+    coreInstantiations,
     // The exact functions registered with the browser's events, which automation cannot fire.
     handlers: { onAction, onCommand, onMenuClick },
     applyRule,
