@@ -136,6 +136,44 @@ pub fn is_negative_word(t: &str) -> bool {
     STRONG_NEGATIVE_WORDS.contains(&t) || WEAK_NEGATIVE_WORDS.contains(&t)
 }
 
+/// Component nouns that follow a clutter word in one-word compounds (`relatedposts`,
+/// `commentlist`, `sharebar`): the compound names the same block as the clutter word.
+pub const COMPONENT_NOUNS: &[&str] = &[
+    "post", "posts", "list", "links", "link", "box", "bar", "items", "item", "articles",
+    "stories", "widget", "block", "area", "wrap", "wrapper", "container", "section", "buttons",
+    "icons", "headline", "title",
+];
+
+/// A clutter prefix of a compound is at least this long: short words (`ad`, `bio`) begin too
+/// many unrelated words (`address`, `biology`).
+pub const MIN_COMPOUND_PREFIX: usize = 5;
+
+/// The clutter word a class/id word stands for, if any: the word itself, without a trailing
+/// number (`sidebar2`, `ad1` are numbered copies), without a plural `s` (`ratings`), or the
+/// clutter word opening a compound with a component noun (`relatedposts`).
+pub fn negative_stem(t: &str) -> Option<&str> {
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if t.is_empty() {
+        return None;
+    }
+    if is_negative_word(t) {
+        return Some(t);
+    }
+    if let Some(stem) = t.strip_suffix('s') {
+        if is_negative_word(stem) {
+            return Some(stem);
+        }
+    }
+    for noun in COMPONENT_NOUNS {
+        if let Some(stem) = t.strip_suffix(noun) {
+            if stem.len() >= MIN_COMPOUND_PREFIX && is_negative_word(stem) {
+                return Some(stem);
+            }
+        }
+    }
+    None
+}
+
 /// Words that turn the next word into a state of the element rather than its kind:
 /// `has-ads`, `with-sidebar`, `no-comments` describe a page layout, not an ad or a sidebar.
 pub const MODIFIER_WORDS: &[&str] = &[
@@ -214,7 +252,7 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
                 if was_modified {
                     return;
                 }
-                if is_negative_word(t) {
+                if let Some(t) = negative_stem(t) {
                     w.negative = true;
                     if STRONG_NEGATIVE_WORDS.contains(&t) {
                         w.strong_negative = true;
