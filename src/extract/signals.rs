@@ -42,6 +42,8 @@ pub const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "popular",
     "tags",
     "toolbar",
+    "upsell",
+    "cta",
 ];
 
 /// Of the negative words, the ones that name a whole block to hide in place (clutter a reader
