@@ -141,9 +141,28 @@ pub fn is_negative_word(t: &str) -> bool {
 /// Component nouns that follow a clutter word in one-word compounds (`relatedposts`,
 /// `commentlist`, `sharebar`): the compound names the same block as the clutter word.
 pub const COMPONENT_NOUNS: &[&str] = &[
-    "post", "posts", "list", "links", "link", "box", "bar", "items", "item", "articles",
-    "stories", "widget", "block", "area", "wrap", "wrapper", "container", "section", "buttons",
-    "icons", "headline", "title",
+    "post",
+    "posts",
+    "list",
+    "links",
+    "link",
+    "box",
+    "bar",
+    "items",
+    "item",
+    "articles",
+    "stories",
+    "widget",
+    "block",
+    "area",
+    "wrap",
+    "wrapper",
+    "container",
+    "section",
+    "buttons",
+    "icons",
+    "headline",
+    "title",
 ];
 
 /// A clutter prefix of a compound is at least this long: short words (`ad`, `bio`) begin too
@@ -176,6 +195,27 @@ pub fn negative_stem(t: &str) -> Option<&str> {
     None
 }
 
+/// Class/id words of an article's lead (standfirst): the summary paragraph sites put in the
+/// article header, apart from the body text, in many languages' newsroom vocabulary.
+pub const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "excerpt",
+    "abstract",
+    "standfirst",
+    "subtitle",
+    "summary",
+    "chapeau",
+    "chapo",
+    "dek",
+    "deck",
+    "lede",
+    "sapo",
+    "entradilla",
+    "bajada",
+];
+
 /// Words that turn the next word into a state of the element rather than its kind:
 /// `has-ads`, `with-sidebar`, `no-comments` describe a page layout, not an ad or a sidebar.
 pub const MODIFIER_WORDS: &[&str] = &[
@@ -195,6 +235,8 @@ pub struct Words {
     pub positive: bool,
     /// The reason to hide it in place, when a clutter word is present.
     pub clutter: Option<&'static str>,
+    /// Named as the article's lead (see [`LEAD_WORDS`]).
+    pub lead: bool,
 }
 
 impl Words {
@@ -265,6 +307,9 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
                 }
                 if POSITIVE_WORDS.contains(&t) {
                     w.positive = true;
+                }
+                if LEAD_WORDS.contains(&t) {
+                    w.lead = true;
                 }
             });
         }
