@@ -2,10 +2,10 @@
 // core and the one automation entry point, `globalThis.declutter.toggle(tabId, mode)`, which
 // the toolbar button, the keyboard commands and the context menu all call.
 
-import { loadCore } from './core.js';
-import { loadSettings, SETTINGS_KEY } from './settings.js';
+import { coreInstantiations, loadCore } from './core.js';
+import { loadSettings, saveSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
-import { addPick, hostOf, originPattern, picksFor, ruleFor } from './rules.js';
+import { addPick, hostOf, listPicks, originPattern, picksFor, ruleFor, setPicks, setRule } from './rules.js';
 
 // The core's time and memory budget on a live page: past it, the core answers with what it has
 // and a message rather than keep the background busy (the tab itself never waits on it).
@@ -69,10 +69,15 @@ const queues = new Map();
 function toggle(tabId, mode = 'reader', { on = false } = {}) {
   if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
   if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
-  // One toggle at a time per tab: a double click must not apply twice or inject the
-  // stylesheet twice; the second toggle sees the first one's result.
+  return enqueue(tabId, () => toggleNow(tabId, mode, on));
+}
+
+/** Runs `work` after whatever the tab is already doing: one change to a page at a time. */
+function enqueue(tabId, work) {
+  // A double click must not apply twice or inject the stylesheet twice; the second toggle
+  // sees the first one's result.
   const prev = queues.get(tabId) ?? Promise.resolve();
-  const next = prev.catch(() => {}).then(() => toggleNow(tabId, mode, on));
+  const next = prev.catch(() => {}).then(work);
   queues.set(tabId, next);
   const cleanup = () => {
     if (queues.get(tabId) === next) queues.delete(tabId);
@@ -99,6 +104,25 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
+  return turnOn(tabId, mode, started);
+}
+
+/**
+ * An in-app navigation changed the article under an open mode (the content script waits for
+ * the new content to settle): evaluate the page again in the same mode. The stylesheets stay
+ * in place; the content script drops its old marks before it sets the new ones.
+ */
+function reevaluate(tabId, mode) {
+  return enqueue(tabId, async () => {
+    const now = await send(tabId, { cmd: 'state' });
+    // Toggled off or switched since the navigation was seen: nothing to redo.
+    if (now.mode !== mode) return null;
+    return turnOn(tabId, mode, performance.now(), { again: true });
+  });
+}
+
+/** Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place). */
+async function turnOn(tabId, mode, started, { again = false } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const tab = await api.tabs.get(tabId);
   const site = siteOf(tab);
@@ -114,13 +138,15 @@ async function toggleNow(tabId, mode, on) {
   const reader = mode === 'reader';
   const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
   if (cut) result.messages.push(`page too large (${cut.reason}): only its first ${cut.nodes} nodes were read`);
-  if (mode === 'declutter') {
+  if (again) {
+    // The stylesheet of this mode is already in the page.
+  } else if (mode === 'declutter') {
     await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   } else {
     await api.scripting.removeCSS({ target: { tabId }, ...PRINT }); // one copy, even after Esc
     await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
   }
-  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks });
+  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks, again });
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
   return {
@@ -286,6 +312,13 @@ async function registerProbe() {
   ]);
 }
 
+// In-app navigations seen by the content script of a tab's top frame.
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.cmd !== 'navigated' || !sender.tab || sender.frameId !== 0 || !MODES.includes(msg.mode)) return false;
+  reevaluate(sender.tab.id, msg.mode).catch(report);
+  return false;
+});
+
 api.runtime.onMessage.addListener((msg, sender) => {
   if (msg?.cmd !== 'probe' || !sender.tab || sender.frameId !== 0) return false;
   const tabId = sender.tab.id;
@@ -305,10 +338,23 @@ api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 // same toggle from the page in browsers whose automation cannot evaluate in the background.
 // (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)
 const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?.some((f) => f.endsWith('content/test-bridge.js')));
+// What the options page does, for Firefox tests (WebDriver BiDi cannot open extension pages).
+const TEST_CALLS = {
+  setRule,
+  listPicks,
+  setPicks,
+  saveSettings,
+  loadSettings,
+  // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
+  markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
+};
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
-    const run = msg.menu ? onMenuClick({ menuItemId: msg.menu }, sender.tab) : toggle(sender.tab.id, msg.mode);
+    let run;
+    if (msg.call) run = Promise.resolve().then(() => TEST_CALLS[msg.call](...(msg.args ?? [])));
+    else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
+    else run = toggle(sender.tab.id, msg.mode);
     run.then(
       (r) => reply({ ok: r }),
       (e) => reply({ error: String(e?.message ?? e) }),
@@ -323,6 +369,7 @@ if (isTestBuild) {
       return (await send(tabId, { cmd: 'snapshot' })).json;
     },
     loadCore,
+    coreInstantiations,
     // The exact functions registered with the browser's events, which automation cannot fire.
     handlers: { onAction, onCommand, onMenuClick },
     applyRule,

@@ -6,7 +6,9 @@
 //   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title, late, watch, lost}
 //   {cmd: 'snapshot', maxNodes, budgetMs} -> {json, cut}   the page as src/dom/snapshot.rs documents
 //                                          it; cut: null, or {nodes, reason} when a limit stopped the walk
-//   {cmd: 'apply', mode, result, settings, picks} -> {hidden, duplicates}   after the page shows it
+//   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
+//                                       (again: re-evaluation after an in-app navigation: the
+//                                       old marks go, scroll and focus stay where they are)
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
 (() => {
@@ -70,10 +72,14 @@
     const pushElement = (el, p) => {
       const a = [];
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
+      // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
+      const ours = state?.marks?.has(el);
       const attrs = el.attributes;
       for (let i = 0; i < attrs.length && i < MAX_ATTRS; i++) {
-        const v = attrs[i].value;
-        a.push([attrs[i].localName, v.length > MAX_ATTR_CHARS ? v.slice(0, MAX_ATTR_CHARS) : v]);
+        const at = attrs[i];
+        if (ours && at.name === ATTR) continue;
+        const v = at.value;
+        a.push([at.localName, v.length > MAX_ATTR_CHARS ? v.slice(0, MAX_ATTR_CHARS) : v]);
       }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
@@ -203,6 +209,9 @@
       let batch = pending;
       pending = [];
       if (state !== s || s.watch.stopped) return;
+      // The address changed: an in-app navigation is bringing a new article, which the
+      // re-evaluation will judge (hiding it as late clutter would blank the new page).
+      if (addressOf() !== s.address) return;
       const now = performance.now();
       streak = now - lastPass < LATE_QUIET_MS ? streak + 1 : 0;
       lastPass = now;
@@ -262,6 +271,58 @@
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     return observer;
+  }
+
+  // ---- In-app navigation ---------------------------------------------------------------
+  // Single-page sites change the article without loading a new document (history.pushState,
+  // then new content from their own fetch). While a mode is on, a changed address (the
+  // fragment aside) followed by a quiet DOM asks the background to evaluate the page again in
+  // the same mode.
+
+  // How often the address is compared while a mode is on: a content script cannot see the
+  // page's pushState calls, and Firefox ESR has no Navigation API.
+  const NAV_POLL_MS = 250;
+  // The new content counts as arrived once the DOM has been quiet this long...
+  const NAV_QUIET_MS = 300;
+  // ...or this long after the address changed, for pages that never stop moving.
+  const NAV_MAX_WAIT_MS = 3000;
+
+  const addressOf = () => location.href.split('#')[0];
+
+  /** Watches for in-app navigations while `s` is shown; returns the function that stops it. */
+  function watchNavigation(s) {
+    let address = addressOf();
+    let quiet = 0;
+    let deadline = 0;
+    let settling = null;
+    const stopSettling = () => {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      settling?.disconnect();
+      settling = null;
+    };
+    const settled = () => {
+      stopSettling();
+      if (state === s) api.runtime.sendMessage({ cmd: 'navigated', mode: s.mode }).catch(() => {});
+    };
+    const check = () => {
+      if (state !== s || settling || addressOf() === address) return;
+      address = addressOf();
+      settling = new MutationObserver(() => {
+        clearTimeout(quiet);
+        quiet = setTimeout(settled, NAV_QUIET_MS);
+      });
+      settling.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      quiet = setTimeout(settled, NAV_QUIET_MS);
+      deadline = setTimeout(settled, NAV_MAX_WAIT_MS);
+    };
+    const poll = setInterval(check, NAV_POLL_MS);
+    window.addEventListener('popstate', check);
+    return () => {
+      clearInterval(poll);
+      window.removeEventListener('popstate', check);
+      stopSettling();
+    };
   }
 
   function unmark(marks) {
@@ -327,6 +388,7 @@
   function dropState() {
     const s = state;
     state = null;
+    s.stopNav?.();
     s.guard?.disconnect();
     s.observer?.disconnect();
     s.overlay?.remove();
@@ -355,12 +417,14 @@
       window.addEventListener('keydown', onKey, true);
       state = { mode, title: result.title ?? null, scroll, focus, notice, late: 0 };
       state.guard = guard(notice);
+      state.stopNav = watchNavigation(state);
       return { hidden: 0, duplicates: 0 };
     }
     if (mode === 'declutter') {
       const { marks, hidden, duplicates } = applyDeclutter(result, picks);
-      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
+      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0, address: addressOf() };
       state.observer = watchLateClutter(state, result);
+      state.stopNav = watchNavigation(state);
       if (settings?.debugOverlay) state.overlay = globalThis.__declutterOverlay.show(result, element);
       return { hidden, duplicates };
     }
@@ -368,14 +432,19 @@
     window.addEventListener('keydown', onKey, true);
     state = { mode, title: result.title ?? null, scroll, host, focus };
     state.guard = guard(host);
+    state.stopNav = watchNavigation(state);
     const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
     return { hidden: (result.hidden ?? []).length, duplicates };
   }
 
-  /** Restores the page exactly as it was; returns the mode that was on. */
-  function turnOff() {
+  /**
+   * Restores the page exactly as it was; returns the mode that was on. `restoreView` false:
+   * leave scroll and focus where the reader has them now (re-evaluation after navigation).
+   */
+  function turnOff({ restoreView = true } = {}) {
     if (!state) return null;
     const s = dropState();
+    if (!restoreView) return s.mode;
     if (s.focus && s.focus.isConnected && s.focus !== document.body) s.focus.focus?.({ preventScroll: true });
     restoreScroll(s.scroll);
     return s.mode;
@@ -406,7 +475,7 @@
           reply(snapshot({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }));
           break;
         case 'apply':
-          if (state) turnOff();
+          if (state) turnOff({ restoreView: !msg.again });
           reply(apply(msg.mode, msg.result, msg.settings, msg.picks));
           break;
         case 'off':

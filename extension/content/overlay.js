@@ -10,7 +10,7 @@
   // Distinct hues, picked to read on light and dark pages; groups beyond them cycle.
   const COLOURS = ['#d62728', '#1f77b4', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
   const MAIN_COLOUR = '#2ca02c';
-  const CSS = `
+  const STYLE = `
   :host { all: initial; }
   .box { position: absolute; box-sizing: border-box; border: 3px solid var(--c); pointer-events: none; }
   .label { position: absolute; left: -3px; top: -1.5em; padding: 0 .4em; background: var(--c); color: #fff;
@@ -20,11 +20,11 @@
   function sheet(shadow) {
     try {
       const s = new CSSStyleSheet();
-      s.replaceSync(CSS);
+      s.replaceSync(STYLE);
       shadow.adoptedStyleSheets = [s];
     } catch {
       const style = document.createElement('style');
-      style.textContent = CSS;
+      style.textContent = STYLE;
       shadow.append(style);
     }
   }

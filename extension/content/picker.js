@@ -13,7 +13,7 @@
   // builds of a site; a name with two or more digits or a CSS-in-JS prefix is left out.
   const GENERATED = /^(css|sc|jsx|emotion|styled)-|\d.*\d/i;
   const MAX_CLASSES = 2;
-  const CSS = `
+  const STYLE = `
   :host { all: initial; }
   .box { position: fixed; box-sizing: border-box; border: 2px solid #1a73e8; background: rgba(26,115,232,.12);
   pointer-events: none; display: none; }
@@ -94,10 +94,10 @@
     const shadow = host.attachShadow({ mode: 'open' });
     try {
       const s = new CSSStyleSheet();
-      s.replaceSync(CSS);
+      s.replaceSync(STYLE);
       shadow.adoptedStyleSheets = [s];
     } catch {
-      shadow.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+      shadow.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
     }
     const box = Object.assign(document.createElement('div'), { className: 'box' });
     const bar = Object.assign(document.createElement('div'), { className: 'bar' });
