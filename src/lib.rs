@@ -74,6 +74,14 @@ pub const NO_ARTICLE: &str =
 /// The heuristics within the time budget, then the notes on what the limits left out.
 fn run(doc: &Doc, options: &Options, started: web_time::Instant, bytes_cut: bool) -> Extraction {
     let mut r = extract::run(doc, options, &Budget::new(started, options.budget_ms));
+    if options.markdown {
+        // Rendered from the same tree and result as the CLI's `--format markdown`.
+        r.markdown = Some(output::markdown::article_markdown(
+            &r,
+            doc,
+            options.url.as_deref(),
+        ));
+    }
     if !r.is_article && !doc.is_empty() && r.messages.is_empty() {
         // Callers (the reader view, the CLI) say this instead of presenting a best guess as an article.
         r.messages.push(NO_ARTICLE.to_string());

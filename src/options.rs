@@ -11,6 +11,9 @@ pub struct Options {
     pub dedupe: bool,
     /// Produce the cleaned article HTML (the reader view needs it; in-place declutter does not).
     pub html: bool,
+    /// Also render the article as Markdown (`Extraction::markdown`), exactly as the CLI's
+    /// `--format markdown` does; the extension's "copy as Markdown" needs it.
+    pub markdown: bool,
     /// Attach per-block scores and reasons (`Extraction::debug`) for the playground's overlays.
     pub debug: bool,
     /// Site memory: fingerprints (see `Extraction::fingerprints`) of blocks already seen on
@@ -41,6 +44,7 @@ impl Default for Options {
             url: None,
             dedupe: true,
             html: true,
+            markdown: false,
             debug: false,
             site_boilerplate: Vec::new(),
             budget_ms: None,

@@ -19,6 +19,10 @@ pub struct Extraction {
     pub text: String,
     /// Clean, safe article HTML (empty when `Options::html` is off).
     pub html: String,
+    /// The article as Markdown, the CLI's `--format markdown` output (only with
+    /// `Options::markdown`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
     pub words: usize,
     pub reading_minutes: u32,
     /// Does the page look like an article at all?

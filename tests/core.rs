@@ -10,3 +10,6 @@ mod extract;
 
 #[path = "core/budget.rs"]
 mod budget;
+
+#[path = "core/markdown_option.rs"]
+mod markdown_option;

@@ -5,6 +5,7 @@
 import { loadCore } from './core.js';
 import { loadSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
+import { addPick, hostOf, originPattern, picksFor, ruleFor } from './rules.js';
 
 // The core's time and memory budget on a live page: past it, the core answers with what it has
 // and a message rather than keep the background busy (the tab itself never waits on it).
@@ -13,7 +14,17 @@ const CORE_BUDGET = { budget_ms: 2000, max_nodes: 1_500_000 };
 const api = globalThis.browser ?? globalThis.chrome;
 const MODES = ['reader', 'declutter'];
 // The one stylesheet in-place declutter injects; the content script only sets attributes.
-const DECLUTTER_CSS = '[data-declutter="hidden"],[data-declutter="duplicate"]{display:none !important}';
+// While the click picker runs or the debug overlay is on (an attribute on <html>), hidden
+// blocks show dimmed and dashed instead, so they can be picked ("keep") or outlined.
+const MARKED = ':is([data-declutter="hidden"],[data-declutter="duplicate"])';
+const DECLUTTER_CSS =
+  `html:not([data-declutter-picking],[data-declutter-debug]) ${MARKED}{display:none !important}` +
+  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #c00 !important}`;
+// The reader view prints alone: user-origin rules beat the host's inline !important styles.
+const PRINT_CSS =
+  '@media print{html:has(> #declutter-reader) > :not(#declutter-reader,head){display:none !important}' +
+  'html > #declutter-reader{position:static !important;overflow:visible !important;height:auto !important;background:#fff !important}}';
+const PRINT = { css: PRINT_CSS, origin: 'USER' };
 
 async function send(tabId, msg) {
   let r;
@@ -28,12 +39,16 @@ async function send(tabId, msg) {
 }
 
 async function ensureContent(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: ['reader/reader.js', 'content/content.js'] });
+  await api.scripting.executeScript({
+    target: { tabId },
+    files: ['reader/export.js', 'reader/reader.js', 'content/picks.js', 'content/overlay.js', 'content/content.js'],
+  });
 }
 
 async function turnOff(tabId, mode) {
   await send(tabId, { cmd: 'off' });
   if (mode === 'declutter') await api.scripting.removeCSS({ target: { tabId }, css: DECLUTTER_CSS });
+  else await api.scripting.removeCSS({ target: { tabId }, ...PRINT });
 }
 
 // The toggle running (or last run) per tab.
@@ -44,13 +59,18 @@ const queues = new Map();
  * result (or is restored) to {mode, active, title, words, hidden, duplicates, ms}.
  * hidden/duplicates count blocks: those marked in the page (declutter) or the core's (reader).
  */
-function toggle(tabId, mode = 'reader') {
+function toggle(tabId, mode = 'reader', { on = false } = {}) {
   if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
   if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
-  // One toggle at a time per tab: a double click must not apply twice or inject the
-  // stylesheet twice; the second toggle sees the first one's result.
+  return enqueue(tabId, () => toggleNow(tabId, mode, on));
+}
+
+/** Runs `work` after whatever the tab is already doing: one change to a page at a time. */
+function enqueue(tabId, work) {
+  // A double click must not apply twice or inject the stylesheet twice; the second toggle
+  // sees the first one's result.
   const prev = queues.get(tabId) ?? Promise.resolve();
-  const next = prev.catch(() => {}).then(() => toggleNow(tabId, mode));
+  const next = prev.catch(() => {}).then(work);
   queues.set(tabId, next);
   const cleanup = () => {
     if (queues.get(tabId) === next) queues.delete(tabId);
@@ -59,28 +79,62 @@ function toggle(tabId, mode = 'reader') {
   return next;
 }
 
-async function toggleNow(tabId, mode) {
+// `on`: only switch on (a site rule, the picker): a page already in `mode` stays as it is.
+async function toggleNow(tabId, mode, on) {
   const started = performance.now();
   await ensureContent(tabId);
   const now = await send(tabId, { cmd: 'state' });
+  if (on && now.mode === mode) {
+    return { mode, active: true, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started, already: true };
+  }
   if (now.mode) {
     await turnOff(tabId, now.mode);
     if (now.mode === mode) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started };
     }
   }
+  return turnOn(tabId, mode, started);
+}
+
+/**
+ * An in-app navigation changed the article under an open mode (the content script waits for
+ * the new content to settle): evaluate the page again in the same mode. The stylesheets stay
+ * in place; the content script drops its old marks before it sets the new ones.
+ */
+function reevaluate(tabId, mode) {
+  return enqueue(tabId, async () => {
+    const now = await send(tabId, { cmd: 'state' });
+    // Toggled off or switched since the navigation was seen: nothing to redo.
+    if (now.mode !== mode) return null;
+    return turnOn(tabId, mode, performance.now(), { again: true });
+  });
+}
+
+/** Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place). */
+async function turnOn(tabId, mode, started, { again = false } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
-  const site = siteOf(await api.tabs.get(tabId));
-  const [{ json }, core, settings, boilerplate] = await Promise.all([
+  const tab = await api.tabs.get(tabId);
+  const site = siteOf(tab);
+  const host = hostOf(tab.url);
+  const [{ json }, core, settings, boilerplate, picks] = await Promise.all([
     send(tabId, { cmd: 'snapshot' }),
     loadCore(),
     loadSettings(),
     site ? recall(site.host, site.page) : [],
+    mode === 'declutter' && host ? picksFor(host) : [],
   ]);
-  // Reader view needs the cleaned HTML; in-place declutter only needs ids.
-  const result = core.extractSnapshot(json, { html: mode === 'reader', dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
-  if (mode === 'declutter') await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
-  const shown = await send(tabId, { cmd: 'apply', mode, result, settings });
+  // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
+  const reader = mode === 'reader';
+  const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
+  if (again) {
+    // The stylesheet of this mode is already in the page.
+  } else if (mode === 'declutter') {
+    await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
+  } else {
+    await api.scripting.removeCSS({ target: { tabId }, ...PRINT }); // one copy, even after Esc
+    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
+  }
+  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks, again });
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
   return {
@@ -95,7 +149,20 @@ async function toggleNow(tabId, mode) {
   };
 }
 
-globalThis.declutter = Object.freeze({ toggle });
+/**
+ * Starts the click picker on the tab (in declutter mode, so picks show their effect): the
+ * user clicks an element to hide it, or a dimmed (hidden) one to keep it; Esc cancels.
+ * Resolves once the picker is waiting for the click.
+ */
+async function pick(tabId) {
+  if (!Number.isInteger(tabId)) throw new Error(`tabId must be an integer, not ${tabId}`);
+  await toggle(tabId, 'declutter', { on: true });
+  await api.scripting.executeScript({ target: { tabId }, files: ['content/picker.js'] });
+  await api.scripting.executeScript({ target: { tabId }, func: () => globalThis.__declutterPicker.start() });
+  return { picking: true };
+}
+
+globalThis.declutter = Object.freeze({ toggle, pick });
 
 // ---- User entry points: toolbar button, keyboard commands, context menu -----------------
 
@@ -128,20 +195,74 @@ function onCommand(command, tab) {
 }
 
 const MENU = { 'declutter-reader': 'reader', 'declutter-declutter': 'declutter' };
+const RULE_MENU = { 'declutter-rule-reader': 'reader', 'declutter-rule-declutter': 'declutter' };
 
 function createMenus() {
   api.contextMenus.removeAll(() => {
     api.contextMenus.create({ id: 'declutter-reader', title: 'Reader view', contexts: ['page'] });
     api.contextMenus.create({ id: 'declutter-declutter', title: 'Declutter in place', contexts: ['page'] });
+    api.contextMenus.create({ id: 'declutter-pick', title: 'Hide or keep an element\u2026', contexts: ['page'] });
+    api.contextMenus.create({ id: 'declutter-rule-reader', title: 'Always open this site in reader view\u2026', contexts: ['page'] });
+    api.contextMenus.create({ id: 'declutter-rule-declutter', title: 'Always declutter this site\u2026', contexts: ['page'] });
   });
 }
 
 /** Page context menu. */
 function onMenuClick(info, tab) {
+  if (!tab) return Promise.resolve(null);
+  if (info.menuItemId === 'declutter-pick') return guarded(() => pick(tab.id));
+  if (info.menuItemId in RULE_MENU) return guarded(() => openRuleForm(tab, RULE_MENU[info.menuItemId]));
   const mode = MENU[info.menuItemId];
-  if (!mode || !tab) return Promise.resolve(null);
+  if (!mode) return Promise.resolve(null);
   return guarded(() => toggle(tab.id, mode));
 }
+
+// ---- Site rules and picks -------------------------------------------------------------------
+
+/**
+ * A rule is made on the options page, where the user's click lets it ask for the site's host
+ * permission (the background cannot: permissions.request needs a user gesture in a page).
+ * The menu opens that page with the site and mode filled in.
+ */
+async function openRuleForm(tab, mode) {
+  const host = hostOf(tab.url);
+  if (!host) throw new Error('site rules apply to http(s) pages only');
+  const url = api.runtime.getURL(`options/options.html?host=${encodeURIComponent(host)}&mode=${mode}#rules`);
+  await api.tabs.create({ url, index: tab.index + 1 });
+  return { host, mode };
+}
+
+/** On each page load: a site with a rule (and the access it needs) opens in that mode. */
+async function applyRule(tabId, url) {
+  const host = hostOf(url);
+  if (!host) return null;
+  const mode = await ruleFor(host);
+  if (!mode || !(await api.permissions.contains({ origins: [originPattern(host)] }))) return null;
+  return toggle(tabId, mode, { on: true });
+}
+
+// tab.url is only there for sites the extension may read, which is what a rule needs anyway.
+api.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete' && tab.url) applyRule(tabId, tab.url).catch(report);
+});
+
+// The picker's choice (content/picker.js): saved for the site, then declutter runs again with it.
+api.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (msg?.cmd !== 'picked' || !sender.tab || sender.frameId !== 0) return false;
+  const tabId = sender.tab.id;
+  (async () => {
+    const host = hostOf(sender.url ?? sender.tab.url);
+    if (!host) throw new Error('picks are kept for http(s) sites only');
+    const saved = await addPick(host, msg);
+    await toggle(tabId, 'declutter'); // off...
+    const r = await toggle(tabId, 'declutter', { on: true }); // ...and on again with the pick
+    return { saved, hidden: r.hidden, duplicates: r.duplicates };
+  })().then(
+    (ok) => reply({ ok }),
+    (e) => reply({ error: String(e?.message ?? e) }),
+  );
+  return true;
+});
 
 api.action.onClicked.addListener(onAction);
 api.commands.onCommand.addListener(onCommand);
@@ -175,6 +296,13 @@ async function registerProbe() {
   ]);
 }
 
+// In-app navigations seen by the content script of a tab's top frame.
+api.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.cmd !== 'navigated' || !sender.tab || sender.frameId !== 0 || !MODES.includes(msg.mode)) return false;
+  reevaluate(sender.tab.id, msg.mode).catch(report);
+  return false;
+});
+
 api.runtime.onMessage.addListener((msg, sender) => {
   if (msg?.cmd !== 'probe' || !sender.tab || sender.frameId !== 0) return false;
   const tabId = sender.tab.id;
@@ -197,7 +325,8 @@ const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
-    toggle(sender.tab.id, msg.mode).then(
+    const run = msg.menu ? onMenuClick({ menuItemId: msg.menu }, sender.tab) : toggle(sender.tab.id, msg.mode);
+    run.then(
       (r) => reply({ ok: r }),
       (e) => reply({ error: String(e?.message ?? e) }),
     );
@@ -213,5 +342,6 @@ if (isTestBuild) {
     loadCore,
     // The exact functions registered with the browser's events, which automation cannot fire.
     handlers: { onAction, onCommand, onMenuClick },
+    applyRule,
   });
 }

@@ -13,6 +13,7 @@ export const DEFAULTS = Object.freeze({
   width: 36, // em, the text column
   lineHeight: 1.6,
   theme: 'auto', // auto | light | dark | sepia
+  debugOverlay: false, // declutter outlines the article and each duplicate group's copies
 });
 
 const CHOICES = {
@@ -21,6 +22,7 @@ const CHOICES = {
   theme: ['auto', 'light', 'dark', 'sepia'],
 };
 const RANGES = { size: [12, 40], width: [20, 80], lineHeight: [1, 2.5] };
+const FLAGS = ['debugOverlay'];
 
 /** Keeps known keys with valid values; anything else falls back to the default. */
 export function normalize(raw) {
@@ -31,6 +33,7 @@ export function normalize(raw) {
     const v = Number(raw[k]);
     if (Number.isFinite(v)) out[k] = Math.min(hi, Math.max(lo, v));
   }
+  for (const k of FLAGS) if (typeof raw[k] === 'boolean') out[k] = raw[k];
   return out;
 }
 

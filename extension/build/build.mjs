@@ -28,7 +28,7 @@ const GECKO_MIN = '142.0';
 const FOLDERS = ['background', 'content', 'reader', 'options', 'pkg'];
 // The test build may read 127.0.0.1 pages without a user gesture (activeTab needs one) and
 // carries the page-to-background bridge the Firefox tests drive the API through.
-const TEST_HOSTS = ['http://127.0.0.1/*'];
+const TEST_HOSTS = ['*://127.0.0.1/*'];
 const TEST_BRIDGE = 'content/test-bridge.js';
 
 const log = (msg) => console.log(`[build] ${msg}`);

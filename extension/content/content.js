@@ -5,7 +5,9 @@
 // Messages from the background (all answered):
 //   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title}
 //   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
-//   {cmd: 'apply', mode, result, settings} -> {hidden, duplicates}   after the page shows it
+//   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
+//                                       (again: re-evaluation after an in-app navigation: the
+//                                       old marks go, scroll and focus stay where they are)
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
 //   {cmd: 'settings', settings}         -> {}       restyles an open reader view
 (() => {
@@ -16,6 +18,8 @@
   // reader/reader.js, injected just before this file into the same isolated world.
   const reader = globalThis.__declutterReader;
   const READER_ID = reader.HOST_ID;
+  // Our own elements: the reader view, the debug overlay (content/overlay.js), the picker.
+  const OWN_IDS = new Set([READER_ID, 'declutter-overlay', 'declutter-picker']);
   const ATTR = 'data-declutter';
 
   // The live nodes, in snapshot order: result ids index this array.
@@ -33,7 +37,7 @@
 
   /** Our own nodes never enter the snapshot. */
   function isOwn(el) {
-    return el.id === READER_ID;
+    return OWN_IDS.has(el.id);
   }
 
   // Walk rules (door 1's, see src/dom/mod.rs): document order; comments, doctype, processing
@@ -48,7 +52,9 @@
     const pushElement = (el, p) => {
       const a = [];
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
-      for (const at of el.attributes) a.push([at.localName, at.value]);
+      // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
+      const ours = state?.marks?.has(el);
+      for (const at of el.attributes) if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
       return nodes.length - 1;
@@ -98,7 +104,7 @@
     el.setAttribute(ATTR, value);
   }
 
-  function applyDeclutter(result) {
+  function applyDeclutter(result, picks) {
     const marks = new Map();
     const main = element(result.main);
     // Never hide the article itself or anything holding it, whatever a block list says.
@@ -114,6 +120,8 @@
         if (!c.kept && hideable(el)) mark(marks, el, 'duplicate');
       }
     }
+    // The user's picks for this site (content/picks.js): hide more, or keep what the core hid.
+    globalThis.__declutterPicks.apply(picks, { marks, mark, hideable, isOwn });
     // Counted per element by its final mark: a block listed twice (hidden and a copy) is one.
     let hidden = 0;
     let duplicates = 0;
@@ -148,6 +156,9 @@
       const batch = pending;
       pending = [];
       if (state !== s) return;
+      // The address changed: an in-app navigation is bringing a new article, which the
+      // re-evaluation will judge (hiding it as late clutter would blank the new page).
+      if (addressOf() !== s.address) return;
       const main = s.main && s.main.isConnected ? s.main : null;
       for (const el of batch) {
         if (!el.isConnected || isOwn(el) || INVISIBLE.has(el.localName) || !document.body?.contains(el)) continue;
@@ -180,6 +191,58 @@
     return observer;
   }
 
+  // ---- In-app navigation ---------------------------------------------------------------
+  // Single-page sites change the article without loading a new document (history.pushState,
+  // then new content from their own fetch). While a mode is on, a changed address (the
+  // fragment aside) followed by a quiet DOM asks the background to evaluate the page again in
+  // the same mode.
+
+  // How often the address is compared while a mode is on: a content script cannot see the
+  // page's pushState calls, and Firefox ESR has no Navigation API.
+  const NAV_POLL_MS = 250;
+  // The new content counts as arrived once the DOM has been quiet this long...
+  const NAV_QUIET_MS = 300;
+  // ...or this long after the address changed, for pages that never stop moving.
+  const NAV_MAX_WAIT_MS = 3000;
+
+  const addressOf = () => location.href.split('#')[0];
+
+  /** Watches for in-app navigations while `s` is shown; returns the function that stops it. */
+  function watchNavigation(s) {
+    let address = addressOf();
+    let quiet = 0;
+    let deadline = 0;
+    let settling = null;
+    const stopSettling = () => {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      settling?.disconnect();
+      settling = null;
+    };
+    const settled = () => {
+      stopSettling();
+      if (state === s) api.runtime.sendMessage({ cmd: 'navigated', mode: s.mode }).catch(() => {});
+    };
+    const check = () => {
+      if (state !== s || settling || addressOf() === address) return;
+      address = addressOf();
+      settling = new MutationObserver(() => {
+        clearTimeout(quiet);
+        quiet = setTimeout(settled, NAV_QUIET_MS);
+      });
+      settling.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      quiet = setTimeout(settled, NAV_QUIET_MS);
+      deadline = setTimeout(settled, NAV_MAX_WAIT_MS);
+    };
+    const poll = setInterval(check, NAV_POLL_MS);
+    window.addEventListener('popstate', check);
+    return () => {
+      clearInterval(poll);
+      window.removeEventListener('popstate', check);
+      stopSettling();
+    };
+  }
+
   function unmark(marks) {
     for (const [el, prev] of marks) {
       if (prev === null) el.removeAttribute(ATTR);
@@ -196,34 +259,43 @@
 
   // ---- State ---------------------------------------------------------------------------
 
-  function apply(mode, result, settings) {
+  function apply(mode, result, settings, picks) {
     const scroll = [window.scrollX, window.scrollY];
     const focus = document.activeElement;
     if (mode === 'declutter') {
-      const { marks, hidden, duplicates } = applyDeclutter(result);
-      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0 };
+      const { marks, hidden, duplicates } = applyDeclutter(result, picks);
+      state = { mode, title: result.title ?? null, scroll, marks, focus, main: element(result.main), late: 0, address: addressOf() };
       state.observer = watchLateClutter(state, result);
+      state.stopNav = watchNavigation(state);
+      if (settings?.debugOverlay) state.overlay = globalThis.__declutterOverlay.show(result, element);
       return { hidden, duplicates };
     }
     const host = reader.open(result, settings, () => turnOff());
     window.addEventListener('keydown', onKey, true);
     state = { mode, title: result.title ?? null, scroll, host, focus };
+    state.stopNav = watchNavigation(state);
     const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
     return { hidden: (result.hidden ?? []).length, duplicates };
   }
 
-  /** Restores the page exactly as it was; returns the mode that was on. */
-  function turnOff() {
+  /**
+   * Restores the page exactly as it was; returns the mode that was on. `restoreView` false:
+   * leave scroll and focus where the reader has them now (re-evaluation after navigation).
+   */
+  function turnOff({ restoreView = true } = {}) {
     if (!state) return null;
     const s = state;
     state = null;
+    s.stopNav();
     if (s.mode === 'declutter') {
       s.observer.disconnect();
+      s.overlay?.remove();
       unmark(s.marks);
     } else {
       window.removeEventListener('keydown', onKey, true);
       s.host.remove();
     }
+    if (!restoreView) return s.mode;
     if (s.focus && s.focus.isConnected && s.focus !== document.body) s.focus.focus?.({ preventScroll: true });
     window.scrollTo(s.scroll[0], s.scroll[1]);
     return s.mode;
@@ -239,8 +311,8 @@
           reply({ json: snapshot() });
           break;
         case 'apply':
-          if (state) turnOff();
-          reply(apply(msg.mode, msg.result, msg.settings));
+          if (state) turnOff({ restoreView: !msg.again });
+          reply(apply(msg.mode, msg.result, msg.settings, msg.picks));
           break;
         case 'off':
           reply({ mode: turnOff() });

@@ -13,6 +13,8 @@ function show(settings) {
     if (!field) continue;
     if (field instanceof RadioNodeList) {
       for (const r of field) r.checked = r.value === v;
+    } else if (field.type === 'checkbox') {
+      field.checked = Boolean(v);
     } else {
       field.value = String(v);
     }
@@ -24,6 +26,7 @@ function show(settings) {
 function read() {
   const data = Object.fromEntries(new FormData(form));
   for (const k of ['size', 'width', 'lineHeight']) data[k] = Number(data[k]);
+  data.debugOverlay = form.elements.namedItem('debugOverlay').checked;
   return data;
 }
 

@@ -119,6 +119,19 @@
   pre { overflow: auto; white-space: pre-wrap; }
   button.close { position: fixed; top: .6em; right: .8em; font: inherit; font-size: 1.4em; line-height: 1;
   border: 0; background: transparent; color: var(--dr-muted); cursor: pointer; }
+  .toolbar { position: fixed; top: .6em; left: .8em; display: flex; gap: .4em; align-items: center;
+  font: 13px/1.3 system-ui, sans-serif; }
+  .toolbar button { font: inherit; padding: .25em .6em; border: 1px solid var(--dr-muted); border-radius: 4px;
+  background: var(--dr-bg); color: var(--dr-fg); cursor: pointer; }
+  .toolbar .status { color: var(--dr-muted); }
+  @media print {
+    .toolbar, button.close { display: none !important; }
+    .page { background: #fff !important; color: #000 !important; padding: 0 !important; min-height: 0; }
+    article, header.meta { max-width: none !important; }
+    a, .byline, .info, figcaption { color: #000 !important; }
+    img, figure, table, pre, blockquote { break-inside: avoid; }
+    h1, h2, h3, h4 { break-after: avoid; }
+  }
   `;
 
   function addStyles(shadow) {
@@ -143,6 +156,46 @@
     return el;
   }
 
+  /** Copy as Markdown, save as HTML, print: buttons above the article (hidden in print). */
+  function toolbar(host, shadow, result) {
+    const exp = globalThis.__declutterExport;
+    const bar = document.createElement('div');
+    bar.className = 'toolbar';
+    bar.setAttribute('role', 'toolbar');
+    const status = text('span', 'status', '');
+    status.setAttribute('role', 'status');
+    const button = (action, label, run) => {
+      const b = text('button', '', label);
+      b.dataset.action = action;
+      b.addEventListener('click', () =>
+        Promise.resolve()
+          .then(run)
+          .then((msg) => (status.textContent = msg))
+          .catch((e) => (status.textContent = `Failed: ${e?.message ?? e}`)),
+      );
+      bar.append(b);
+      return b;
+    };
+    const md = button('copy-markdown', 'Copy Markdown', async () =>
+      (await exp.copyText(result.markdown, shadow)) ? 'Markdown copied.' : 'Copying was refused.',
+    );
+    md.disabled = typeof result.markdown !== 'string' || result.markdown === '';
+    button('save-html', 'Save HTML', () => {
+      const vars = {};
+      for (const k of ['--dr-bg', '--dr-fg', '--dr-link', '--dr-muted', '--dr-font', '--dr-size', '--dr-width', '--dr-line']) {
+        vars[k] = host.style.getPropertyValue(k);
+      }
+      const html = exp.buildHtml({ shadow, css: READER_CSS, vars, lang: result.lang, dir: result.dir });
+      return `Saved ${exp.saveHtml(html, result.title || document.title, shadow)}.`;
+    });
+    button('print', 'Print', () => {
+      print();
+      return '';
+    });
+    bar.append(status);
+    return bar;
+  }
+
   function open(result, settings, onClose) {
     const host = document.createElement('div');
     host.id = HOST_ID;
@@ -154,6 +207,7 @@
     const close = text('button', 'close', '\u00d7');
     close.title = 'Close reader view (Esc)';
     close.addEventListener('click', onClose);
+    const tools = toolbar(host, shadow, result);
     const meta = document.createElement('header');
     meta.className = 'meta';
     meta.append(text('h1', 'title', result.title || document.title || 'Untitled'));
@@ -168,7 +222,7 @@
     const body = sanitize(result.html ?? '');
     if (body.textContent.trim()) article.append(body);
     else article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
-    page.append(close, meta, article);
+    page.append(tools, close, meta, article);
     shadow.append(page);
     host.tabIndex = -1;
     host.setAttribute('role', 'dialog');

@@ -12,10 +12,10 @@ mod entities;
 mod jsonld;
 mod page;
 mod title;
-mod url;
 
+use crate::output::url;
+pub use crate::output::url::resolve as resolve_url;
 pub use date::normalize as normalize_date;
-pub use url::resolve as resolve_url;
 
 use crate::dom::{collapse_whitespace, Doc, NodeId};
 use page::Signals;

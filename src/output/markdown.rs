@@ -6,6 +6,7 @@
 
 use super::url::{safe_link, safe_media, Base};
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
+use crate::Extraction;
 
 /// Tags that end the current paragraph and start a new block.
 const BLOCK_TAGS: &[&str] = &[
@@ -199,6 +200,33 @@ fn heading_level(tag: &str) -> Option<usize> {
     match tag.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => Some(usize::from(d - b'0')),
         _ => None,
+    }
+}
+
+/// The article of extraction `r` (made from `doc`) as Markdown: the title as a heading, then
+/// the article without the subtrees the pipeline left out (hidden clutter and the dropped
+/// copies of repeated blocks). The CLI's `--format markdown` and `Options::markdown` both use it.
+pub fn article_markdown(r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
+    let Some(main) = r.main else {
+        return String::new();
+    };
+    let mut skip = vec![false; doc.len()];
+    let dropped_copies = r
+        .duplicates
+        .iter()
+        .flat_map(|g| &g.copies)
+        .filter(|c| !c.kept)
+        .map(|c| c.node);
+    for id in r.hidden.iter().map(|b| b.node).chain(dropped_copies) {
+        if let Some(s) = skip.get_mut(id as usize) {
+            *s = true;
+        }
+    }
+    let base = super::base_url(doc, url);
+    let body = markdown(doc, main, &skip, base.as_ref());
+    match &r.title {
+        Some(t) if !body.trim_start().starts_with("# ") => format!("# {}\n\n{body}", t.trim()),
+        _ => body,
     }
 }
 

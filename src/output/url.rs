@@ -1,5 +1,6 @@
-//! Resolving and vetting the URLs the clean HTML carries (RFC 3986 reference resolution,
-//! small enough that the wasm build does not pay for a full URL library).
+//! Resolving and vetting URLs: the links and media the clean HTML carries, and the lead image
+//! metadata reports (RFC 3986 reference resolution, small enough that the wasm build does not
+//! pay for a full URL library with its IDNA tables). The one resolver of the crate.
 
 /// Schemes a link may keep: web pages and the two contact schemes readers expect to work.
 const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
@@ -20,6 +21,8 @@ pub struct Base {
     /// `//host[:port]` including the slashes, or empty for schemes without one.
     authority: String,
     path: String,
+    /// `?query` of the base (with the `?`), or empty: a fragment-only reference keeps it.
+    query: String,
 }
 
 impl Base {
@@ -27,7 +30,11 @@ impl Base {
     pub fn parse(url: &str) -> Option<Base> {
         let url = url.trim();
         let (scheme, rest) = split_scheme(url)?;
-        let rest = rest.split(['#', '?']).next().unwrap_or("");
+        let rest = rest.split('#').next().unwrap_or("");
+        let (rest, query) = match rest.find('?') {
+            Some(i) => (&rest[..i], rest[i..].to_string()),
+            None => (rest, String::new()),
+        };
         let (authority, path) = match rest.strip_prefix("//") {
             Some(r) => {
                 let end = r.find('/').unwrap_or(r.len());
@@ -42,6 +49,7 @@ impl Base {
             scheme: scheme.to_ascii_lowercase(),
             authority,
             path: if path.is_empty() { "/".into() } else { path },
+            query,
         })
     }
 
@@ -60,8 +68,10 @@ impl Base {
         if let Some(rest) = r.strip_prefix("//") {
             return format!("{}://{rest}", self.scheme);
         }
+        // A fragment-only (or empty) reference is the base document itself, query included.
         if r.starts_with('#') || r.is_empty() {
-            return format!("{}:{}{}{r}", self.scheme, self.authority, self.path);
+            let q = &self.query;
+            return format!("{}:{}{}{q}{r}", self.scheme, self.authority, self.path);
         }
         if r.starts_with('?') {
             return format!("{}:{}{}{r}", self.scheme, self.authority, self.path);
@@ -83,6 +93,41 @@ impl Base {
             remove_dots(&merged)
         )
     }
+}
+
+/// Is `s` already absolute (it starts with `scheme:`)?
+pub fn is_absolute(s: &str) -> bool {
+    split_scheme(s).is_some()
+}
+
+/// Resolves `href` against `base`, given as text: an absolute URL, or a root-relative path
+/// (`/static/`, what a `<base href>` gives when the page's own URL is unknown). Returns `href`
+/// (trimmed) when it is absolute or when there is no usable base.
+pub fn resolve(base: Option<&str>, href: &str) -> String {
+    let href = href.trim();
+    let Some(base) = base.map(str::trim) else {
+        return href.to_string();
+    };
+    if let Some(b) = Base::parse(base) {
+        return b.resolve(href);
+    }
+    // A path-only base can still place a relative path; anything scheme- or host-relative
+    // (or a base that is neither absolute nor rooted) is left as the page wrote it.
+    if !base.starts_with('/') || is_absolute(href) || href.starts_with("//") {
+        return href.to_string();
+    }
+    let base_path = &base[..base.find(['?', '#']).unwrap_or(base.len())];
+    let (path_part, suffix) = match href.find(['?', '#']) {
+        Some(i) => (&href[..i], &href[i..]),
+        None => (href, ""),
+    };
+    let merged = if path_part.starts_with('/') {
+        path_part.to_string()
+    } else {
+        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{dir}{path_part}")
+    };
+    remove_dots(&merged) + suffix
 }
 
 /// `scheme:` at the start of a URL (letters, digits, `+-.`, starting with a letter).
@@ -207,9 +252,51 @@ mod tests {
         assert_eq!(b.resolve("../d"), "https://ex.test/a/d");
         assert_eq!(b.resolve("/x/./y/../z"), "https://ex.test/x/z");
         assert_eq!(b.resolve("//cdn.test/i.png"), "https://cdn.test/i.png");
-        assert_eq!(b.resolve("#top"), "https://ex.test/a/b/c#top");
+        assert_eq!(b.resolve("#top"), "https://ex.test/a/b/c?q=1#top");
+        assert_eq!(b.resolve(""), "https://ex.test/a/b/c?q=1");
+        assert_eq!(b.resolve("?r=2"), "https://ex.test/a/b/c?r=2");
         assert_eq!(b.resolve("http://o.test/"), "http://o.test/");
         assert!(Base::parse("not a url").is_none());
+    }
+
+    #[test]
+    fn resolves_against_a_base_given_as_text() {
+        let base = Some("https://news.example/a/b/page.html?x=1#top");
+        assert_eq!(resolve(base, "img.jpg"), "https://news.example/a/b/img.jpg");
+        assert_eq!(
+            resolve(base, "../../../i.jpg"),
+            "https://news.example/i.jpg"
+        );
+        assert_eq!(
+            resolve(base, "./c/./d.png"),
+            "https://news.example/a/b/c/d.png"
+        );
+        assert_eq!(
+            resolve(base, "//cdn.example/i.png"),
+            "https://cdn.example/i.png"
+        );
+        assert_eq!(
+            resolve(base, "http://other.example/x"),
+            "http://other.example/x"
+        );
+        assert_eq!(
+            resolve(Some("https://h.example"), "i.png"),
+            "https://h.example/i.png"
+        );
+        assert_eq!(resolve(None, " i.png "), "i.png");
+        // Neither absolute nor rooted: nothing to resolve against.
+        assert_eq!(resolve(Some("relative/base/"), "i.png"), "i.png");
+        // A path-only <base> (page URL unknown) still places relative paths.
+        assert_eq!(resolve(Some("/static/"), "img/i.png"), "/static/img/i.png");
+        assert_eq!(
+            resolve(Some("/static/a/"), "../i.png?v=2"),
+            "/static/i.png?v=2"
+        );
+        assert_eq!(
+            resolve(Some("/static/"), "//cdn.example/i.png"),
+            "//cdn.example/i.png"
+        );
+        assert!(is_absolute("https://x.test") && !is_absolute("/x") && !is_absolute("1a:b"));
     }
 
     #[test]

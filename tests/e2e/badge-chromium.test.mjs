@@ -45,7 +45,7 @@ describe('article badge in Chromium', { timeout: 120_000 }, () => {
     }
     assert.deepEqual(
       scripts.map((s) => [s.id, s.matches, s.js]),
-      [['declutter-probe', ['http://127.0.0.1/*'], ['content/probe.js']]],
+      [['declutter-probe', ['*://127.0.0.1/*'], ['content/probe.js']]],
     );
   });
 

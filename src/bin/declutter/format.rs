@@ -2,7 +2,7 @@
 
 use crate::Format;
 use declutter::dom::Doc;
-use declutter::output::markdown::markdown;
+use declutter::output::markdown::article_markdown;
 use declutter::Extraction;
 
 /// The output for one input. `doc` is the parsed page (Markdown renders from it); `url` is
@@ -11,7 +11,7 @@ pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc, url: Option
     match format {
         Format::Text => r.text.clone(),
         Format::Html => r.html.clone(),
-        Format::Markdown => markdown_of(r, doc, url),
+        Format::Markdown => article_markdown(r, doc, url),
         Format::Json => with_file(name, &serde_json::to_string_pretty(r).unwrap_or_default()),
         Format::Jsonl => with_file(name, &serde_json::to_string(r).unwrap_or_default()),
     }
@@ -31,32 +31,6 @@ fn with_file(name: &str, json: &str) -> String {
         Some(rest) if rest.starts_with('\n') => format!("{{\n  \"file\": {name},{rest}"),
         Some(rest) => format!("{{\"file\":{name},{rest}"),
         None => json.to_string(),
-    }
-}
-
-/// The title as a heading, then the article without the subtrees the pipeline left out
-/// (hidden clutter and the dropped copies of repeated blocks).
-fn markdown_of(r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
-    let Some(main) = r.main else {
-        return String::new();
-    };
-    let mut skip = vec![false; doc.len()];
-    let dropped_copies = r
-        .duplicates
-        .iter()
-        .flat_map(|g| &g.copies)
-        .filter(|c| !c.kept)
-        .map(|c| c.node);
-    for id in r.hidden.iter().map(|b| b.node).chain(dropped_copies) {
-        if let Some(s) = skip.get_mut(id as usize) {
-            *s = true;
-        }
-    }
-    let base = declutter::output::base_url(doc, url);
-    let body = markdown(doc, main, &skip, base.as_ref());
-    match &r.title {
-        Some(t) if !body.trim_start().starts_with("# ") => format!("# {}\n\n{body}", t.trim()),
-        _ => body,
     }
 }
 

@@ -13,7 +13,7 @@ export const DIST_TEST_FIREFOX = path.join(ROOT, 'dist/test/firefox');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
-/** Serves the demo page at /demo/ and the test fixtures at /fixtures/ on 127.0.0.1. */
+/** Serves the demo page at /demo/, the test fixtures at /fixtures/ (and the core's at /core-fixtures/) on 127.0.0.1. */
 export function startServer() {
   for (const d of [DIST_TEST_CHROME, DIST_TEST_FIREFOX]) {
     if (!existsSync(path.join(d, 'manifest.json'))) throw new Error(`${d} is missing: run \`npm run build\` first`);
@@ -22,14 +22,20 @@ export function startServer() {
     mounts: {
       '/demo/': path.join(ROOT, 'extension/demo'),
       '/fixtures/': path.join(ROOT, 'tests/e2e/fixtures'),
+      // The core's fixtures (right-to-left and CJK pages for the reader's screenshots).
+      '/core-fixtures/': path.join(ROOT, 'tests/fixtures/extract'),
     },
   });
 }
 
-/** Chromium with the test build loaded; resolves to {context, worker, close}. */
-export async function launchChromium() {
+/**
+ * Chromium with the test build loaded; resolves to {context, worker, profile, close}.
+ * With `profile` (a directory), that profile is used and kept on close, so a test can start
+ * the browser again on the same profile.
+ */
+export async function launchChromium({ profile: keep } = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'declutter-chromium-'));
+  const profile = keep ?? mkdtempSync(path.join(os.tmpdir(), 'declutter-chromium-'));
   const dir = DIST_TEST_CHROME;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -50,9 +56,11 @@ export async function launchChromium() {
   return {
     context,
     worker,
+    profile,
+    extOrigin: worker.url().match(/^chrome-extension:\/\/[^/]+/)[0],
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keep) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -72,6 +80,11 @@ export function chromiumToggle(worker, tabId, mode) {
   return worker.evaluate(([id, m]) => globalThis.declutter.toggle(id, m), [tabId, mode]);
 }
 
+// The test build's add-on id (extension/build/build.mjs) and the internal UUID we give it.
+const GECKO_ID = 'declutter@declutter.invalid';
+const FIREFOX_EXT_UUID = '6d3c1b7e-2f4a-4c1e-9a55-0d5e7c0de0a1';
+export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
+
 /** Firefox ESR with the test build installed; resolves to {browser, close}. */
 export async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
@@ -81,6 +94,8 @@ export async function launchFirefox() {
     headless: true,
     // Keep Firefox from calling home during tests (updates, telemetry, remote settings).
     extraPrefsFirefox: {
+      // A fixed moz-extension:// origin, so tests can open the options page (FIREFOX_EXT_ORIGIN).
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXT_UUID }),
       'app.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
@@ -98,8 +113,17 @@ export async function launchFirefox() {
  * background. The background runs exactly the same toggle as in Chromium.
  */
 export function firefoxToggle(page, mode) {
+  return firefoxBridge(page, { mode });
+}
+
+/** Runs the context menu item `menu` on the page's tab in Firefox (same bridge). */
+export function firefoxMenu(page, menu) {
+  return firefoxBridge(page, { menu });
+}
+
+function firefoxBridge(page, call) {
   return page.evaluate(
-    (m) =>
+    (c) =>
       new Promise((ok, fail) => {
         const id = `${Date.now()}-${Math.random()}`;
         const onReply = (e) => {
@@ -110,8 +134,8 @@ export function firefoxToggle(page, mode) {
           else ok(r.ok);
         };
         window.addEventListener('message', onReply);
-        window.postMessage({ declutterTest: { id, mode: m } }, '*');
+        window.postMessage({ declutterTest: { id, ...c } }, '*');
       }),
-    mode,
+    call,
   );
 }
