@@ -1,0 +1,287 @@
+// The extension's speed in headless Chromium, on real article pages served from 127.0.0.1.
+// Prints figures; asserts nothing (timings are never test assertions).
+//
+//   npm run bench:browser                     # up to 100 pages of 100 KiB - 1 MiB, spread over sizes
+//   npm run bench:browser -- --all            # every page in the size range
+//   npm run bench:browser -- --limit 30 DIR   # pages from DIR (any .html/.htm under it)
+//
+// Pages (read by path, never copied): ../shared/corpus/readability/*/source.html and
+// ../shared/corpus/trafilatura-dev/html/*.html of 100 KiB - 1 MiB. Each is served with
+// `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'`, so the page's own
+// scripts stay off and nothing is fetched from elsewhere (same DOM each run, no network); any
+// request that still leaves 127.0.0.1 is aborted.
+//
+// Per page, in a fresh tab of the test build (dist/test/chrome, `npm run build` first):
+//  (a) toggle -> reader painted: the page asks the background to toggle the reader view
+//      through the test bridge (content/test-bridge.js, as the keyboard command would reach
+//      declutter.toggle); the clock starts when the request is posted and stops after the
+//      first frame that shows #declutter-reader (requestAnimationFrame, then the next task,
+//      which runs once that frame's style, layout and paint are done). Same clock, the page's.
+//  (b) longest main-thread task during that toggle: PerformanceObserver 'longtask' entries
+//      (tasks over 50 ms) and, for shorter ones, the largest gap seen by a setTimeout(0)
+//      heartbeat in the page (a gap = a task that held the thread, plus <= 4 ms of timer clamp).
+//  (c) extraction on the live page, ours vs Readability.js in the same tab: ours = the content
+//      script's snapshot (message round trip included) + the core's extractSnapshot in the
+//      background; theirs = `new Readability(document.cloneNode(true)).parse()` run in the
+//      page (@mozilla/readability from node_modules, evaluated in the page). Median of 3 each.
+// The first toggle of the run (wasm instantiation) is reported on its own, not in the figures.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { chromiumTabId, launchChromium, ROOT } from '../e2e/lib/browsers.mjs';
+
+const MIN_BYTES = 100 * 1024;
+const MAX_BYTES = 1024 * 1024;
+const DEFAULT_LIMIT = 100;
+const REPEAT = 3;
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// Targets from issue #5.
+const TARGET_P95_MS = 50;
+const TARGET_TASK_MS = 50;
+const TARGET_RATIO = 5;
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const limitAt = args.indexOf('--limit');
+const limit = flag('--all') ? Infinity : limitAt >= 0 ? Number(args[limitAt + 1]) : DEFAULT_LIMIT;
+const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit');
+
+function walk(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (/\.html?$/i.test(e.name) && e.name !== 'expected.html') out.push(p);
+  }
+  return out;
+}
+
+function corpusPages() {
+  const shared = path.resolve(ROOT, '../shared/corpus');
+  const sources = [];
+  const rdir = path.join(shared, 'readability');
+  const tdir = path.join(shared, 'trafilatura-dev/html');
+  try {
+    for (const c of readdirSync(rdir)) sources.push(path.join(rdir, c, 'source.html'));
+    for (const f of readdirSync(tdir)) if (f.endsWith('.html')) sources.push(path.join(tdir, f));
+  } catch {
+    return null;
+  }
+  return sources;
+}
+
+const all = dirs.length ? dirs.flatMap((d) => walk(path.resolve(d))) : corpusPages();
+if (!all) {
+  console.log('bench:browser skipped: ../shared/corpus (readability, trafilatura-dev) not found beside the repo; pass a folder of pages instead');
+  process.exit(0);
+}
+let pages = all
+  .filter((f) => {
+    try {
+      const n = statSync(f).size;
+      return n >= MIN_BYTES && n <= MAX_BYTES;
+    } catch {
+      return false;
+    }
+  })
+  .map((f) => ({ file: f, bytes: statSync(f).size }))
+  .sort((a, b) => a.bytes - b.bytes || a.file.localeCompare(b.file));
+if (!pages.length) {
+  console.log('bench:browser: no page of 100 KiB - 1 MiB found');
+  process.exit(0);
+}
+// Spread the chosen pages evenly over the size-sorted list.
+if (pages.length > limit) {
+  const step = pages.length / limit;
+  pages = Array.from({ length: limit }, (_, i) => pages[Math.floor(i * step)]);
+}
+
+// Each page on its own port: site memory keys sites by host:port, so unrelated pages never
+// count as pages of one site (which would hide their blocks as site boilerplate).
+async function servePage(p) {
+  const server = createServer((req, res) => {
+    if (!req.url.startsWith('/page.html')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP });
+    res.end(readFileSync(p.file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/page.html`, close: () => server.close() };
+}
+
+const READABILITY = readFileSync(path.join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+
+// Installed in the page before the toggle: paint detection, long tasks, heartbeat.
+function watch() {
+  const b = { paint: null, inserted: null, longtasks: [], gaps: [], stop: false };
+  window.__bench = b;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) b.longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask' });
+  let last = performance.now();
+  const beat = () => {
+    const t = performance.now();
+    b.gaps.push([last, t - last]);
+    last = t;
+    if (!b.stop) setTimeout(beat, 0);
+  };
+  setTimeout(beat, 0);
+  const mo = new MutationObserver(() => {
+    if (!document.getElementById('declutter-reader')) return;
+    mo.disconnect();
+    b.inserted = performance.now();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        b.paint = performance.now();
+      };
+      ch.port2.postMessage(0);
+    });
+  });
+  mo.observe(document.documentElement, { childList: true });
+}
+
+// The test bridge's request, as the page-side trigger; resolves to the toggle's result.
+function bridgeToggle(mode) {
+  return new Promise((ok, fail) => {
+    const id = `${Date.now()}-${Math.random()}`;
+    const onReply = (e) => {
+      const r = e.data?.declutterTestReply;
+      if (!r || r.id !== id) return;
+      window.removeEventListener('message', onReply);
+      if (r.error) fail(new Error(r.error));
+      else ok(r.ok);
+    };
+    window.addEventListener('message', onReply);
+    if (window.__bench && mode === 'reader') window.__bench.start = performance.now();
+    window.postMessage({ declutterTest: { id, mode } }, '*');
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+const chrome = await launchChromium();
+await chrome.context.route(
+  (u) => u.hostname !== '127.0.0.1',
+  (r) => r.abort(),
+);
+
+async function measure(i) {
+  const page = await chrome.context.newPage();
+  const served = await servePage(pages[i]);
+  const url = served.url;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const tabId = await chromiumTabId(chrome.worker, url);
+    await page.evaluate(watch);
+    await page.waitForTimeout(50);
+    const r = await page.evaluate(bridgeToggle, 'reader');
+    await page.waitForFunction(() => window.__bench.paint !== null, null, { timeout: 30_000 });
+    const b = await page.evaluate(() => {
+      const x = window.__bench;
+      x.stop = true;
+      return { start: x.start, paint: x.paint, inserted: x.inserted, longtasks: x.longtasks, gaps: x.gaps };
+    });
+    const during = (s, d) => s + d > b.start && s < b.paint;
+    const longest = Math.max(0, ...b.longtasks.filter(([s, d]) => during(s, d)).map(([, d]) => d));
+    const gap = Math.max(0, ...b.gaps.filter(([s, d]) => during(s, d)).map(([, d]) => d));
+    await page.evaluate(bridgeToggle, 'reader'); // back to the page
+    // (c) extraction, ours (background + content script) and Readability's (page), same tab.
+    const ours = [];
+    const theirs = [];
+    await page.evaluate(`${READABILITY}\n;window.__Readability = Readability;`);
+    for (let k = 0; k < REPEAT; k++) {
+      ours.push(
+        await chrome.worker.evaluate(async (id) => {
+          const core = await globalThis.declutterTest.loadCore();
+          const t0 = performance.now();
+          const json = await globalThis.declutterTest.snapshot(id);
+          const t1 = performance.now();
+          core.extractSnapshot(json, { html: true, dedupe: true, budget_ms: 2000, max_nodes: 1_500_000 });
+          const t2 = performance.now();
+          return { total: t2 - t0, snapshot: t1 - t0, core: t2 - t1, chars: json.length };
+        }, tabId),
+      );
+      theirs.push(
+        await page.evaluate(() => {
+          const t0 = performance.now();
+          const a = new window.__Readability(document.cloneNode(true)).parse();
+          return { ms: performance.now() - t0, ok: Boolean(a) };
+        }),
+      );
+    }
+    const mid = (k) => median(ours.map((o) => o[k]));
+    return {
+      i,
+      toggleMs: b.paint - b.start,
+      insertMs: b.inserted - b.start,
+      bgMs: r.ms,
+      longest: Math.max(longest, gap),
+      longtask: longest,
+      ours: mid('total'),
+      snap: mid('snapshot'),
+      core: mid('core'),
+      chars: ours[0].chars,
+      theirs: median(theirs.map((t) => t.ms)),
+    };
+  } finally {
+    await page.close();
+    served.close();
+  }
+}
+
+console.log(`bench:browser: ${pages.length} pages of ${MIN_BYTES / 1024} KiB - ${MAX_BYTES / 1024} KiB (median ${(median(pages.map((p) => p.bytes)) / 1024).toFixed(0)} KiB), headless Chromium, test build`);
+const rows = [];
+const started = Date.now();
+// The first toggle of the run instantiates the wasm core: reported, then measured again.
+const cold = await measure(0);
+console.log(`first toggle of the run (wasm instantiated on the way): ${cold.toggleMs.toFixed(1)} ms to paint`);
+for (let i = 0; i < pages.length; i++) {
+  try {
+    rows.push({ ...(await measure(i)), bytes: pages[i].bytes, file: pages[i].file });
+  } catch (e) {
+    console.log(`  skipped ${path.relative(ROOT, pages[i].file)}: ${e.message.split('\n')[0]}`);
+  }
+  if (process.env.BENCH_VERBOSE) {
+    const r = rows.at(-1);
+    console.log(`  ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB  toggle ${r.toggleMs.toFixed(1)} (insert ${r.insertMs.toFixed(1)}, bg ${r.bgMs.toFixed(1)})  task ${r.longest.toFixed(0)}  ours ${r.ours.toFixed(1)} (snap ${r.snap.toFixed(1)} core ${r.core.toFixed(1)})  readability ${r.theirs.toFixed(1)}  ${path.relative(ROOT, r.file)}`);
+  }
+}
+await chrome.close();
+
+const f = (x) => x.toFixed(1).padStart(7);
+function line(label, rs) {
+  if (!rs.length) return;
+  const t = rs.map((r) => r.toggleMs);
+  const ratio = rs.map((r) => r.theirs / r.ours);
+  console.log(
+    `${label.padEnd(16)} ${String(rs.length).padStart(5)} ${f(median(t))} ${f(pct(t, 95))} ${f(Math.max(...rs.map((r) => r.longest)))} ${String(rs.filter((r) => r.longtask > TARGET_TASK_MS).length).padStart(6)} ${f(median(rs.map((r) => r.ours)))} ${f(median(rs.map((r) => r.theirs)))} ${f(median(ratio))} ${f(rs.reduce((a, r) => a + r.theirs, 0) / rs.reduce((a, r) => a + r.ours, 0))}`,
+  );
+}
+console.log(`\n${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; times in ms; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`${'pages'.padEnd(16)} ${'n'.padStart(5)} ${'paint50'.padStart(7)} ${'paint95'.padStart(7)} ${'maxtask'.padStart(7)} ${'>50ms'.padStart(6)} ${'ours50'.padStart(7)} ${'rdb50'.padStart(7)} ${'ratio50'.padStart(7)} ${'ratioΣ'.padStart(7)}`);
+line('100-250 KiB', rows.filter((r) => r.bytes < 250 * 1024));
+line('250-500 KiB', rows.filter((r) => r.bytes >= 250 * 1024 && r.bytes < 500 * 1024));
+line('500-1024 KiB', rows.filter((r) => r.bytes >= 500 * 1024));
+line('all', rows);
+console.log(
+  `  paint = toggle -> reader painted; maxtask = longest main-thread task in the page during the toggle; >50ms = pages with a 'longtask' entry;\n` +
+    `  ours = live snapshot + core; rdb = Readability(document.cloneNode(true)).parse() in the same tab; ratio50 = median per-page ratio, ratioΣ = total time ratio`,
+);
+const t = rows.map((r) => r.toggleMs);
+const parts = rows.map((r) => [r.insertMs, r.toggleMs - r.insertMs, r.snap, r.core]);
+console.log(
+  `  where the toggle goes (medians): request -> reader inserted ${median(parts.map((p) => p[0])).toFixed(1)} ms (snapshot round trip ${median(parts.map((p) => p[2])).toFixed(1)}, core ${median(parts.map((p) => p[3])).toFixed(1)}), inserted -> painted ${median(parts.map((p) => p[1])).toFixed(1)} ms; snapshot JSON median ${(median(rows.map((r) => r.chars)) / 1024).toFixed(0)} K chars`,
+);
+const maxTask = Math.max(...rows.map((r) => r.longest));
+const ratioAll = median(rows.map((r) => r.theirs / r.ours));
+console.log(`\ntargets: toggle->paint p95 ${pct(t, 95).toFixed(1)} ms (<= ${TARGET_P95_MS}: ${pct(t, 95) <= TARGET_P95_MS ? 'met' : 'NOT met'}); longest task ${maxTask.toFixed(0)} ms (none over ${TARGET_TASK_MS}: ${rows.every((r) => r.longtask <= TARGET_TASK_MS) ? 'met' : 'NOT met'}); Readability / ours median ${ratioAll.toFixed(1)}x (>= ${TARGET_RATIO}x: ${ratioAll >= TARGET_RATIO ? 'met' : 'NOT met'})`);
