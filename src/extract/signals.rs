@@ -327,8 +327,7 @@ struct WordInfo {
 /// The word lists as one table, built once: every class and id word of the page (and each
 /// stem tried for it) is looked up, and one hash lookup is cheaper than scanning the lists.
 fn word_info(t: &str) -> WordInfo {
-    static TABLE: std::sync::OnceLock<HashMap<&'static str, WordInfo>> =
-        std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, WordInfo>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut m: HashMap<&'static str, WordInfo> = HashMap::default();
         for &w in MODIFIER_WORDS {
