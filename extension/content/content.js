@@ -58,7 +58,12 @@
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
       const ours = marks?.has(el);
-      for (const at of el.attributes) if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+      // An indexed loop: the walk runs cold on every page, where iterators cost most.
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length; i++) {
+        const at = attrs[i];
+        if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+      }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
       return nodes.length - 1;
@@ -84,11 +89,13 @@
           const first = n.localName === 'template' ? null : n.firstChild;
           stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
         } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
-          if (!f.keepText || n.data === '') continue;
+          if (!f.keepText) continue;
+          const data = n.data;
+          if (data === '') continue;
           if (f.text >= 0) {
-            nodes[f.text].x += n.data;
+            nodes[f.text].x += data;
           } else {
-            nodes.push({ p: f.idx, x: n.data });
+            nodes.push({ p: f.idx, x: data });
             kept.push(n);
             f.text = nodes.length - 1;
           }
