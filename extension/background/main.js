@@ -3,9 +3,9 @@
 // the toolbar button, the keyboard commands and the context menu all call.
 
 import { coreInstantiations, loadCore } from './core.js';
-import { loadSettings, SETTINGS_KEY } from './settings.js';
+import { loadSettings, saveSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
-import { addPick, hostOf, originPattern, picksFor, ruleFor } from './rules.js';
+import { addPick, hostOf, listPicks, originPattern, picksFor, ruleFor, setPicks, setRule } from './rules.js';
 
 // The core's time and memory budget on a live page: past it, the core answers with what it has
 // and a message rather than keep the background busy (the tab itself never waits on it).
@@ -337,10 +337,15 @@ api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 // same toggle from the page in browsers whose automation cannot evaluate in the background.
 // (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)
 const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?.some((f) => f.endsWith('content/test-bridge.js')));
+// What the options page does, for Firefox tests (WebDriver BiDi cannot open extension pages).
+const TEST_CALLS = { setRule, listPicks, setPicks, saveSettings, loadSettings };
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
-    const run = msg.menu ? onMenuClick({ menuItemId: msg.menu }, sender.tab) : toggle(sender.tab.id, msg.mode);
+    let run;
+    if (msg.call) run = Promise.resolve().then(() => TEST_CALLS[msg.call](...(msg.args ?? [])));
+    else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
+    else run = toggle(sender.tab.id, msg.mode);
     run.then(
       (r) => reply({ ok: r }),
       (e) => reply({ error: String(e?.message ?? e) }),

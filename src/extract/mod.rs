@@ -6,7 +6,8 @@
 //! 2. `dedupe::analyze`: blocks the page repeats, so their copies do not inflate a container.
 //! 3. `jsonld::boosts`: blocks the page's schema.org `articleBody` vouches for weigh more.
 //! 4. `score::measure`: text, link text and prose score per subtree, in two linear passes.
-//! 5. `score::choose`: the smallest container that holds most of the prose.
+//! 5. `score::choose`: the smallest container that holds most of the prose; then `lead::join`:
+//!    a lead paragraph set apart just before it joins it.
 //! 6. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
 //! 7. `prune::prune`: leave out what inside the container is not article (share bars, link
 //!    lists, forms, hidden blocks, the title heading).
@@ -17,6 +18,7 @@
 //! the chosen container rendered as it is, phases 6-8 skipped).
 
 mod jsonld;
+mod lead;
 mod prune;
 mod score;
 pub mod signals;
@@ -68,8 +70,11 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     // Phases 4-5: measure and choose the article's container.
     let stats = score::measure(doc, &analysis.weight, &hint);
     let choice = score::choose(doc, &stats);
-    r.main = choice.as_ref().map(|c| c.main);
     let mut skip = vec![false; doc.len()];
+    // Phase 5b: the lead set apart in the article header joins the container.
+    r.main = choice
+        .as_ref()
+        .map(|c| lead::join(doc, &stats, c.main, &mut skip));
     let mut pruned = Vec::new();
     if let Some(m) = budget.over(
         "choosing the article",

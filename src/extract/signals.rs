@@ -42,6 +42,8 @@ pub const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "popular",
     "tags",
     "toolbar",
+    "upsell",
+    "cta",
 ];
 
 /// Of the negative words, the ones that name a whole block to hide in place (clutter a reader
@@ -136,6 +138,84 @@ pub fn is_negative_word(t: &str) -> bool {
     STRONG_NEGATIVE_WORDS.contains(&t) || WEAK_NEGATIVE_WORDS.contains(&t)
 }
 
+/// Component nouns that follow a clutter word in one-word compounds (`relatedposts`,
+/// `commentlist`, `sharebar`): the compound names the same block as the clutter word.
+pub const COMPONENT_NOUNS: &[&str] = &[
+    "post",
+    "posts",
+    "list",
+    "links",
+    "link",
+    "box",
+    "bar",
+    "items",
+    "item",
+    "articles",
+    "stories",
+    "widget",
+    "block",
+    "area",
+    "wrap",
+    "wrapper",
+    "container",
+    "section",
+    "buttons",
+    "icons",
+    "headline",
+    "title",
+];
+
+/// A clutter prefix of a compound is at least this long: short words (`ad`, `bio`) begin too
+/// many unrelated words (`address`, `biology`).
+pub const MIN_COMPOUND_PREFIX: usize = 5;
+
+/// The clutter word a class/id word stands for, if any: the word itself, without a trailing
+/// number (`sidebar2`, `ad1` are numbered copies), without a plural `s` (`ratings`), or the
+/// clutter word opening a compound with a component noun (`relatedposts`).
+pub fn negative_stem(t: &str) -> Option<&str> {
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if t.is_empty() {
+        return None;
+    }
+    if is_negative_word(t) {
+        return Some(t);
+    }
+    if let Some(stem) = t.strip_suffix('s') {
+        if is_negative_word(stem) {
+            return Some(stem);
+        }
+    }
+    for noun in COMPONENT_NOUNS {
+        if let Some(stem) = t.strip_suffix(noun) {
+            if stem.len() >= MIN_COMPOUND_PREFIX && is_negative_word(stem) {
+                return Some(stem);
+            }
+        }
+    }
+    None
+}
+
+/// Class/id words of an article's lead (standfirst): the summary paragraph sites put in the
+/// article header, apart from the body text, in many languages' newsroom vocabulary.
+pub const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "intro",
+    "teaser",
+    "excerpt",
+    "abstract",
+    "standfirst",
+    "subtitle",
+    "summary",
+    "chapeau",
+    "chapo",
+    "dek",
+    "deck",
+    "lede",
+    "sapo",
+    "entradilla",
+    "bajada",
+];
+
 /// Words that turn the next word into a state of the element rather than its kind:
 /// `has-ads`, `with-sidebar`, `no-comments` describe a page layout, not an ad or a sidebar.
 pub const MODIFIER_WORDS: &[&str] = &[
@@ -155,6 +235,8 @@ pub struct Words {
     pub positive: bool,
     /// The reason to hide it in place, when a clutter word is present.
     pub clutter: Option<&'static str>,
+    /// Named as the article's lead (see [`LEAD_WORDS`]).
+    pub lead: bool,
 }
 
 impl Words {
@@ -214,7 +296,7 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
                 if was_modified {
                     return;
                 }
-                if is_negative_word(t) {
+                if let Some(t) = negative_stem(t) {
                     w.negative = true;
                     if STRONG_NEGATIVE_WORDS.contains(&t) {
                         w.strong_negative = true;
@@ -225,6 +307,9 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
                 }
                 if POSITIVE_WORDS.contains(&t) {
                     w.positive = true;
+                }
+                if LEAD_WORDS.contains(&t) {
+                    w.lead = true;
                 }
             });
         }

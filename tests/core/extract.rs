@@ -379,3 +379,49 @@ fn hidden_roots_are_minimal_and_outside_the_article() {
         }
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn lead_in_the_article_header_joins_the_body() {
+    let r = run(include_str!("../fixtures/extract/lead.html"));
+    check_text(
+        "lead",
+        &r,
+        &[
+            "Brambleford decided that the old press by the river stays",
+            "The press has stood beside the mill race",
+            "shared at the harvest fair",
+        ],
+        &[
+            "By Mara Holt",
+            "Mail this story",
+            "The Brambleford Gazette",
+            "Farming",
+        ],
+    );
+    // The lead comes before the body, as on the page.
+    let lead = r.text.find("Brambleford decided").unwrap();
+    let body = r.text.find("The press has stood").unwrap();
+    assert!(lead < body, "lead after body:\n{}", r.text);
+    assert!(r.is_article);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn clutter_words_match_in_plural_numbered_and_compound_names() {
+    let r = run(include_str!("../fixtures/extract/class-word-forms.html"));
+    check_text(
+        "class-word-forms",
+        &r,
+        &[
+            "a ferry crossed the lake after dark",
+            "appear out of the mist at half past ten",
+        ],
+        &[
+            "Did you like this story",
+            "You might also like",
+            "Lighthouse keeper",
+            "weekly quiz",
+        ],
+    );
+}

@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
-import { debugOverlay, picker, siteRules } from './lib/features.mjs';
+import { debugOverlay, optionsPicks, picker, setDebugOverlay, siteRules } from './lib/features.mjs';
 
 describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 }, () => {
   let server;
@@ -72,13 +72,13 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
 
   test('click picker: hide, keep, Esc, remembered per site, listed and deleted in the options', async () => {
     const { page, toggle, menu, reload } = await open('fixtures/news.html');
-    await picker({ page, toggle, menu, reload, options });
+    await picker({ page, toggle, menu, reload, picks: optionsPicks(options) });
     await page.close();
   });
 
   test('debug overlay outlines the article and each duplicate group on an aggregator page', async () => {
     const { page, toggle } = await open('fixtures/aggregator.html');
-    await debugOverlay({ page, toggle, options });
+    await debugOverlay({ page, toggle, setDebug: (on) => setDebugOverlay(options, on) });
     await page.close();
   });
 });

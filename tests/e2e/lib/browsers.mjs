@@ -80,11 +80,6 @@ export function chromiumToggle(worker, tabId, mode) {
   return worker.evaluate(([id, m]) => globalThis.declutter.toggle(id, m), [tabId, mode]);
 }
 
-// The test build's add-on id (extension/build/build.mjs) and the internal UUID we give it.
-const GECKO_ID = 'declutter@declutter.invalid';
-const FIREFOX_EXT_UUID = '6d3c1b7e-2f4a-4c1e-9a55-0d5e7c0de0a1';
-export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
-
 /** Firefox ESR with the test build installed; resolves to {browser, close}. */
 export async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
@@ -94,8 +89,6 @@ export async function launchFirefox() {
     headless: true,
     // Keep Firefox from calling home during tests (updates, telemetry, remote settings).
     extraPrefsFirefox: {
-      // A fixed moz-extension:// origin, so tests can open the options page (FIREFOX_EXT_ORIGIN).
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXT_UUID }),
       'app.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
@@ -119,6 +112,11 @@ export function firefoxToggle(page, mode) {
 /** Runs the context menu item `menu` on the page's tab in Firefox (same bridge). */
 export function firefoxMenu(page, menu) {
   return firefoxBridge(page, { menu });
+}
+
+/** Runs one of the options page's storage calls (TEST_CALLS in background/main.js) in Firefox. */
+export function firefoxCall(page, call, ...args) {
+  return firefoxBridge(page, { call, args });
 }
 
 function firefoxBridge(page, call) {

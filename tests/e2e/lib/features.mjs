@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls fn (run in the page) until it returns a truthy value; returns it. */
-export async function until(page, fn, what, timeout = 10_000) {
+/** Polls fn(arg) (run in the page) until it returns a truthy value; returns it. */
+export async function until(page, fn, what, arg = null, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const v = await page.evaluate(fn).catch(() => null);
+    const v = await page.evaluate(fn, arg).catch(() => null);
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
@@ -63,7 +63,7 @@ export async function siteRules({ options, openPage, site, other }) {
 
   // A page of the site opens in reader view by itself; a page of another site does not.
   let page = await openPage(`${site.url}fixtures/news.html?rule=1`);
-  await until(page, () => document.getElementById('declutter-reader')?.shadowRoot?.querySelector('article p'), 'the reader view on load');
+  await until(page, () => Boolean(document.getElementById('declutter-reader')?.shadowRoot?.querySelector('article p')), 'the reader view on load');
   assert.equal(await modeOf(page), 'reader');
   await page.close();
   const elsewhere = await openPage(`${other.url}fixtures/news.html?rule=2`);
@@ -75,7 +75,7 @@ export async function siteRules({ options, openPage, site, other }) {
   await setField(options, `#rule-list tr[data-host="${host}"] select`, 'declutter');
   await until(options, () => document.querySelector('#rule-list tbody select')?.value === 'declutter', 'the rule changed');
   page = await openPage(`${site.url}fixtures/news.html?rule=3`);
-  await until(page, () => document.querySelector('[data-declutter="main"]'), 'declutter on load');
+  await until(page, () => Boolean(document.querySelector('[data-declutter="main"]')), 'declutter on load');
   assert.equal(await modeOf(page), 'declutter');
   await page.close();
 
@@ -106,12 +106,32 @@ const pickerBox = (page) =>
     return { action: box.dataset.action, selector: box.dataset.selector, box: [r.left, r.top, r.width, r.height].map(Math.round) };
   });
 
+/** The options page's list of picks: [[action, selector]] and deleting the one with `action`. */
+export function optionsPicks(options) {
+  return {
+    async list() {
+      await options.reload();
+      await until(options, () => document.body.dataset.rulesReady === 'true', 'the options page');
+      return options.evaluate(() =>
+        [...document.querySelectorAll('#pick-list tbody tr')].map((r) => [r.querySelector('select').value, r.dataset.selector]),
+      );
+    },
+    async remove(action) {
+      const rows = await this.list();
+      const i = rows.findIndex((r) => r[0] === action);
+      await options.click(`#pick-list tbody tr:nth-child(${i + 1}) button`);
+      const left = rows.length - 1;
+      await until(options, (n) => Number(document.body.dataset.picks) === n, 'the pick deleted', left);
+    },
+  };
+}
+
 /**
  * The click picker on news.html: hide the byline, keep the rail the core hid, Esc cancels;
- * picks come back on the next page load, are listed and deletable on the options page, and
- * switching declutter off restores the page exactly.
+ * picks come back on the next page load, are listed and deletable (`picks`, the options page
+ * or its stand-in), and switching declutter off restores the page exactly.
  */
-export async function picker({ page, toggle, menu, reload, options }) {
+export async function picker({ page, toggle, menu, reload, picks }) {
   const before = await html(page);
   // Start from the context menu: declutter comes on, the picker waits.
   const started = await menu('declutter-pick');
@@ -137,7 +157,7 @@ export async function picker({ page, toggle, menu, reload, options }) {
 
   // Keep: while picking, blocks the core hid show dimmed; a click on one keeps it.
   await menu('declutter-pick');
-  await until(page, () => document.getElementById('declutter-picker'), 'the picker again');
+  await until(page, () => Boolean(document.getElementById('declutter-picker')), 'the picker again');
   const railSel = '[data-e2e="clutter"]';
   assert.match(await page.evaluate((s) => document.querySelector(s).getAttribute('data-declutter'), railSel), /hidden|duplicate/, 'the core hid the rail');
   const rail = await locate(page, railSel);
@@ -145,13 +165,13 @@ export async function picker({ page, toggle, menu, reload, options }) {
   await until(page, () => document.getElementById('declutter-picker')?.shadowRoot?.querySelector('.box')?.dataset.action, 'the outline on the rail');
   assert.equal((await pickerBox(page)).action, 'keep');
   await page.mouse.click(rail.x, rail.y);
-  await until(page, (s = '[data-e2e="clutter"]') => document.querySelector(s)?.getAttribute('data-declutter') === 'kept', 'the rail kept');
+  await until(page, (s) => document.querySelector(s)?.getAttribute('data-declutter') === 'kept', 'the rail kept', railSel);
   assert.notEqual(await page.evaluate((s) => getComputedStyle(document.querySelector(s)).display, railSel), 'none');
 
   // Esc cancels: nothing picked, nothing left behind.
   const marked = await html(page);
   await menu('declutter-pick');
-  await until(page, () => document.getElementById('declutter-picker'), 'the picker a third time');
+  await until(page, () => Boolean(document.getElementById('declutter-picker')), 'the picker a third time');
   const footer = await locate(page, 'article p:last-of-type');
   await page.mouse.move(footer.x, footer.y);
   await page.keyboard.press('Escape');
@@ -162,12 +182,8 @@ export async function picker({ page, toggle, menu, reload, options }) {
   assert.equal((await toggle('declutter')).active, false);
   assert.equal(await html(page), before, 'declutter off restores the page exactly, picks included');
 
-  // The options page lists both picks.
-  await options.reload();
-  await until(options, () => document.body.dataset.picks === '2', 'two picks listed');
-  const rows = await options.evaluate(() =>
-    [...document.querySelectorAll('#pick-list tbody tr')].map((r) => [r.querySelector('select').value, r.dataset.selector]),
-  );
+  // Both picks are listed.
+  const rows = await picks.list();
   assert.deepEqual(rows.map((r) => r[0]).sort(), ['hide', 'keep']);
 
   // The next page of the site: declutter applies the picks again.
@@ -177,22 +193,21 @@ export async function picker({ page, toggle, menu, reload, options }) {
   assert.deepEqual(again, ['hidden', 'kept']);
   assert.equal((await toggle('declutter')).active, false);
 
-  // Deleted on the options page: the byline stays next time.
-  const hideRow = rows.findIndex((r) => r[0] === 'hide');
-  await options.click(`#pick-list tbody tr:nth-child(${hideRow + 1}) button`);
-  await until(options, () => document.body.dataset.picks === '1', 'one pick left');
+  // Deleted: the byline stays next time.
+  await picks.remove('hide');
+  assert.deepEqual((await picks.list()).map((r) => r[0]), ['keep']);
   assert.equal((await toggle('declutter')).active, true);
   assert.equal(await page.evaluate(() => document.querySelector('article .byline').getAttribute('data-declutter')), null);
   assert.equal((await toggle('declutter')).active, false);
   // And the last one (picks apply to every page of the site, other tests' pages too).
-  await options.click('#pick-list tbody tr button');
-  await until(options, () => document.body.dataset.picks === '0', 'no pick left');
+  await picks.remove('keep');
+  assert.deepEqual(await picks.list(), []);
   return rows;
 }
 
 /** The debug overlay on the aggregator fixture: outlines, labels, exact removal. */
-export async function debugOverlay({ page, toggle, options }) {
-  await setDebugOverlay(options, true);
+export async function debugOverlay({ page, toggle, setDebug }) {
+  await setDebug(true);
   const before = await html(page);
   const on = await toggle('declutter');
   assert.equal(on.active, true);
@@ -251,7 +266,7 @@ export async function debugOverlay({ page, toggle, options }) {
   assert.equal(await html(page), before, 'toggling off removes the overlay exactly');
 
   // Option off: declutter hides again, no overlay.
-  await setDebugOverlay(options, false);
+  await setDebug(false);
   await toggle('declutter');
   const plain = await page.evaluate(() => ({
     overlay: Boolean(document.getElementById('declutter-overlay')),

@@ -1,0 +1,79 @@
+//! The article's lead: sites often set the summary paragraph (standfirst) in the article header,
+//! beside the headline, outside the element holding the body text, so the container the
+//! descent chose misses it. A lead-named prose block just before the container, under one of
+//! its near ancestors, is joined: the container grows to their common ancestor and everything
+//! else in between (headline, byline, share bar, picture) is left out.
+
+use super::score::Stats;
+use crate::dom::{Doc, NodeId};
+
+/// How many levels above the container the lead may sit: it is in the same article header
+/// (`article > header > p.lead` beside `article > div.body`), not anywhere on the page.
+pub const LEAD_MAX_LEVELS: usize = 3;
+/// A lead is short beside the body: at most this share of the container's characters.
+pub const LEAD_MAX_SHARE: f32 = 0.5;
+
+/// Finds a lead before `main` and joins it. Returns the new container (or `main` unchanged)
+/// and marks in `skip` what lies between the new container and the two parts.
+pub fn join(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> NodeId {
+    let Some(lead) = find(doc, s, main) else {
+        return main;
+    };
+    let top = doc
+        .ancestors(main)
+        .find(|&a| doc.contains(a, lead))
+        .unwrap_or(main);
+    // Keep only the paths down to the body and to the lead: every other child along the way
+    // is left out (each path node's children are looked at once).
+    for target in [main, lead] {
+        let mut cur = top;
+        while cur != target {
+            let mut next = None;
+            for c in doc.children(cur) {
+                if doc.contains(c, target) {
+                    next = Some(c);
+                } else if !doc.contains(c, main) && !doc.contains(c, lead) {
+                    skip[c as usize] = true;
+                }
+            }
+            match next {
+                Some(n) => cur = n,
+                None => break,
+            }
+        }
+    }
+    top
+}
+
+/// The last lead-named prose block before `main` under its `LEAD_MAX_LEVELS`-th ancestor,
+/// outside boilerplate and hidden blocks.
+fn find(doc: &Doc, s: &Stats, main: NodeId) -> Option<NodeId> {
+    let region = doc.ancestors(main).take(LEAD_MAX_LEVELS).last()?;
+    let max_chars = s.chars[main as usize] as f32 * LEAD_MAX_SHARE;
+    let mut found = None;
+    let mut i = region + 1;
+    while i < main {
+        let iu = i as usize;
+        if doc.element(i).is_none() {
+            i += 1;
+            continue;
+        }
+        // Boilerplate and hidden blocks are never the lead, nor is anything inside them.
+        if s.excluded[iu] || (s.words[iu].is_boilerplate() && !doc.contains(i, main)) {
+            i = doc.node(i).end;
+            continue;
+        }
+        if s.words[iu].lead
+            && !doc.contains(i, main)
+            && s.raw[iu] > 0.0
+            && (s.chars[iu] as f32) <= max_chars
+        {
+            found = Some(i);
+            // Its own inner blocks are part of it.
+            i = doc.node(i).end;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
