@@ -338,7 +338,15 @@ api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 // (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)
 const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?.some((f) => f.endsWith('content/test-bridge.js')));
 // What the options page does, for Firefox tests (WebDriver BiDi cannot open extension pages).
-const TEST_CALLS = { setRule, listPicks, setPicks, saveSettings, loadSettings };
+const TEST_CALLS = {
+  setRule,
+  listPicks,
+  setPicks,
+  saveSettings,
+  loadSettings,
+  // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
+  markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
+};
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
