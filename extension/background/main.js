@@ -22,7 +22,7 @@ const MODES = ['reader', 'declutter'];
 const MARKED = ':is([data-declutter="hidden"],[data-declutter="duplicate"])';
 const DECLUTTER_CSS =
   `html:not([data-declutter-picking],[data-declutter-debug]) ${MARKED}{display:none !important}` +
-  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #c00 !important}`;
+  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #888 !important}`;
 // The reader view prints alone: user-origin rules beat the host's inline !important styles.
 const PRINT_CSS =
   '@media print{html:has(> #declutter-reader) > :not(#declutter-reader,head){display:none !important}' +
@@ -89,8 +89,14 @@ function enqueue(tabId, work) {
 // `on`: only switch on (a site rule, the picker): a page already in `mode` stays as it is.
 async function toggleNow(tabId, mode, on) {
   const started = performance.now();
+  // Asked at once, answered while the page is read: the tab (for site memory and picks), and
+  // the core (instantiated on the first toggle only, then kept).
+  const tab = api.tabs.get(tabId);
+  tab.catch(() => {}); // a closed tab fails below, where the message does
+  loadCore().catch(() => {}); // a failure shows where the core is awaited
   await ensureContent(tabId);
-  const now = await send(tabId, { cmd: 'state' });
+  // The state, and the snapshot too when nothing is on (the usual toggle): one round trip.
+  const now = await send(tabId, { cmd: 'state', snapshot: true, ...SNAPSHOT_LIMITS });
   // The page deleted our view (content.js noticed and reset): only our stylesheet is left.
   if (now.lost) await removeStyles(tabId, now.lost);
   if (on && now.mode === mode) {
@@ -104,7 +110,7 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
-  return turnOn(tabId, mode, started);
+  return turnOn(tabId, mode, started, { json: now.json, cut: now.cut, tab });
 }
 
 /**
@@ -121,34 +127,44 @@ function reevaluate(tabId, mode) {
   });
 }
 
-/** Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place). */
-async function turnOn(tabId, mode, started, { again = false } = {}) {
+/**
+ * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
+ * `json`, `cut`: the page's snapshot (and the note if a limit cut it) when the caller already
+ * has it; `tab`: api.tabs.get's promise.
+ */
+async function turnOn(tabId, mode, started, { again = false, json = null, cut = null, tab = api.tabs.get(tabId) } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
-  const tab = await api.tabs.get(tabId);
-  const site = siteOf(tab);
-  const host = hostOf(tab.url);
-  const [{ json, cut }, core, settings, boilerplate, picks] = await Promise.all([
-    send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
+  const memory = tab.then((t) => {
+    const site = siteOf(t);
+    const host = hostOf(t.url);
+    return Promise.all([site, site ? recall(site.host, site.page) : [], mode === 'declutter' && host ? picksFor(host) : []]);
+  });
+  const [snap, core, settings, [site, boilerplate, picks]] = await Promise.all([
+    json ? { json, cut } : send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
     loadCore(),
     loadSettings(),
-    site ? recall(site.host, site.page) : [],
-    mode === 'declutter' && host ? picksFor(host) : [],
+    memory,
   ]);
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
-  const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
-  if (cut) result.messages.push(`page too large (${cut.reason}): only its first ${cut.nodes} nodes were read`);
+  const result = core.extractSnapshot(snap.json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
+  if (snap.cut) result.messages.push(`page too large (${snap.cut.reason}): only its first ${snap.cut.nodes} nodes were read`);
+  // The stylesheet goes in alongside the result rather than before it: either order ends in
+  // the same page, and the page shows the result one round trip sooner.
+  let css = null;
   if (again) {
     // The stylesheet of this mode is already in the page.
   } else if (mode === 'declutter') {
-    await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
+    css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   } else {
-    await api.scripting.removeCSS({ target: { tabId }, ...PRINT }); // one copy, even after Esc
-    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
+    // One copy, even after Esc. Print rules only: nothing on screen waits for them.
+    css = api.scripting.removeCSS({ target: { tabId }, ...PRINT }).then(() => api.scripting.insertCSS({ target: { tabId }, ...PRINT }));
   }
-  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks, again });
+  // The page needs neither the plain text nor the site-memory fingerprints: not sent.
+  const { text: _text, fingerprints, ...forPage } = result;
+  const [shown] = await Promise.all([send(tabId, { cmd: 'apply', mode, result: forPage, settings, picks, again }), css]);
   // After the page shows the result: a storage failure must not undo a working toggle.
-  if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
+  if (site) await remember(site.host, site.page, fingerprints).catch(report);
   return {
     mode,
     active: true,

@@ -3,7 +3,9 @@
 // background (scripting.executeScript); injecting it twice is harmless.
 //
 // Messages from the background (all answered):
-//   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title, late, watch, lost}
+//   {cmd: 'state', snapshot?, maxNodes?, budgetMs?} -> {mode: null|'reader'|'declutter', title, late,
+//                                       watch, lost}; with snapshot: true and no mode on, also
+//                                       {json, cut} (one round trip)
 //   {cmd: 'snapshot', maxNodes, budgetMs} -> {json, cut}   the page as src/dom/snapshot.rs documents
 //                                          it; cut: null, or {nodes, reason} when a limit stopped the walk
 //   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
@@ -51,29 +53,30 @@
   // would build from the page's HTML, so ids map back to it; slotted light children are read.
   //
   // The walk runs on the page's main thread, so it is bounded: past `maxNodes` entries or
-  // `budgetMs` it stops, and the page's first nodes (a valid tree: parents come first) go to the
-  // core with a note. Attribute values past MAX_ATTR_CHARS and attributes past MAX_ATTRS per
-  // element are left out: no heuristic reads a 4 MB attribute, but copying one costs the tab.
-  // Text likewise past MAX_TEXT_CHARS per text entry: a 1 MB run of text is a log or a data
-  // dump, not an article paragraph, and its copy would cost the page and the core seconds.
+  // `budgetMs` of walking it stops, and the page's first nodes (a valid tree: parents come
+  // first) go to the core with a note (`cut`). Attribute values past MAX_ATTR_CHARS and
+  // attributes past MAX_ATTRS per element are left out: no heuristic reads a 4 MB attribute,
+  // but copying one costs the tab. Text likewise past MAX_TEXT_CHARS per text entry: a 1 MB run
+  // of text is a log or a data dump, not an article paragraph.
   const MAX_ATTR_CHARS = 65_536;
   const MAX_ATTRS = 1_000;
   const MAX_TEXT_CHARS = 1_000_000;
   const clip = (t, room) => (t.length > room ? t.slice(0, Math.max(0, room)) : t);
-  // How often (in entries) the walk looks at the clock.
-  const CLOCK_EVERY = 4_096;
-  function snapshot({ maxNodes = Infinity, budgetMs = Infinity } = {}) {
+
+  // Returns {run(deadline) -> done?, finish() -> the snapshot's JSON, cut}: the walk can stop at
+  // a deadline and go on later from where it was.
+  function startWalk({ maxNodes = Infinity, budgetMs = Infinity } = {}) {
     const root = document.documentElement;
     if (!root) throw new Error('the page has no document element');
-    const started = performance.now();
-    let cut = null;
     const nodes = [];
     const kept = [];
+    const marks = state?.marks;
     const pushElement = (el, p) => {
       const a = [];
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
-      const ours = state?.marks?.has(el);
+      const ours = marks?.has(el);
+      // An indexed loop: the walk runs cold on every page, where iterators cost most.
       const attrs = el.attributes;
       for (let i = 0; i < attrs.length && i < MAX_ATTRS; i++) {
         const at = attrs[i];
@@ -86,41 +89,99 @@
       return nodes.length - 1;
     };
     const stack = [{ idx: pushElement(root, -1), next: root.firstChild, keepText: keepsText(root), text: -1 }];
-    let steps = 0;
-    while (stack.length) {
-      if (nodes.length >= maxNodes) cut = { nodes: nodes.length, reason: `more than ${maxNodes} nodes` };
-      else if (++steps % CLOCK_EVERY === 0 && performance.now() - started > budgetMs) {
-        cut = { nodes: nodes.length, reason: `over the ${budgetMs} ms reading budget` };
-      }
-      if (cut) break;
-      const f = stack[stack.length - 1];
-      const n = f.next;
-      if (!n) {
-        stack.pop();
-        continue;
-      }
-      f.next = n.nextSibling;
-      if (n.nodeType === Node.ELEMENT_NODE) {
-        if (isOwn(n)) continue;
-        f.text = -1;
-        const idx = pushElement(n, f.idx);
-        // A template's children live in its content fragment, which the walk leaves out.
-        const first = n.localName === 'template' ? null : n.firstChild;
-        stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
-      } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
-        if (!f.keepText || n.data === '') continue;
-        if (f.text >= 0) {
-          const t = nodes[f.text];
-          if (t.x.length < MAX_TEXT_CHARS) t.x += clip(n.data, MAX_TEXT_CHARS - t.x.length);
-        } else {
-          nodes.push({ p: f.idx, x: clip(n.data, MAX_TEXT_CHARS) });
-          kept.push(n);
-          f.text = nodes.length - 1;
+    let spent = 0; // ms of walking so far, over all slices
+    const w = { cut: null };
+    w.run = (deadline) => {
+      const started = performance.now();
+      const stopAt = Math.min(deadline, started + budgetMs - spent);
+      let steps = 0;
+      try {
+        while (stack.length) {
+          if (nodes.length >= maxNodes) {
+            w.cut = { nodes: nodes.length, reason: `more than ${maxNodes} nodes` };
+            return true;
+          }
+          // The clock is read every WALK_CHECK nodes only: reading it costs more than a step.
+          if (++steps % WALK_CHECK === 0 && performance.now() > stopAt) {
+            if (spent + performance.now() - started < budgetMs) return false;
+            w.cut = { nodes: nodes.length, reason: `over the ${budgetMs} ms reading budget` };
+            return true;
+          }
+          const f = stack[stack.length - 1];
+          const n = f.next;
+          if (!n) {
+            stack.pop();
+            continue;
+          }
+          f.next = n.nextSibling;
+          if (n.nodeType === Node.ELEMENT_NODE) {
+            if (isOwn(n)) continue;
+            f.text = -1;
+            const idx = pushElement(n, f.idx);
+            // A template's children live in its content fragment, which the walk leaves out.
+            const first = n.localName === 'template' ? null : n.firstChild;
+            stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
+          } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+            if (!f.keepText) continue;
+            const data = n.data;
+            if (data === '') continue;
+            if (f.text >= 0) {
+              const t = nodes[f.text];
+              if (t.x.length < MAX_TEXT_CHARS) t.x += clip(data, MAX_TEXT_CHARS - t.x.length);
+            } else {
+              nodes.push({ p: f.idx, x: clip(data, MAX_TEXT_CHARS) });
+              kept.push(n);
+              f.text = nodes.length - 1;
+            }
+          }
         }
+        return true;
+      } finally {
+        spent += performance.now() - started;
       }
+    };
+    w.finish = () => {
+      live = kept;
+      return JSON.stringify({ url: location.href, nodes });
+    };
+    return w;
+  }
+
+  /** The whole walk in one task (within the limits). */
+  function snapshot(limits) {
+    const w = startWalk(limits);
+    w.run(Infinity);
+    return { json: w.finish(), cut: w.cut };
+  }
+
+  // A big page is walked in slices of SLICE_MS with the page's own tasks (input, rendering)
+  // in between, so reading it never holds the main thread long. Ids must describe one tree:
+  // if the page changes while we wait, the walk starts over and runs in one go.
+  const SLICE_MS = 12;
+  const WALK_CHECK = 128;
+
+  const nextTask = () =>
+    new Promise((ok) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => ok();
+      ch.port2.postMessage(null);
+    });
+
+  async function snapshotSliced(limits) {
+    const w = startWalk(limits);
+    const done = () => ({ json: w.finish(), cut: w.cut });
+    if (w.run(performance.now() + SLICE_MS)) return done();
+    const changes = new MutationObserver(() => {});
+    changes.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    try {
+      for (;;) {
+        await nextTask();
+        if (changes.takeRecords().length) return snapshot(limits);
+        if (w.run(performance.now() + SLICE_MS)) return done();
+      }
+    } finally {
+      changes.disconnect();
     }
-    live = kept;
-    return { json: JSON.stringify({ url: location.href, nodes }), cut };
   }
 
   const element = (id) => {
@@ -468,12 +529,24 @@
       switch (msg?.cmd) {
         case 'state': {
           const lost = checkState();
-          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0, watch: state?.watch ?? null, lost });
-          break;
+          const now = { mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0, watch: state?.watch ?? null, lost };
+          // A toggle on an untouched page needs the snapshot next: sent in the same reply.
+          if (!msg.snapshot || state) {
+            reply(now);
+            break;
+          }
+          snapshotSliced({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }).then(
+            (snap) => reply({ ...now, ...snap }),
+            (e) => reply({ error: String(e?.message ?? e) }),
+          );
+          return true; // answered later
         }
         case 'snapshot':
-          reply(snapshot({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }));
-          break;
+          snapshotSliced({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }).then(
+            (snap) => reply(snap),
+            (e) => reply({ error: String(e?.message ?? e) }),
+          );
+          return true;
         case 'apply':
           if (state) turnOff({ restoreView: !msg.again });
           reply(apply(msg.mode, msg.result, msg.settings, msg.picks));
