@@ -82,8 +82,14 @@ function enqueue(tabId, work) {
 // `on`: only switch on (a site rule, the picker): a page already in `mode` stays as it is.
 async function toggleNow(tabId, mode, on) {
   const started = performance.now();
+  // Asked at once, answered while the page is read: the tab (for site memory and picks), and
+  // the core (instantiated on the first toggle only, then kept).
+  const tab = api.tabs.get(tabId);
+  tab.catch(() => {}); // a closed tab fails below, where the message does
+  loadCore().catch(() => {}); // a failure shows where the core is awaited
   await ensureContent(tabId);
-  const now = await send(tabId, { cmd: 'state' });
+  // The state, and the snapshot too when nothing is on (the usual toggle): one round trip.
+  const now = await send(tabId, { cmd: 'state', snapshot: true });
   if (on && now.mode === mode) {
     return { mode, active: true, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started, already: true };
   }
@@ -93,7 +99,7 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started };
     }
   }
-  return turnOn(tabId, mode, started);
+  return turnOn(tabId, mode, started, { json: now.json, tab });
 }
 
 /**
@@ -110,33 +116,42 @@ function reevaluate(tabId, mode) {
   });
 }
 
-/** Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place). */
-async function turnOn(tabId, mode, started, { again = false } = {}) {
+/**
+ * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
+ * `json`: the page's snapshot when the caller already has it; `tab`: api.tabs.get's promise.
+ */
+async function turnOn(tabId, mode, started, { again = false, json = null, tab = api.tabs.get(tabId) } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
-  const tab = await api.tabs.get(tabId);
-  const site = siteOf(tab);
-  const host = hostOf(tab.url);
-  const [{ json }, core, settings, boilerplate, picks] = await Promise.all([
-    send(tabId, { cmd: 'snapshot' }),
+  const memory = tab.then((t) => {
+    const site = siteOf(t);
+    const host = hostOf(t.url);
+    return Promise.all([site, site ? recall(site.host, site.page) : [], mode === 'declutter' && host ? picksFor(host) : []]);
+  });
+  const [snapshot, core, settings, [site, boilerplate, picks]] = await Promise.all([
+    json ?? send(tabId, { cmd: 'snapshot' }).then((r) => r.json),
     loadCore(),
     loadSettings(),
-    site ? recall(site.host, site.page) : [],
-    mode === 'declutter' && host ? picksFor(host) : [],
+    memory,
   ]);
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
-  const result = core.extractSnapshot(json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
+  const result = core.extractSnapshot(snapshot, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
+  // The stylesheet goes in alongside the result rather than before it: either order ends in
+  // the same page, and the page shows the result one round trip sooner.
+  let css = null;
   if (again) {
     // The stylesheet of this mode is already in the page.
   } else if (mode === 'declutter') {
-    await api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
+    css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
   } else {
-    await api.scripting.removeCSS({ target: { tabId }, ...PRINT }); // one copy, even after Esc
-    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
+    // One copy, even after Esc. Print rules only: nothing on screen waits for them.
+    css = api.scripting.removeCSS({ target: { tabId }, ...PRINT }).then(() => api.scripting.insertCSS({ target: { tabId }, ...PRINT }));
   }
-  const shown = await send(tabId, { cmd: 'apply', mode, result, settings, picks, again });
+  // The page needs neither the plain text nor the site-memory fingerprints: not sent.
+  const { text: _text, fingerprints, ...forPage } = result;
+  const [shown] = await Promise.all([send(tabId, { cmd: 'apply', mode, result: forPage, settings, picks, again }), css]);
   // After the page shows the result: a storage failure must not undo a working toggle.
-  if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
+  if (site) await remember(site.host, site.page, fingerprints).catch(report);
   return {
     mode,
     active: true,
@@ -323,7 +338,15 @@ api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 // (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)
 const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?.some((f) => f.endsWith('content/test-bridge.js')));
 // What the options page does, for Firefox tests (WebDriver BiDi cannot open extension pages).
-const TEST_CALLS = { setRule, listPicks, setPicks, saveSettings, loadSettings };
+const TEST_CALLS = {
+  setRule,
+  listPicks,
+  setPicks,
+  saveSettings,
+  loadSettings,
+  // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
+  markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
+};
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;

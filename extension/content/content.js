@@ -3,7 +3,8 @@
 // background (scripting.executeScript); injecting it twice is harmless.
 //
 // Messages from the background (all answered):
-//   {cmd: 'state'}                      -> {mode: null|'reader'|'declutter', title}
+//   {cmd: 'state', snapshot?}           -> {mode: null|'reader'|'declutter', title}; with
+//                                       snapshot: true and no mode on, also {json} (one round trip)
 //   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
 //   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
 //                                       (again: re-evaluation after an in-app navigation: the
@@ -44,50 +45,105 @@
   // instructions and template contents skipped; script (but JSON-LD) and style text left out;
   // adjacent text siblings (also across a skipped comment) merged into one entry; empty text
   // dropped. An explicit stack, so a page nested 100,000 deep cannot overflow ours.
-  function snapshot() {
+  // Returns {run(deadline) -> done?, finish() -> the snapshot's JSON}: the walk can stop at a
+  // deadline and go on later from where it was.
+  function startWalk() {
     const root = document.documentElement;
     if (!root) throw new Error('the page has no document element');
     const nodes = [];
     const kept = [];
+    const marks = state?.marks;
     const pushElement = (el, p) => {
       const a = [];
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
-      const ours = state?.marks?.has(el);
-      for (const at of el.attributes) if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+      const ours = marks?.has(el);
+      // An indexed loop: the walk runs cold on every page, where iterators cost most.
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length; i++) {
+        const at = attrs[i];
+        if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+      }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
       return nodes.length - 1;
     };
     const stack = [{ idx: pushElement(root, -1), next: root.firstChild, keepText: keepsText(root), text: -1 }];
-    while (stack.length) {
-      const f = stack[stack.length - 1];
-      const n = f.next;
-      if (!n) {
-        stack.pop();
-        continue;
-      }
-      f.next = n.nextSibling;
-      if (n.nodeType === Node.ELEMENT_NODE) {
-        if (isOwn(n)) continue;
-        f.text = -1;
-        const idx = pushElement(n, f.idx);
-        // A template's children live in its content fragment, which the walk leaves out.
-        const first = n.localName === 'template' ? null : n.firstChild;
-        stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
-      } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
-        if (!f.keepText || n.data === '') continue;
-        if (f.text >= 0) {
-          nodes[f.text].x += n.data;
-        } else {
-          nodes.push({ p: f.idx, x: n.data });
-          kept.push(n);
-          f.text = nodes.length - 1;
+    const run = (deadline) => {
+      let steps = 0;
+      while (stack.length) {
+        // The clock is read every WALK_CHECK nodes only: reading it costs more than a step.
+        if (++steps % WALK_CHECK === 0 && performance.now() > deadline) return false;
+        const f = stack[stack.length - 1];
+        const n = f.next;
+        if (!n) {
+          stack.pop();
+          continue;
+        }
+        f.next = n.nextSibling;
+        if (n.nodeType === Node.ELEMENT_NODE) {
+          if (isOwn(n)) continue;
+          f.text = -1;
+          const idx = pushElement(n, f.idx);
+          // A template's children live in its content fragment, which the walk leaves out.
+          const first = n.localName === 'template' ? null : n.firstChild;
+          stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
+        } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+          if (!f.keepText) continue;
+          const data = n.data;
+          if (data === '') continue;
+          if (f.text >= 0) {
+            nodes[f.text].x += data;
+          } else {
+            nodes.push({ p: f.idx, x: data });
+            kept.push(n);
+            f.text = nodes.length - 1;
+          }
         }
       }
+      return true;
+    };
+    const finish = () => {
+      live = kept;
+      return JSON.stringify({ url: location.href, nodes });
+    };
+    return { run, finish };
+  }
+
+  /** The whole walk in one task. */
+  function snapshot() {
+    const w = startWalk();
+    w.run(Infinity);
+    return w.finish();
+  }
+
+  // A big page is walked in slices of SLICE_MS with the page's own tasks (input, rendering)
+  // in between, so reading it never holds the main thread long. Ids must describe one tree:
+  // if the page changes while we wait, the walk starts over and runs in one go.
+  const SLICE_MS = 12;
+  const WALK_CHECK = 128;
+
+  const nextTask = () =>
+    new Promise((ok) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => ok();
+      ch.port2.postMessage(null);
+    });
+
+  async function snapshotSliced() {
+    const w = startWalk();
+    if (w.run(performance.now() + SLICE_MS)) return w.finish();
+    const changes = new MutationObserver(() => {});
+    changes.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    try {
+      for (;;) {
+        await nextTask();
+        if (changes.takeRecords().length) return snapshot();
+        if (w.run(performance.now() + SLICE_MS)) return w.finish();
+      }
+    } finally {
+      changes.disconnect();
     }
-    live = kept;
-    return JSON.stringify({ url: location.href, nodes });
   }
 
   const element = (id) => {
@@ -304,12 +360,25 @@
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     try {
       switch (msg?.cmd) {
-        case 'state':
-          reply({ mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0 });
-          break;
+        case 'state': {
+          const now = { mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0 };
+          // A toggle on an untouched page needs the snapshot next: sent in the same reply.
+          if (!msg.snapshot || state) {
+            reply(now);
+            break;
+          }
+          snapshotSliced().then(
+            (json) => reply({ ...now, json }),
+            (e) => reply({ error: String(e?.message ?? e) }),
+          );
+          return true; // answered later
+        }
         case 'snapshot':
-          reply({ json: snapshot() });
-          break;
+          snapshotSliced().then(
+            (json) => reply({ json }),
+            (e) => reply({ error: String(e?.message ?? e) }),
+          );
+          return true;
         case 'apply':
           if (state) turnOff({ restoreView: !msg.again });
           reply(apply(msg.mode, msg.result, msg.settings, msg.picks));

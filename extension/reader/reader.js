@@ -57,7 +57,8 @@
       }
     }
     const frag = document.createDocumentFragment();
-    for (const n of [...body.childNodes]) frag.append(document.importNode(n, true));
+    // Adopted, not copied: the filtered nodes move into this document in one step.
+    for (const n of [...body.childNodes]) frag.append(document.adoptNode(n));
     return frag;
   }
 

@@ -80,8 +80,8 @@ export function chromiumToggle(worker, tabId, mode) {
   return worker.evaluate(([id, m]) => globalThis.declutter.toggle(id, m), [tabId, mode]);
 }
 
-/** Firefox ESR with the test build installed; resolves to {browser, close}. */
-export async function launchFirefox() {
+/** Firefox ESR with the test build installed (and extra `prefs`); resolves to {browser, close}. */
+export async function launchFirefox({ prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -94,6 +94,7 @@ export async function launchFirefox() {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'extensions.update.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(DIST_TEST_FIREFOX);

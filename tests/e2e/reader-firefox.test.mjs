@@ -1,0 +1,142 @@
+// The reader view's own features in Firefox ESR (the Chromium file has the same checks plus
+// print emulation and a browser restart): "Copy Markdown" (pasted back into the page, equal to
+// door 1's Markdown as the CLI prints it), "Save HTML" (a real download into a test folder),
+// screenshots of every theme (target/artifacts/reader-*-firefox.png), settings kept across a
+// reload. Not automatable here: print media emulation (puppeteer's emulateMediaType needs CDP,
+// which Firefox no longer has) and a browser restart (the test build is a temporary add-on,
+// gone when Firefox stops); the OS colour scheme is set per launch with a content pref.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { firefoxCall, firefoxToggle, launchFirefox, ROOT, startServer } from './lib/browsers.mjs';
+import { until } from './lib/features.mjs';
+
+const ARTIFACTS = path.join(ROOT, 'target/artifacts');
+const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
+// layout.css.prefers-color-scheme.content-override: 0 dark, 1 light.
+const SCHEME = { dark: 0, light: 1 };
+
+describe('reader view features in Firefox', { timeout: 240_000 }, () => {
+  let server;
+  let firefox;
+  const downloads = mkdtempSync(path.join(os.tmpdir(), 'declutter-downloads-'));
+  before(async () => {
+    server = await startServer();
+    firefox = await launchFirefox({
+      prefs: {
+        'layout.css.prefers-color-scheme.content-override': SCHEME.light,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
+      },
+    });
+  });
+  after(async () => {
+    await firefox?.close();
+    await server?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  async function open(p, browser = firefox.browser) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${p}`);
+    return { page, toggle: (mode) => firefoxToggle(page, mode) };
+  }
+  const tool = (action) => `#declutter-reader >>> button[data-action="${action}"]`;
+  const status = (page) => page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent);
+
+  test('Copy Markdown: what is pasted is the core\'s Markdown', async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    await toggle('reader');
+    await page.click(tool('copy-markdown'));
+    await until(page, () => /copied/i.test(document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent), 'copied');
+    await toggle('reader');
+    // Paste it back, as a user would, into a text area of the page.
+    await page.evaluate(() => {
+      const t = document.createElement('textarea');
+      t.id = 'paste';
+      document.body.prepend(t);
+      t.focus();
+    });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('v');
+    await page.keyboard.up('Control');
+    const pasted = await until(page, () => document.getElementById('paste').value, 'the paste');
+    const html = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/news.html'), 'utf8');
+    const expected = await firefoxCall(page, 'markdownOf', html, page.url());
+    assert.match(pasted, /^# Harbour town votes/);
+    assert.doesNotMatch(pasted, /Sign up for our free newsletter/);
+    assert.equal(pasted, expected);
+    await page.close();
+  });
+
+  test('Save HTML downloads one self-contained file', async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    await toggle('reader');
+    await page.click(tool('save-html'));
+    const name = 'Harbour-town-votes-to-turn-its-old-ferry-pier-into-a-floating-library.html';
+    assert.equal(await status(page), `Saved ${name}.`);
+    const file = path.join(downloads, name);
+    const deadline = Date.now() + 10_000;
+    while (!readdirSync(downloads).includes(name) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const saved = readFileSync(file, 'utf8');
+    assert.match(saved, /<title>Harbour town votes/);
+    assert.match(saved, /Maren Oyelaran/);
+    assert.match(saved, /The plan keeps the pier/);
+    assert.match(saved, /<style>[\s\S]*--dr-bg:/);
+    assert.doesNotMatch(saved, /<script|data-action/i);
+    await page.close();
+  });
+
+  async function shoot(browser, name, settings, expectBg, fixture = 'fixtures/news.html') {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`${server.url}${fixture}`);
+    await firefoxCall(page, 'saveSettings', settings);
+    await firefoxToggle(page, 'reader');
+    const bg = await page.evaluate(() => getComputedStyle(document.getElementById('declutter-reader')).backgroundColor);
+    assert.equal(bg, expectBg, `${name}: background`);
+    const file = path.join(ARTIFACTS, `reader-${name}-firefox.png`);
+    await page.screenshot({ path: file });
+    await page.close();
+    assert.ok(readFileSync(file).length > 5000);
+    console.log(`artifact: ${path.relative(ROOT, file)}`);
+  }
+
+  test('screenshots of every theme (target/artifacts/reader-*-firefox.png)', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const theme of ['light', 'dark', 'sepia']) await shoot(firefox.browser, theme, { theme }, THEME_BG[theme]);
+    await shoot(firefox.browser, 'auto-os-light', { theme: 'auto' }, THEME_BG.light);
+    await shoot(firefox.browser, 'cjk', { theme: 'auto' }, THEME_BG.light, 'core-fixtures/cjk.html');
+    // The OS in dark mode: another Firefox, launched with the dark content scheme.
+    const dark = await launchFirefox({ prefs: { 'layout.css.prefers-color-scheme.content-override': SCHEME.dark } });
+    try {
+      await shoot(dark.browser, 'auto-os-dark', { theme: 'auto' }, THEME_BG.dark);
+    } finally {
+      await dark.close();
+    }
+  });
+
+  test('settings survive a reload', async () => {
+    const { page, toggle } = await open('fixtures/news.html');
+    await firefoxCall(page, 'saveSettings', { font: 'sans', size: 22, width: 30, lineHeight: 1.8, theme: 'sepia' });
+    await page.reload();
+    await toggle('reader');
+    const view = await page.evaluate(() => {
+      const host = document.getElementById('declutter-reader');
+      const cs = getComputedStyle(host.shadowRoot.querySelector('.page'));
+      return { font: cs.fontFamily, size: cs.fontSize, bg: getComputedStyle(host).backgroundColor, width: getComputedStyle(host.shadowRoot.querySelector('article')).maxWidth };
+    });
+    assert.match(view.font, /system-ui/);
+    assert.equal(view.size, '22px');
+    assert.equal(view.bg, THEME_BG.sepia);
+    assert.equal(view.width, `${30 * 22}px`);
+    await firefoxCall(page, 'saveSettings', {});
+    await page.close();
+  });
+});
