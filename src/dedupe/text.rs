@@ -22,7 +22,10 @@ pub struct Tokenizer {
 
 impl Tokenizer {
     pub fn feed(&mut self, s: &str) {
+        // The state lives in locals for the loop (a field updated per byte would be stored back
+        // to memory every time): this runs over every character of the page's text.
         let bytes = s.as_bytes();
+        let (mut cur, mut in_word, mut chars) = (self.cur, self.in_word, self.chars);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -30,14 +33,19 @@ impl Tokenizer {
             if b < 0x80 {
                 i += 1;
                 if b.is_ascii_alphanumeric() {
-                    self.start_word();
-                    self.cur =
-                        (self.cur ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(FNV32_PRIME);
-                    self.chars += 1;
+                    if !in_word {
+                        cur = FNV32_OFFSET;
+                        in_word = true;
+                    }
+                    cur = (cur ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(FNV32_PRIME);
+                    chars += 1;
                 } else {
-                    self.flush();
+                    if in_word {
+                        self.tokens.push(cur);
+                        in_word = false;
+                    }
                     if !b.is_ascii_whitespace() {
-                        self.chars += 1;
+                        chars += 1;
                     }
                 }
                 continue;
@@ -45,25 +53,25 @@ impl Tokenizer {
             let c = s[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_alphanumeric() {
-                self.start_word();
-                for l in c.to_lowercase() {
-                    self.cur = (self.cur ^ l as u32).wrapping_mul(FNV32_PRIME);
+                if !in_word {
+                    cur = FNV32_OFFSET;
+                    in_word = true;
                 }
-                self.chars += 1;
+                for l in c.to_lowercase() {
+                    cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
+                }
+                chars += 1;
             } else {
-                self.flush();
+                if in_word {
+                    self.tokens.push(cur);
+                    in_word = false;
+                }
                 if !c.is_whitespace() {
-                    self.chars += 1;
+                    chars += 1;
                 }
             }
         }
-    }
-
-    fn start_word(&mut self) {
-        if !self.in_word {
-            self.cur = FNV32_OFFSET;
-            self.in_word = true;
-        }
+        (self.cur, self.in_word, self.chars) = (cur, in_word, chars);
     }
 
     /// Ends the current word, if any.

@@ -128,13 +128,16 @@ pub fn limit(html: &str) -> Cow<'_, str> {
 
 /// Index just past the `>` ending a tag whose name ends at `from` (quoted `>` skipped).
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &c) in b[from..].iter().enumerate() {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, b'>') => return from + i + 1,
-            _ => {}
+    let mut pos = from;
+    // Outside quotes only a quote or `>` matters; inside, only the closing quote.
+    while let Some(off) = memchr::memchr3(b'"', b'\'', b'>', &b[pos..]) {
+        let at = pos + off;
+        if b[at] == b'>' {
+            return at + 1;
+        }
+        match memchr::memchr(b[at], &b[at + 1..]) {
+            Some(close) => pos = at + 1 + close + 1,
+            None => return b.len(),
         }
     }
     b.len()
@@ -167,11 +170,11 @@ fn is_in(name: &str, list: &[&str]) -> bool {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Every list is a named constant with the reason it exists.
 
 use crate::dom::{Doc, NodeId};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Tags whose subtree never holds article text (code, controls, embedded documents, chrome).
 pub const JUNK_TAGS: &[&str] = &[
@@ -135,7 +136,7 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
 
 /// A class/id word of clutter (strong or weak).
 pub fn is_negative_word(t: &str) -> bool {
-    STRONG_NEGATIVE_WORDS.contains(&t) || WEAK_NEGATIVE_WORDS.contains(&t)
+    word_info(t).negative
 }
 
 /// Component nouns that follow a clutter word in one-word compounds (`relatedposts`,
@@ -249,6 +250,46 @@ impl Words {
 /// Splits `class`/`id` values into lower-case words: on any non-alphanumeric character and at
 /// lower-to-upper case changes (`relatedPosts` is `related` + `posts`).
 pub fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    if !s.is_ascii() {
+        return for_each_word_unicode(s, f);
+    }
+    // ASCII (nearly every class and id): the same rules on bytes, words passed as slices of
+    // `s` unless they hold capitals. This runs for every element of the page.
+    let mut buf = String::new();
+    let mut emit = |w: &str| {
+        if w.bytes().any(|c| c.is_ascii_uppercase()) {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            f(&buf);
+        } else {
+            f(w);
+        }
+    };
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if start < i {
+                emit(&s[start..i]);
+            }
+            start = i + 1;
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && start < i {
+            emit(&s[start..i]);
+            start = i;
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if start < s.len() {
+        emit(&s[start..]);
+    }
+}
+
+/// [`for_each_word`] for values with non-ASCII characters.
+fn for_each_word_unicode(s: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     let mut prev_lower = false;
     for c in s.chars() {
@@ -272,6 +313,44 @@ pub fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// What the word lists above say about one class/id word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    modifier: bool,
+    negative: bool,
+    strong_negative: bool,
+    positive: bool,
+    lead: bool,
+    clutter: Option<&'static str>,
+}
+
+/// The word lists as one table, built once: every class and id word of the page (and each
+/// stem tried for it) is looked up, and one hash lookup is cheaper than scanning the lists.
+fn word_info(t: &str) -> WordInfo {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, WordInfo>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m: HashMap<&'static str, WordInfo> = HashMap::default();
+        for &w in MODIFIER_WORDS {
+            m.entry(w).or_default().modifier = true;
+        }
+        for &w in STRONG_NEGATIVE_WORDS.iter().chain(WEAK_NEGATIVE_WORDS) {
+            let e = m.entry(w).or_default();
+            e.negative = true;
+            e.strong_negative |= STRONG_NEGATIVE_WORDS.contains(&w);
+            // The first entry of a word in CLUTTER_WORDS names its reason.
+            e.clutter = CLUTTER_WORDS.iter().find(|(k, _)| *k == w).map(|p| p.1);
+        }
+        for &w in POSITIVE_WORDS {
+            m.entry(w).or_default().positive = true;
+        }
+        for &w in LEAD_WORDS {
+            m.entry(w).or_default().lead = true;
+        }
+        m
+    });
+    table.get(t).copied().unwrap_or_default()
+}
+
 /// Reads the class and id words of an element.
 pub fn words(doc: &Doc, id: NodeId) -> Words {
     let mut w = Words::default();
@@ -285,30 +364,34 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         for name in v.split_whitespace() {
-            let mut count = 0;
-            for_each_word(name, |_| count += 1);
-            if attr == "id" && count > MAX_NAME_WORDS {
-                continue;
+            if attr == "id" {
+                let mut count = 0;
+                for_each_word(name, |_| count += 1);
+                if count > MAX_NAME_WORDS {
+                    continue;
+                }
             }
             let mut modified = false;
             for_each_word(name, |t| {
-                let was_modified = std::mem::replace(&mut modified, MODIFIER_WORDS.contains(&t));
+                let info = word_info(t);
+                let was_modified = std::mem::replace(&mut modified, info.modifier);
                 if was_modified {
                     return;
                 }
-                if let Some(t) = negative_stem(t) {
+                if let Some(stem) = negative_stem(t) {
+                    let stem = word_info(stem);
                     w.negative = true;
-                    if STRONG_NEGATIVE_WORDS.contains(&t) {
+                    if stem.strong_negative {
                         w.strong_negative = true;
                     }
                     if w.clutter.is_none() {
-                        w.clutter = CLUTTER_WORDS.iter().find(|(k, _)| *k == t).map(|p| p.1);
+                        w.clutter = stem.clutter;
                     }
                 }
-                if POSITIVE_WORDS.contains(&t) {
+                if info.positive {
                     w.positive = true;
                 }
-                if LEAD_WORDS.contains(&t) {
+                if info.lead {
                     w.lead = true;
                 }
             });

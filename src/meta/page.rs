@@ -105,8 +105,12 @@ fn hint_in(doc: &Doc, id: NodeId, words: &[&str]) -> bool {
 
 /// ASCII case-insensitive substring test without allocating (`needle` is lower-case).
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
+    let hay = hay.as_bytes();
+    // Most class names have no capitals: then a plain (SIMD) substring search says the same.
+    if !hay.iter().any(u8::is_ascii_uppercase) {
+        return memchr::memmem::find(hay, needle.as_bytes()).is_some();
+    }
+    hay.windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
@@ -127,6 +131,17 @@ fn has_prose(doc: &Doc, id: NodeId, min: usize) -> bool {
 
 fn small(doc: &Doc, id: NodeId, max: u32) -> bool {
     doc.node(id).end - id <= max
+}
+
+/// Can the subtree's collapsed text start with one of `prefixes`? Compares only the first
+/// non-space character (the collapsed text starts there), so a `false` is certain.
+fn starts_like_any(doc: &Doc, id: NodeId, prefixes: &[&str]) -> bool {
+    for d in doc.descendants(id) {
+        if let Some(first) = doc.text(d).and_then(|t| t.trim_start().chars().next()) {
+            return prefixes.iter().any(|p| p.starts_with(first));
+        }
+    }
+    false
 }
 
 fn text(doc: &Doc, id: NodeId) -> Option<String> {
@@ -296,6 +311,10 @@ pub fn collect(doc: &Doc) -> Signals {
                 &mut s.byline_hint_after_h1,
                 after_h1,
                 || {
+                    // Cheap test first: the text is only built for the few blocks that can match.
+                    if !starts_like_any(doc, i, BY_PREFIXES) {
+                        return None;
+                    }
                     text(doc, i).filter(|t| {
                         BY_PREFIXES.iter().any(|p| t.starts_with(p))
                             && t.split_whitespace().count() <= MAX_BY_LINE_WORDS
