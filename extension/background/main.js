@@ -19,7 +19,7 @@ const MODES = ['reader', 'declutter'];
 const MARKED = ':is([data-declutter="hidden"],[data-declutter="duplicate"])';
 const DECLUTTER_CSS =
   `html:not([data-declutter-picking],[data-declutter-debug]) ${MARKED}{display:none !important}` +
-  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #c00 !important}`;
+  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #888 !important}`;
 // The reader view prints alone: user-origin rules beat the host's inline !important styles.
 const PRINT_CSS =
   '@media print{html:has(> #declutter-reader) > :not(#declutter-reader,head){display:none !important}' +

@@ -15,6 +15,7 @@
   .box { position: absolute; box-sizing: border-box; border: 3px solid var(--c); pointer-events: none; }
   .label { position: absolute; left: -3px; top: -1.5em; padding: 0 .4em; background: var(--c); color: #fff;
   font: bold 12px/1.5em ui-monospace, monospace; white-space: nowrap; }
+  .box[data-kind="main"] > .label { left: auto; right: -3px; }
   `;
 
   function sheet(shadow) {

@@ -213,10 +213,13 @@
     meta.className = 'meta';
     meta.append(text('h1', 'title', result.title || document.title || 'Untitled'));
     if (result.byline) meta.append(text('p', 'byline', result.byline));
-    const info = [result.site_name, result.reading_minutes ? `${result.reading_minutes} min read` : null]
-      .filter(Boolean)
-      .join(' \u00b7 ');
-    if (info) meta.append(text('p', 'info', info));
+    // Each part isolated (<bdi>), so "2 min read" keeps its order on a right-to-left page.
+    const info = [result.site_name, result.reading_minutes ? `${result.reading_minutes} min read` : null].filter(Boolean);
+    if (info.length) {
+      const line = text('p', 'info', '');
+      info.forEach((part, i) => line.append(...(i ? [' \u00b7 '] : []), text('bdi', '', part)));
+      meta.append(line);
+    }
     const article = document.createElement('article');
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;

@@ -3,8 +3,10 @@
 // tests), so the rule form's permission request is granted without a prompt here; the
 // request itself is the same call as in the shipped build.
 
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
 import { debugOverlay, optionsPicks, picker, setDebugOverlay, siteRules } from './lib/features.mjs';
 
 describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 }, () => {
@@ -78,7 +80,14 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
 
   test('debug overlay outlines the article and each duplicate group on an aggregator page', async () => {
     const { page, toggle } = await open('fixtures/aggregator.html');
-    await debugOverlay({ page, toggle, setDebug: (on) => setDebugOverlay(options, on) });
+    await page.setViewportSize({ width: 1100, height: 1500 });
+    const file = path.join(ROOT, 'target/artifacts/debug-overlay.png');
+    const shot = async () => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`artifact: ${path.relative(ROOT, file)}`);
+    };
+    await debugOverlay({ page, toggle, setDebug: (on) => setDebugOverlay(options, on), shot });
     await page.close();
   });
 });

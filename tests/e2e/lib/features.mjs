@@ -206,7 +206,7 @@ export async function picker({ page, toggle, menu, reload, picks }) {
 }
 
 /** The debug overlay on the aggregator fixture: outlines, labels, exact removal. */
-export async function debugOverlay({ page, toggle, setDebug }) {
+export async function debugOverlay({ page, toggle, setDebug, shot }) {
   await setDebug(true);
   const before = await html(page);
   const on = await toggle('declutter');
@@ -261,6 +261,7 @@ export async function debugOverlay({ page, toggle, setDebug }) {
   assert.equal(seen.relatedMark, 'duplicate');
   assert.equal(seen.relatedOpacity, '0.45');
   assert.ok(seen.boxes.some((b) => b.kind === 'article_copy' && b.state === 'kept'), 'the kept copy too');
+  await shot?.();
 
   assert.equal((await toggle('declutter')).active, false);
   assert.equal(await html(page), before, 'toggling off removes the overlay exactly');
