@@ -120,7 +120,13 @@ pub fn parse_str_limited(html: &str, max_nodes: Option<usize>) -> Result<Doc, Er
                         .map(|(k, v)| (Box::<str>::from(k), Box::<str>::from(v)))
                         .collect();
                     b.open(tag, attrs);
-                    if skip_text_depth > 0 || !Walk::keeps_text_of(tag, e.attr("type")) {
+                    // Only a script's type matters (the attribute lookup is not free).
+                    let type_attr = if tag == "script" {
+                        e.attr("type")
+                    } else {
+                        None
+                    };
+                    if skip_text_depth > 0 || !Walk::keeps_text_of(tag, type_attr) {
                         skip_text_depth += 1;
                     }
                 }

@@ -5,6 +5,7 @@ use super::score::Stats;
 use super::signals;
 use crate::dom::{collapse_whitespace, Doc, NodeId};
 use crate::output;
+use std::collections::HashMap;
 
 /// A boilerplate-named block inside the article is kept when it holds more than this share of
 /// the article's prose: then the name is a site's quirk, not a comment box.
@@ -21,6 +22,94 @@ pub const LIST_PARTS: &[&str] = &[
 pub const LINK_LIST_MAX_PLAIN: u32 = 200;
 /// A form inside the article is a widget (search, sign-up) unless it holds this share of prose.
 pub const FORM_KEEP_SHARE: f32 = 0.5;
+
+/// A group of teaser cards is left out only while it holds less than this share of the
+/// article's prose: a page that is nothing but linked sections is a list, not a story with
+/// teasers under it.
+pub const CARD_GROUP_MAX_SHARE: f32 = 0.5;
+/// Sibling cards of one kind (same tag and class) that make a teaser group: one linked
+/// heading is a link in the text, a repeated one is a list of other stories.
+pub const MIN_CARDS: u32 = 2;
+
+/// Teaser cards inside the article: repeated sibling blocks of one kind (same tag and class)
+/// that each hold a heading which is entirely a link. In an article's own text headings are
+/// not links; a heading that is one is another story's headline, the card around it its
+/// teaser. Returns a mask over `main`'s subtree (index `id - main`). Linear: a backward pass
+/// marks blocks holding a linked heading, a map counts them per parent and kind.
+fn teaser_cards(doc: &Doc, s: &Stats, main: NodeId) -> Vec<bool> {
+    let end = doc.node(main).end;
+    let base = main as usize;
+    let n = end as usize - base;
+    let mut linked = vec![false; n];
+    for i in (main..end).rev() {
+        let iu = i as usize;
+        if s.excluded[iu] {
+            continue;
+        }
+        if is_heading(doc.tag(i))
+            && s.chars[iu] > 0
+            && s.link_chars[iu] == s.chars[iu]
+            && !links_within_page(doc, i)
+        {
+            linked[iu - base] = true;
+        }
+        if linked[iu - base] {
+            if let Some(p) = doc.parent(i).filter(|&p| p > main) {
+                linked[p as usize - base] = true;
+            }
+        }
+    }
+    // (parent, tag, class) -> (cards, their prose)
+    let mut groups: HashMap<(NodeId, &str, &str), (u32, f32)> = HashMap::new();
+    let key = |i: NodeId| {
+        let e = doc.element(i)?;
+        Some((doc.parent(i)?, &*e.tag, e.attr("class").unwrap_or("")))
+    };
+    for i in main + 1..end {
+        if linked[i as usize - base] && !is_heading(doc.tag(i)) && doc.tag(i) != "a" {
+            if let Some(k) = key(i) {
+                let g = groups.entry(k).or_default();
+                g.0 += 1;
+                g.1 += s.raw[i as usize];
+            }
+        }
+    }
+    // All groups together stay a minority of the article, else the page is a list of stories
+    // (a section front) and the cards are its content.
+    let total: f32 = groups
+        .values()
+        .filter(|g| g.0 >= MIN_CARDS)
+        .map(|g| g.1)
+        .sum();
+    let mut out = vec![false; n];
+    if total >= s.raw[base].max(1.0) * CARD_GROUP_MAX_SHARE {
+        return out;
+    }
+    for i in main + 1..end {
+        if linked[i as usize - base] {
+            if let Some(g) = key(i).and_then(|k| groups.get(&k)) {
+                out[i as usize - base] = g.0 >= MIN_CARDS;
+            }
+        }
+    }
+    out
+}
+
+/// Does a heading link within the page (`#anchor`), alone or inside a link? Section headings
+/// of long documents link to themselves or to the table of contents; those are no teasers.
+fn links_within_page(doc: &Doc, heading: NodeId) -> bool {
+    let in_page = |a: NodeId| {
+        doc.tag(a) == "a"
+            && doc
+                .attr(a, "href")
+                .is_some_and(|h| h.trim().starts_with('#'))
+    };
+    doc.descendants(heading).any(in_page)
+        || doc.ancestors(heading).take(MAX_LINK_DEPTH).any(in_page)
+}
+
+/// How many levels above a heading a link around it is looked for.
+const MAX_LINK_DEPTH: usize = 4;
 
 /// One subtree left out of the article, with the reason.
 pub struct Pruned {
@@ -42,6 +131,7 @@ pub fn prune(
     let main_raw = s.raw[main as usize].max(1.0);
     let title_norm = title.map(normalize_title).filter(|t| !t.is_empty());
     let mut title_done = title_norm.is_none();
+    let cards = teaser_cards(doc, s, main);
     let end = doc.node(main).end;
     let mut i = main + 1;
     while i < end {
@@ -67,7 +157,9 @@ pub fn prune(
                 ("not content", None)
             })
         } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
-            Some(("boilerplate class/id", w.clutter))
+            Some((BOILERPLATE_REASON, w.clutter))
+        } else if cards[(i - main) as usize] {
+            Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
         } else if !signals::INLINE_TAGS.contains(&tag)
@@ -107,6 +199,49 @@ pub fn prune(
     out
 }
 
+/// When pruning by class/id words left less than this share of the container's prose, the
+/// words were wrong for this page: a forum thread or a comment-only page names its content
+/// "comment", and what is left is the frame around it.
+pub const EMPTIED_SHARE: f32 = 0.1;
+/// The reason [`prune`] gives for a block left out for its class/id words.
+const BOILERPLATE_REASON: &str = "boilerplate class/id";
+
+/// Takes back the blocks left out for their class/id words when they were nearly all of the
+/// container's prose (see [`EMPTIED_SHARE`]). One walk over the container.
+pub fn restore_if_emptied(
+    doc: &Doc,
+    s: &Stats,
+    main: NodeId,
+    pruned: &mut Vec<Pruned>,
+    skip: &mut [bool],
+) {
+    let total = s.raw[main as usize];
+    if total <= 0.0 || !pruned.iter().any(|p| p.reason == BOILERPLATE_REASON) {
+        return;
+    }
+    let end = doc.node(main).end;
+    let mut kept = 0.0;
+    let mut i = main;
+    while i < end {
+        if i != main && skip[i as usize] {
+            i = doc.node(i).end;
+            continue;
+        }
+        kept += s.own[i as usize];
+        i += 1;
+    }
+    if kept >= total * EMPTIED_SHARE {
+        return;
+    }
+    pruned.retain(|p| {
+        let words = p.reason == BOILERPLATE_REASON;
+        if words {
+            skip[p.node as usize] = false;
+        }
+        !words
+    });
+}
+
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -117,6 +252,23 @@ fn is_heading(tag: &str) -> bool {
 pub fn orphan_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> Vec<Pruned> {
     let mut found = Vec::new();
     let end = doc.node(main).end;
+    // Characters still kept per subtree: a box whose items were all left out (a wrapper of
+    // pruned cards) counts as left out, though the wrapper itself was not pruned. Children
+    // come after parents, so one backward walk sums them.
+    let base = main as usize;
+    let mut kept = vec![0u32; end as usize - base];
+    for i in (main..end).rev() {
+        let iu = i as usize;
+        if skip[iu] {
+            continue;
+        }
+        if doc.text(i).is_some() {
+            kept[iu - base] += s.chars[iu];
+        }
+        if let Some(p) = doc.parent(i).filter(|&p| p >= main) {
+            kept[p as usize - base] += kept[iu - base];
+        }
+    }
     let mut i = main;
     while i < end {
         if skip[i as usize] {
@@ -133,11 +285,12 @@ pub fn orphan_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) ->
                         found.push(h);
                     }
                     cur = Some((c, false, false));
-                } else if let Some((_, kept, dropped)) = cur.as_mut() {
-                    if skip[cu] {
+                } else if let Some((_, has_kept, dropped)) = cur.as_mut() {
+                    let k = if skip[cu] { 0 } else { kept[cu - base] };
+                    if k > 0 {
+                        *has_kept = true;
+                    } else if s.chars[cu] > 0 || skip[cu] {
                         *dropped = true;
-                    } else if s.chars[cu] > 0 {
-                        *kept = true;
                     }
                 }
             }

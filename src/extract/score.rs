@@ -67,7 +67,22 @@ impl Stats {
 pub fn weigh(s: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII byte by byte (most text; the same rules without decoding or Unicode tables).
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            // `char::is_whitespace` on ASCII: space, \t, \n, vertical tab, form feed, \r.
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                chars += 1;
+                commas += u32::from(b == b',');
+            }
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -93,6 +108,7 @@ pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
     let mut in_link = vec![false; n];
     let mut owner: Vec<NodeId> = vec![0; n];
     let mut words = vec![Words::default(); n];
+    let mut words_memo = signals::WordsMemo::default();
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
@@ -117,7 +133,7 @@ pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
                     i
                 };
                 if !excluded[iu] {
-                    words[iu] = signals::words(doc, i);
+                    words[iu] = signals::words_with(doc, i, &mut words_memo);
                 }
             }
             NodeData::Text(t) => {

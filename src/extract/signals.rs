@@ -241,6 +241,25 @@ pub struct Words {
 }
 
 impl Words {
+    /// Adds what a later attribute value says (every field: flags join, the first clutter
+    /// reason found stays).
+    fn add(&mut self, later: Words) {
+        let Words {
+            negative,
+            strong_negative,
+            positive,
+            clutter,
+            lead,
+        } = later;
+        self.negative |= negative;
+        self.strong_negative |= strong_negative;
+        self.positive |= positive;
+        self.lead |= lead;
+        if self.clutter.is_none() {
+            self.clutter = clutter;
+        }
+    }
+
     /// Negative and not outweighed by a positive word.
     pub fn is_boilerplate(&self) -> bool {
         self.strong_negative || (self.negative && !self.positive)
@@ -353,6 +372,18 @@ fn word_info(t: &str) -> WordInfo {
 
 /// Reads the class and id words of an element.
 pub fn words(doc: &Doc, id: NodeId) -> Words {
+    words_with(doc, id, &mut WordsMemo::default())
+}
+
+/// What each distinct `class` / `id` value of a page says: pages repeat a few class strings on
+/// thousands of elements, so each is read once per page.
+#[derive(Default)]
+pub struct WordsMemo<'a> {
+    seen: HashMap<(&'a str, bool), Words>,
+}
+
+/// [`words`], reading each distinct attribute value once (`memo` lives for one page).
+pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Words {
     let mut w = Words::default();
     let Some(e) = doc.element(id) else {
         return w;
@@ -363,39 +394,51 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
     }
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
-        for name in v.split_whitespace() {
-            if attr == "id" {
-                let mut count = 0;
-                for_each_word(name, |_| count += 1);
-                if count > MAX_NAME_WORDS {
-                    continue;
+        let is_id = attr == "id";
+        let of_value = *memo
+            .seen
+            .entry((v, is_id))
+            .or_insert_with(|| value_words(v, is_id));
+        w.add(of_value);
+    }
+    w
+}
+
+/// The words of one `class` (or `id`) value, as [`words`] reads them.
+fn value_words(v: &str, is_id: bool) -> Words {
+    let mut w = Words::default();
+    for name in v.split_whitespace() {
+        if is_id {
+            let mut count = 0;
+            for_each_word(name, |_| count += 1);
+            if count > MAX_NAME_WORDS {
+                continue;
+            }
+        }
+        let mut modified = false;
+        for_each_word(name, |t| {
+            let info = word_info(t);
+            let was_modified = std::mem::replace(&mut modified, info.modifier);
+            if was_modified {
+                return;
+            }
+            if let Some(stem) = negative_stem(t) {
+                let stem = word_info(stem);
+                w.negative = true;
+                if stem.strong_negative {
+                    w.strong_negative = true;
+                }
+                if w.clutter.is_none() {
+                    w.clutter = stem.clutter;
                 }
             }
-            let mut modified = false;
-            for_each_word(name, |t| {
-                let info = word_info(t);
-                let was_modified = std::mem::replace(&mut modified, info.modifier);
-                if was_modified {
-                    return;
-                }
-                if let Some(stem) = negative_stem(t) {
-                    let stem = word_info(stem);
-                    w.negative = true;
-                    if stem.strong_negative {
-                        w.strong_negative = true;
-                    }
-                    if w.clutter.is_none() {
-                        w.clutter = stem.clutter;
-                    }
-                }
-                if info.positive {
-                    w.positive = true;
-                }
-                if info.lead {
-                    w.lead = true;
-                }
-            });
-        }
+            if info.positive {
+                w.positive = true;
+            }
+            if info.lead {
+                w.lead = true;
+            }
+        });
     }
     w
 }

@@ -105,13 +105,27 @@ fn hint_in(doc: &Doc, id: NodeId, words: &[&str]) -> bool {
 
 /// ASCII case-insensitive substring test without allocating (`needle` is lower-case).
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    let hay = hay.as_bytes();
-    // Most class names have no capitals: then a plain (SIMD) substring search says the same.
-    if !hay.iter().any(u8::is_ascii_uppercase) {
-        return memchr::memmem::find(hay, needle.as_bytes()).is_some();
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    // Only windows starting with the needle's first letter (either case) are compared.
+    let mut from = 0;
+    while let Some(off) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &hay[from..],
+    ) {
+        let at = from + off;
+        if hay.len() - at < needle.len() {
+            return false;
+        }
+        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        from = at + 1;
     }
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    false
 }
 
 /// Does the subtree hold at least `min` non-space characters? Reads at most

@@ -425,3 +425,43 @@ fn clutter_words_match_in_plural_numbered_and_compound_names() {
         ],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn teaser_cards_with_linked_headlines_are_dropped_with_their_heading() {
+    let r = run(include_str!("../fixtures/extract/teaser-cards.html"));
+    check_text(
+        "teaser-cards",
+        &r,
+        &[
+            "heavier than in any spring since the club began",
+            // Headings that link to themselves are section headings, not teasers.
+            "The worries",
+            "how to catch a swarm safely",
+        ],
+        &[
+            "Mill pond drained",
+            "ducks have already moved",
+            "Two hundred signatures",
+            "Read on",
+            // The label over the cards goes with them.
+            "More from the valley",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn forum_posts_named_comment_are_kept_when_they_are_the_content() {
+    let r = run(include_str!("../fixtures/extract/forum-thread.html"));
+    check_text(
+        "forum-thread",
+        &r,
+        &[
+            "the slugs have eaten every leaf below the knee",
+            "Start the beans in pots on the windowsill",
+            "Go out with a torch after rain",
+        ],
+        &["run by volunteers"],
+    );
+}

@@ -63,9 +63,9 @@ export function hostileTests(ctx) {
       check: async (mode, on) => {
         assert.equal(on.article, true);
         if (mode === 'reader') {
-          const s = await hostile.state(t.page);
-          assert.ok(s.reader.text.includes('The roof plan shows every pane'), 'prose beside an inline SVG is kept');
-          assert.ok(!s.reader.text.includes('icon 7'), 'icon labels are not article text');
+          const text = await hostile.readerText(t.page, 'The roof plan shows every pane');
+          assert.ok(text.includes('The roof plan shows every pane'), 'prose beside an inline SVG is kept');
+          assert.ok(!text.includes('icon 7'), 'icon labels are not article text');
         }
       },
     });

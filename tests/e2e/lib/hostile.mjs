@@ -48,6 +48,20 @@ function readState() {
 }
 export const state = (page) => guard(page.evaluate(readState), RESPONSIVE_GUARD_MS, 'reading the page');
 
+/**
+ * The reader view's text once it holds `needle` (the view shows its first blocks at once and the
+ * rest after a frame), or as it is after 10 s.
+ */
+export async function readerText(page, needle) {
+  let text = '';
+  for (let t = 0; t < 10_000; t += 100) {
+    text = (await state(page)).reader?.text ?? '';
+    if (text.includes(needle)) break;
+    await sleep(100);
+  }
+  return text;
+}
+
 /** Collects exceptions the page reports (none of ours may leak into it). */
 export function watchErrors(page) {
   const errors = [];
