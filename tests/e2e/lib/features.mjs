@@ -185,6 +185,8 @@ export async function picker({ page, toggle, menu, reload, picks }) {
   // Both picks are listed.
   const rows = await picks.list();
   assert.deepEqual(rows.map((r) => r[0]).sort(), ['hide', 'keep']);
+  // Short selectors by tag and stable class, which other pages of the site share.
+  assert.deepEqual(Object.fromEntries(rows), { hide: 'p.byline', keep: 'section.related' });
 
   // The next page of the site: declutter applies the picks again.
   await reload();
