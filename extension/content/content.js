@@ -7,6 +7,7 @@
 //                                       snapshot: true and no mode on, also {json} (one round trip)
 //   {cmd: 'snapshot'}                   -> {json}   the page as src/dom/snapshot.rs documents it
 //   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
+//                                       (the whole article, for the reader)
 //                                       (again: re-evaluation after an in-app navigation: the
 //                                       old marks go, scroll and focus stay where they are)
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
@@ -379,10 +380,21 @@
             (e) => reply({ error: String(e?.message ?? e) }),
           );
           return true;
-        case 'apply':
+        case 'apply': {
           if (state) turnOff({ restoreView: !msg.again });
-          reply(apply(msg.mode, msg.result, msg.settings, msg.picks));
-          break;
+          const shown = apply(msg.mode, msg.result, msg.settings, msg.picks);
+          if (state?.mode !== 'reader') {
+            reply(shown);
+            break;
+          }
+          // The reader paints its first screenful at once and the rest frame by frame:
+          // answered once the whole article is in.
+          reader.settled(state.host).then(
+            () => reply(shown),
+            (e) => reply({ error: String(e?.message ?? e) }),
+          );
+          return true;
+        }
         case 'off':
           reply({ mode: turnOff() });
           break;

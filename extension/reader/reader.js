@@ -235,7 +235,8 @@
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;
     const body = sanitize(result.html ?? '');
-    if (body.textContent.trim()) article.append(body);
+    let later = null;
+    if (body.textContent.trim()) later = appendFirst(article, body);
     else article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
     page.append(tools, close, meta, article);
     shadow.append(page);
@@ -245,8 +246,81 @@
     host.setAttribute('aria-label', 'Reader view');
     document.documentElement.append(host);
     host.focus({ preventScroll: true });
+    complete.set(host, later ? appendLater(host, later) : Promise.resolve());
     return host;
   }
 
-  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, style, sanitize });
+  // ---- Progressive rendering ---------------------------------------------------------------
+  // The first frame shows the header and about a screenful of the article; the rest follows
+  // a frame at a time. Laying out a long article at once would hold the page's main thread
+  // (and the first paint) for as long as the whole text takes; the reader sees the top first.
+
+  // Characters of article text in the first frame (a screenful at most text sizes and widths).
+  const FIRST_CHARS = 3000;
+  // Characters per later frame: enough to finish a long article in a few frames, few enough
+  // that one frame's layout stays short.
+  const LATER_CHARS = 30000;
+  // A frame that does not come (a tab in the background) does not hold the rest back longer.
+  const FRAME_WAIT_MS = 100;
+
+  // host -> promise resolved once the whole article is in (or the reader was closed).
+  const complete = new WeakMap();
+
+  /**
+   * Appends `frag` (the filtered article) to `article`, holding back the blocks after the
+   * first FIRST_CHARS characters; returns {box, blocks} for appendLater, or null.
+   */
+  function appendFirst(article, frag) {
+    // The blocks are the children of the innermost lone wrapper (an article may come as one <div>).
+    let box = frag;
+    while (box.childNodes.length === 1 && box.firstChild.nodeType === Node.ELEMENT_NODE && box.firstChild.firstChild) box = box.firstChild;
+    const blocks = [...box.childNodes];
+    let chars = 0;
+    let k = 0;
+    while (k < blocks.length && chars < FIRST_CHARS) chars += blocks[k++].textContent.length;
+    const rest = blocks.slice(k);
+    for (const n of rest) n.remove();
+    article.append(frag);
+    return rest.length ? { box: box === frag ? article : box, blocks: rest } : null;
+  }
+
+  /** Runs `fn` in a task after the next frame is drawn (or after FRAME_WAIT_MS without one). */
+  function afterFrame(fn) {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(run, FRAME_WAIT_MS);
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = run;
+      ch.port2.postMessage(null);
+    });
+  }
+
+  /** Appends the held-back blocks, LATER_CHARS per frame; resolves when all are in. */
+  function appendLater(host, { box, blocks }) {
+    return new Promise((resolve) => {
+      let k = 0;
+      const step = () => {
+        // Closed meanwhile: the rest has nowhere to go.
+        if (!host.isConnected) return resolve();
+        let chars = 0;
+        const start = k;
+        while (k < blocks.length && (k === start || chars < LATER_CHARS)) chars += blocks[k++].textContent.length;
+        box.append(...blocks.slice(start, k));
+        if (k < blocks.length) afterFrame(step);
+        else resolve();
+      };
+      afterFrame(step);
+    });
+  }
+
+  /** Resolves once the reader on `host` shows the whole article (or was closed). */
+  const settled = (host) => complete.get(host) ?? Promise.resolve();
+
+  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, settled, style, sanitize });
 })();
