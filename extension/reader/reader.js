@@ -80,8 +80,13 @@
     return { name, bg, fg, link, muted };
   }
 
+  // The settings each open reader view was last styled with (for "auto" following the OS).
+  const applied = new WeakMap();
+  const darkOs = matchMedia('(prefers-color-scheme: dark)');
+
   function style(host, settings) {
     const s = { ...DEFAULTS, ...(settings ?? {}) };
+    applied.set(host, s);
     const t = themeVars(s);
     // Set through the CSSOM: allowed under any page CSP, and beats page rules on the host.
     const set = (k, v) => host.style.setProperty(k, String(v), 'important');
@@ -201,6 +206,12 @@
     const host = document.createElement('div');
     host.id = HOST_ID;
     style(host, settings);
+    // "auto" follows the OS while the view is open; the listener goes with the view.
+    const follow = () => {
+      if (!host.isConnected) darkOs.removeEventListener('change', follow);
+      else if (applied.get(host)?.theme === 'auto') style(host, applied.get(host));
+    };
+    darkOs.addEventListener('change', follow);
     const shadow = host.attachShadow({ mode: 'open' });
     addStyles(shadow);
     const page = document.createElement('div');

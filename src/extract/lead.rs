@@ -9,7 +9,7 @@ use crate::dom::{Doc, NodeId};
 
 /// How many levels above the container the lead may sit: it is in the same article header
 /// (`article > header > p.lead` beside `article > div.body`), not anywhere on the page.
-pub const LEAD_MAX_LEVELS: usize = 3;
+pub const LEAD_MAX_LEVELS: usize = 4;
 /// A lead is short beside the body: at most this share of the container's characters.
 pub const LEAD_MAX_SHARE: f32 = 0.5;
 

@@ -91,6 +91,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
         // Phase 7: prune inside the container.
         if let Some(main) = r.main {
             pruned = prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip);
+            prune::restore_if_emptied(doc, &stats, main, &mut pruned, &mut skip);
             pruned.extend(prune::orphan_headings(doc, &stats, main, &mut skip));
         }
         // Phase 8: clutter to hide in place.

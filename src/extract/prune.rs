@@ -157,7 +157,7 @@ pub fn prune(
                 ("not content", None)
             })
         } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
-            Some(("boilerplate class/id", w.clutter))
+            Some((BOILERPLATE_REASON, w.clutter))
         } else if cards[(i - main) as usize] {
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {
@@ -197,6 +197,49 @@ pub fn prune(
         }
     }
     out
+}
+
+/// When pruning by class/id words left less than this share of the container's prose, the
+/// words were wrong for this page: a forum thread or a comment-only page names its content
+/// "comment", and what is left is the frame around it.
+pub const EMPTIED_SHARE: f32 = 0.1;
+/// The reason [`prune`] gives for a block left out for its class/id words.
+const BOILERPLATE_REASON: &str = "boilerplate class/id";
+
+/// Takes back the blocks left out for their class/id words when they were nearly all of the
+/// container's prose (see [`EMPTIED_SHARE`]). One walk over the container.
+pub fn restore_if_emptied(
+    doc: &Doc,
+    s: &Stats,
+    main: NodeId,
+    pruned: &mut Vec<Pruned>,
+    skip: &mut [bool],
+) {
+    let total = s.raw[main as usize];
+    if total <= 0.0 || !pruned.iter().any(|p| p.reason == BOILERPLATE_REASON) {
+        return;
+    }
+    let end = doc.node(main).end;
+    let mut kept = 0.0;
+    let mut i = main;
+    while i < end {
+        if i != main && skip[i as usize] {
+            i = doc.node(i).end;
+            continue;
+        }
+        kept += s.own[i as usize];
+        i += 1;
+    }
+    if kept >= total * EMPTIED_SHARE {
+        return;
+    }
+    pruned.retain(|p| {
+        let words = p.reason == BOILERPLATE_REASON;
+        if words {
+            skip[p.node as usize] = false;
+        }
+        !words
+    });
 }
 
 fn is_heading(tag: &str) -> bool {

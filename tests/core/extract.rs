@@ -449,3 +449,19 @@ fn teaser_cards_with_linked_headlines_are_dropped_with_their_heading() {
         ],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn forum_posts_named_comment_are_kept_when_they_are_the_content() {
+    let r = run(include_str!("../fixtures/extract/forum-thread.html"));
+    check_text(
+        "forum-thread",
+        &r,
+        &[
+            "the slugs have eaten every leaf below the knee",
+            "Start the beans in pots on the windowsill",
+            "Go out with a torch after rain",
+        ],
+        &["run by volunteers"],
+    );
+}

@@ -24,7 +24,7 @@ describe('network in Chromium', { timeout: 120_000 }, () => {
     await server?.close();
   });
 
-  test('toggling both modes requests nothing but the extension\'s own files', async () => {
+  test('toggling both modes and using the reader toolbar, overlay and picker requests nothing but the extension\'s own files', async () => {
     // (URL.origin is "null" for chrome-extension: URLs in node, so cut it by hand.)
     const extOrigin = chrome.worker.url().match(/^chrome-extension:\/\/[^/]+/)[0];
     for (const path of ['fixtures/walk.html', 'fixtures/news.html?csp=none']) {
@@ -38,6 +38,19 @@ describe('network in Chromium', { timeout: 120_000 }, () => {
       for (const mode of ['reader', 'reader', 'declutter', 'declutter', 'reader', 'declutter']) {
         await chromiumToggle(chrome.worker, tabId, mode);
       }
+      await chromiumToggle(chrome.worker, tabId, 'declutter');
+      // The reader's toolbar (its file is a blob: made in the page), the debug overlay, the picker.
+      await chromiumToggle(chrome.worker, tabId, 'reader');
+      await page.click('#declutter-reader button[data-action="copy-markdown"]');
+      await Promise.all([page.waitForEvent('download'), page.click('#declutter-reader button[data-action="save-html"]')]);
+      await chromiumToggle(chrome.worker, tabId, 'reader');
+      await chrome.worker.evaluate(() => chrome.storage.sync.set({ settings: { debugOverlay: true } }));
+      await chromiumToggle(chrome.worker, tabId, 'declutter');
+      await chromiumToggle(chrome.worker, tabId, 'declutter');
+      await chrome.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+      await chrome.worker.evaluate((id) => globalThis.declutter.pick(id), tabId);
+      await page.keyboard.press('Escape');
+      await chromiumToggle(chrome.worker, tabId, 'declutter');
       await page.waitForTimeout(300);
       for (const r of seen.slice(mark)) {
         const own = r.url.startsWith(`${extOrigin}/`);

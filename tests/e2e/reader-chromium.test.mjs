@@ -150,6 +150,18 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
       written.push(file);
       await page.close();
     }
+    // "auto" follows the OS while the reader is open.
+    {
+      await inWorker(() => chrome.storage.sync.set({ settings: { theme: 'auto' } }));
+      const { page, toggle } = await open('fixtures/news.html');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await toggle('reader');
+      const bg = () => page.evaluate(() => getComputedStyle(document.getElementById('declutter-reader')).backgroundColor);
+      assert.equal(await bg(), THEME_BG.light);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForFunction((want) => getComputedStyle(document.getElementById('declutter-reader')).backgroundColor === want, THEME_BG.dark);
+      await page.close();
+    }
     // Right-to-left and CJK pages in the default theme.
     await inWorker(() => chrome.storage.sync.remove('settings'));
     for (const name of ['rtl', 'cjk']) {
