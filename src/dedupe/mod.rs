@@ -20,6 +20,7 @@ mod text;
 
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
 use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Options};
+use rustc_hash::FxHashMap;
 use text::{title_tokens, Tokenizer};
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
@@ -244,22 +245,11 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         }
     }
 
-    // Phase D: near copies between groups, by shingles shared (sort-based inverted index).
-    // Every (shingle, group) pair in one flat vector, sorted and made distinct once.
-    let mut all: Vec<u64> =
-        Vec::with_capacity(groups.iter().map(|g| blocks[g[0]].tokens.len()).sum());
-    for (g, members) in groups.iter().enumerate() {
-        text::for_each_shingle(&blocks[members[0]].tokens, SHINGLE_WORDS, |h| {
-            all.push(u64::from(h) << 32 | g as u64)
-        });
-    }
-    all.sort_unstable();
-    all.dedup();
-    let mut sizes = vec![0usize; groups.len()];
-    for &x in &all {
-        sizes[(x & 0xffff_ffff) as usize] += 1;
-    }
-    let links = near_links(&all, &sizes);
+    // Phase D: near copies between groups, by shingles shared (an inverted index: each
+    // distinct shingle with the groups holding it).
+    let index = ShingleIndex::build(groups.iter().map(|g| blocks[g[0]].tokens.as_slice()));
+    let links = near_links(&index);
+    let sizes = &index.sizes;
     let mut cover = vec![0u32; groups.len()];
     for l in &links {
         cover[l.a] += l.overlap;
@@ -1035,27 +1025,80 @@ struct Link {
     near_equal: bool,
 }
 
-/// Phase D: pairs of groups sharing most of the smaller one's shingles. Sorting (shingle,
-/// group) pairs gives each shingle's groups as a run; runs longer than `MAX_POSTINGS` are
-/// stock phrases and skipped, so the pairs are at most `MAX_POSTINGS` per shingle; sorting
-/// the pairs counts each pair's shared shingles. O(s log s) for s shingles on the page.
-/// `all` holds (shingle << 32 | group), sorted and distinct; `sizes` each group's shingles.
-fn near_links(all: &[u64], sizes: &[usize]) -> Vec<Link> {
-    let mut pairs: Vec<u64> = Vec::new();
-    let mut i = 0;
-    while i < all.len() {
-        let mut j = i + 1;
-        while j < all.len() && all[j] >> 32 == all[i] >> 32 {
-            j += 1;
-        }
-        if j - i >= 2 && j - i <= MAX_POSTINGS {
-            for x in i..j {
-                for y in x + 1..j {
-                    pairs.push((all[x] & 0xffff_ffff) << 32 | (all[y] & 0xffff_ffff));
+/// Phase D's inverted index: for each distinct shingle of the page, the groups holding it
+/// (as a linked list in one vector, so a page's tens of thousands of shingles cost no
+/// allocation each); and each group's count of distinct shingles.
+struct ShingleIndex {
+    /// Per distinct shingle: (groups holding it, head of its list in `entries`).
+    postings: Vec<(u32, u32)>,
+    /// (group, next entry of the same shingle or `NONE`).
+    entries: Vec<(u32, u32)>,
+    sizes: Vec<usize>,
+}
+
+impl ShingleIndex {
+    /// `groups` in order: group `g` is the `g`-th token list.
+    fn build<'t>(groups: impl ExactSizeIterator<Item = &'t [u32]> + Clone) -> ShingleIndex {
+        let mut sizes = vec![0usize; groups.len()];
+        // At most one shingle per word (sized once: growing the table rehashes it).
+        let most: usize = groups.clone().map(<[u32]>::len).sum();
+        let mut slot_of: FxHashMap<u32, u32> =
+            FxHashMap::with_capacity_and_hasher(most, Default::default());
+        // Per posting, the last group added (groups come in order, so a shingle a group
+        // repeats is counted once).
+        let mut last: Vec<u32> = Vec::with_capacity(most);
+        let mut postings: Vec<(u32, u32)> = Vec::with_capacity(most);
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(most);
+        for (g, tokens) in groups.enumerate() {
+            let g = g as u32;
+            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| {
+                let slot = *slot_of.entry(h).or_insert_with(|| {
+                    postings.push((0, NONE));
+                    last.push(NONE);
+                    postings.len() as u32 - 1
+                }) as usize;
+                if last[slot] != g {
+                    last[slot] = g;
+                    sizes[g as usize] += 1;
+                    let (count, head) = postings[slot];
+                    entries.push((g, head));
+                    postings[slot] = (count + 1, entries.len() as u32 - 1);
                 }
+            });
+        }
+        ShingleIndex {
+            postings,
+            entries,
+            sizes,
+        }
+    }
+}
+
+/// Phase D: pairs of groups sharing most of the smaller one's shingles. Each shingle held by
+/// 2 to `MAX_POSTINGS` groups gives its pairs of groups (more are stock phrases, skipped, so
+/// the pairs are at most `MAX_POSTINGS` per shingle); sorting the pairs counts each pair's
+/// shared shingles. O(s + p log p) for s shingles and p pairs on the page.
+fn near_links(index: &ShingleIndex) -> Vec<Link> {
+    let sizes = &index.sizes;
+    let mut pairs: Vec<u64> = Vec::new();
+    let mut groups: Vec<u32> = Vec::with_capacity(MAX_POSTINGS);
+    for &(count, head) in &index.postings {
+        if count < 2 || count as usize > MAX_POSTINGS {
+            continue;
+        }
+        groups.clear();
+        let mut e = head;
+        while e != NONE {
+            let (g, next) = index.entries[e as usize];
+            groups.push(g);
+            e = next;
+        }
+        // The list runs from the last group added to the first: pairs are (lower, higher).
+        for (x, &a) in groups.iter().enumerate() {
+            for &b in &groups[..x] {
+                pairs.push(u64::from(a) << 32 | u64::from(b));
             }
         }
-        i = j;
     }
     pairs.sort_unstable();
     let mut links = Vec::new();
