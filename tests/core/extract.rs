@@ -419,6 +419,7 @@ fn clutter_words_match_in_plural_numbered_and_compound_names() {
         ],
         &[
             "Did you like this story",
+            "Filed under harbour news",
             "You might also like",
             "Lighthouse keeper",
             "weekly quiz",
