@@ -63,6 +63,7 @@
   const MAX_ATTRS = 1_000;
   const MAX_TEXT_CHARS = 1_000_000;
   const clip = (t, room) => (t.length > room ? t.slice(0, Math.max(0, room)) : t);
+  const cap = (v) => clip(v, MAX_ATTR_CHARS);
 
   // Returns {run(deadline) -> done?, finish() -> the snapshot's JSON, cut}: the walk can stop at
   // a deadline and go on later from where it was.
@@ -77,13 +78,22 @@
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
       const ours = marks?.has(el);
-      // An indexed loop: the walk runs cold on every page, where iterators cost most.
-      const attrs = el.attributes;
-      for (let i = 0; i < attrs.length && i < MAX_ATTRS; i++) {
-        const at = attrs[i];
-        if (ours && at.name === ATTR) continue;
-        const v = at.value;
-        a.push([at.localName, v.length > MAX_ATTR_CHARS ? v.slice(0, MAX_ATTR_CHARS) : v]);
+      // Names and values as strings (no Attr node made per attribute: the walk runs cold on
+      // every page). A name with a colon may be a prefixed one whose local name differs
+      // (`xlink:href`): those elements take the Attr path. Capped (MAX_ATTRS, MAX_ATTR_CHARS).
+      const names = el.getAttributeNames();
+      for (let i = 0; i < names.length && i < MAX_ATTRS; i++) {
+        const name = names[i];
+        if (name.includes(':')) {
+          a.length = 0;
+          const attrs = el.attributes;
+          for (let j = 0; j < attrs.length && j < MAX_ATTRS; j++) {
+            const at = attrs[j];
+            if (!(ours && at.name === ATTR)) a.push([at.localName, cap(at.value)]);
+          }
+          break;
+        }
+        if (!(ours && name === ATTR)) a.push([name, cap(el.getAttribute(name))]);
       }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
