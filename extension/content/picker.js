@@ -45,7 +45,9 @@
 
   /**
    * A selector for `el` that survives other pages of the site: the path from the nearest
-   * unique id (or <body>), then shortened to the shortest tail that still finds `el` alone.
+   * unique id (or <body>), then shortened to the shortest tail that still finds `el` alone and
+   * starts at a named step (an id or a class: a bare `li:nth-of-type(2)` would match any list
+   * on the next page).
    */
   function selectorFor(el) {
     const parts = [];
@@ -63,11 +65,12 @@
         return false;
       }
     };
+    const named = (part) => part.startsWith('#') || part.includes('.');
     for (let i = parts.length - 1; i >= 0; i--) {
       const sel = parts.slice(i).join(' > ');
-      if (only(sel)) return sel;
+      if (named(parts[i]) && only(sel)) return sel;
     }
-    return ['body', ...parts].join(' > ');
+    return parts[0].startsWith('#') ? parts.join(' > ') : ['body', ...parts].join(' > ');
   }
 
   let active = null;

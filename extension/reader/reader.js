@@ -186,7 +186,9 @@
       (await exp.copyText(result.markdown, shadow)) ? 'Markdown copied.' : 'Copying was refused.',
     );
     md.disabled = typeof result.markdown !== 'string' || result.markdown === '';
-    button('save-html', 'Save HTML', () => {
+    // Both wait for a long article's last blocks (progressive rendering, below).
+    button('save-html', 'Save HTML', async () => {
+      await settled(host);
       const vars = {};
       for (const k of ['--dr-bg', '--dr-fg', '--dr-link', '--dr-muted', '--dr-font', '--dr-size', '--dr-width', '--dr-line']) {
         vars[k] = host.style.getPropertyValue(k);
@@ -194,7 +196,8 @@
       const html = exp.buildHtml({ shadow, css: READER_CSS, vars, lang: result.lang, dir: result.dir });
       return `Saved ${exp.saveHtml(html, result.title || document.title, shadow)}.`;
     });
-    button('print', 'Print', () => {
+    button('print', 'Print', async () => {
+      await settled(host);
       print();
       return '';
     });

@@ -111,6 +111,61 @@ fn links_within_page(doc: &Doc, heading: NodeId) -> bool {
 /// How many levels above a heading a link around it is looked for.
 const MAX_LINK_DEPTH: usize = 4;
 
+/// A picture credit or source line is short: at most this many (weighted) characters.
+pub const CREDIT_MAX_CHARS: u32 = 60;
+/// Labels that open a picture credit or source line ("Foto: ...", "Crédits photos : ...",
+/// "Image: ..."), in the languages of the news: the line names who made the picture, it is
+/// not part of the story.
+pub const CREDIT_LABELS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "photograph",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "quelle",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "image",
+    "images",
+    "imagen",
+    "imagem",
+    "kuva",
+    "picture",
+    "fuente",
+    "fonte",
+    "source",
+    "copyright",
+];
+
+/// Is this short block a credit line: `©` first, or a credit label (a word or two of
+/// [`CREDIT_LABELS`]) followed by a colon, optionally in parentheses?
+fn is_credit_line(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    let iu = id as usize;
+    if s.chars[iu] == 0 || s.chars[iu] > CREDIT_MAX_CHARS || s.link_chars[iu] == s.chars[iu] {
+        return false;
+    }
+    let text = doc.subtree_text(id);
+    let t = text
+        .trim_start()
+        .trim_start_matches(['(', '['])
+        .trim_start();
+    if t.starts_with('©') {
+        return true;
+    }
+    let Some((label, _)) = t.split_once(':') else {
+        return false;
+    };
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 2
+        && words.iter().all(|w| CREDIT_LABELS.contains(&w.as_str()))
+}
+
 /// One subtree left out of the article, with the reason.
 pub struct Pruned {
     pub node: NodeId,
@@ -158,6 +213,8 @@ pub fn prune(
             })
         } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
             Some((BOILERPLATE_REASON, w.clutter))
+        } else if !LIST_PARTS.contains(&tag) && is_credit_line(doc, s, i) {
+            Some(("picture credit or source line", None))
         } else if cards[(i - main) as usize] {
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {

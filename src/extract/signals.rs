@@ -98,6 +98,7 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "bio",
     "author",
     "meta",
+    "metadata",
     "date",
     "timestamp",
     "dateline",
@@ -170,6 +171,10 @@ pub const COMPONENT_NOUNS: &[&str] = &[
 /// many unrelated words (`address`, `biology`).
 pub const MIN_COMPOUND_PREFIX: usize = 5;
 
+/// A clutter word glued after an article word is at least this long (`postad` is rarer than
+/// a slug that happens to end in `ad`).
+pub const MIN_COMPOUND_SUFFIX: usize = 4;
+
 /// The clutter word a class/id word stands for, if any: the word itself, without a trailing
 /// number (`sidebar2`, `ad1` are numbered copies), without a plural `s` (`ratings`), or the
 /// clutter word opening a compound with a component noun (`relatedposts`).
@@ -184,6 +189,19 @@ pub fn negative_stem(t: &str) -> Option<&str> {
     if let Some(stem) = t.strip_suffix('s') {
         if is_negative_word(stem) {
             return Some(stem);
+        }
+    }
+    // An article word glued to a clutter word (`postmeta`, `entryfooter`, `articleshare`) is
+    // that clutter of the article, as `post-meta` would be.
+    for pos in POSITIVE_WORDS {
+        if let Some(rest) = t.strip_prefix(pos) {
+            let rest = rest
+                .strip_suffix('s')
+                .filter(|r| is_negative_word(r))
+                .unwrap_or(rest);
+            if rest.len() >= MIN_COMPOUND_SUFFIX && STRONG_NEGATIVE_WORDS.contains(&rest) {
+                return Some(rest);
+            }
         }
     }
     for noun in COMPONENT_NOUNS {

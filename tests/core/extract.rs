@@ -419,6 +419,7 @@ fn clutter_words_match_in_plural_numbered_and_compound_names() {
         ],
         &[
             "Did you like this story",
+            "Filed under harbour news",
             "You might also like",
             "Lighthouse keeper",
             "weekly quiz",
@@ -463,5 +464,22 @@ fn forum_posts_named_comment_are_kept_when_they_are_the_content() {
             "Go out with a torch after rain",
         ],
         &["run by volunteers"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn picture_credits_and_source_lines_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/credit-lines.html"));
+    check_text(
+        "credit-lines",
+        &r,
+        &[
+            "The rebuilt bridge at dusk",
+            // A long paragraph that opens with a label is prose, not a credit.
+            "Image: a drawing from the parish archive",
+            "keep dogs on leads on the bridge",
+        ],
+        &["Tom Reddle", "Ashcombe Parish News", "county flood records"],
     );
 }
