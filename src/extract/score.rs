@@ -228,6 +228,38 @@ fn hint_container(doc: &Doc, s: &Stats, body: NodeId) -> Option<NodeId> {
     }
 }
 
+/// A repeated story counts only with at least this much prose (a teaser card with the same
+/// markup as the story is no story of its own).
+pub const MIN_REPEATED_STORY: f32 = 500.0;
+
+/// The first element under `within` with the same tag and class as `body` that holds a story
+/// of its own (prose, no boilerplate name) and is neither inside nor around it; else `body`.
+fn first_of_kind(doc: &Doc, s: &Stats, within: NodeId, body: NodeId) -> NodeId {
+    let Some(e) = doc.element(body) else {
+        return body;
+    };
+    let class = e.attr("class");
+    let mut i = within + 1;
+    while i < body {
+        if doc.contains(i, body) {
+            i += 1;
+            continue;
+        }
+        let iu = i as usize;
+        if doc
+            .element(i)
+            .is_some_and(|o| o.tag == e.tag && o.attr("class") == class)
+            && !s.excluded[iu]
+            && !s.words[iu].is_boilerplate()
+            && s.prose[iu] >= MIN_REPEATED_STORY
+        {
+            return i;
+        }
+        i += 1;
+    }
+    body
+}
+
 /// Why the container was chosen, for the debug overlay.
 pub struct Choice {
     pub main: NodeId,
@@ -304,6 +336,9 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         }
     }
     if let Some((_, d)) = best_sem {
+        // On a page that scrolls on into the next stories, the marked bodies repeat with one
+        // markup; the page's own story is the first of them, not the longest.
+        let d = first_of_kind(doc, s, cur, d);
         cur = d;
         path.push((cur, s.prose[cur as usize]));
         reason = "semantic article body holding most of the prose";

@@ -483,3 +483,18 @@ fn picture_credits_and_source_lines_are_dropped() {
         &["Tom Reddle", "Ashcombe Parish News", "county flood records"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn page_scrolling_into_the_next_story_keeps_the_first() {
+    let r = run(include_str!("../fixtures/extract/scroll-next-story.html"));
+    check_text(
+        "scroll-next-story",
+        &r,
+        &[
+            "the lantern walk through the old quarter of Kessby returns",
+            "leave cars at the station",
+        ],
+        &["early ferry", "harbour council"],
+    );
+}
