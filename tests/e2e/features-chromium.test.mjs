@@ -78,8 +78,8 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
     await page.close();
   });
 
-  test('debug overlay outlines the article and each duplicate group on an aggregator page', async () => {
-    const { page, toggle } = await open('fixtures/aggregator.html');
+  test('debug overlay outlines the article and each duplicate group on an aggregator page (strict CSP)', async () => {
+    const { page, toggle } = await open('fixtures/aggregator.html?csp=none');
     await page.setViewportSize({ width: 1100, height: 1500 });
     const file = path.join(ROOT, 'target/artifacts/debug-overlay.png');
     const shot = async () => {

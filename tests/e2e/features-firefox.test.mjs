@@ -51,6 +51,9 @@ describe('site rules, picker and debug overlay in Firefox', { timeout: 240_000 }
     page = await open(`${server.url}fixtures/news.html?rule=3`);
     await until(page, () => Boolean(document.querySelector('[data-declutter="main"]')), 'declutter on load');
     await page.close();
+    // The context menu's "Always ... this site..." opens the rule form for this site (a tab
+    // BiDi cannot look into; the Chromium test checks the form).
+    assert.deepEqual(await firefoxMenu(control, 'declutter-rule-declutter'), { host, mode: 'declutter' });
     await firefoxCall(control, 'setRule', host, null);
     page = await open(`${server.url}fixtures/news.html?rule=4`);
     await sleep(1500);
@@ -61,8 +64,8 @@ describe('site rules, picker and debug overlay in Firefox', { timeout: 240_000 }
     await control.close();
   });
 
-  test('click picker: hide, keep, Esc, remembered per site, listed and deleted', async () => {
-    const page = await open(`${server.url}fixtures/news.html`);
+  test('click picker on a strict-CSP page: hide, keep, Esc, remembered per site, listed and deleted', async () => {
+    const page = await open(`${server.url}fixtures/news.html?csp=none`);
     const host = new URL(server.url).host;
     const picks = {
       async list() {
