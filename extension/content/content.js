@@ -59,11 +59,22 @@
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
       const ours = marks?.has(el);
-      // An indexed loop: the walk runs cold on every page, where iterators cost most.
-      const attrs = el.attributes;
-      for (let i = 0; i < attrs.length; i++) {
-        const at = attrs[i];
-        if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+      // Names and values as strings (no Attr node made per attribute: the walk runs cold on
+      // every page). A name with a colon may be a prefixed one whose local name differs
+      // (`xlink:href`): those elements take the Attr path.
+      const names = el.getAttributeNames();
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        if (name.includes(':')) {
+          a.length = 0;
+          const attrs = el.attributes;
+          for (let j = 0; j < attrs.length; j++) {
+            const at = attrs[j];
+            if (!(ours && at.name === ATTR)) a.push([at.localName, at.value]);
+          }
+          break;
+        }
+        if (!(ours && name === ATTR)) a.push([name, el.getAttribute(name)]);
       }
       nodes.push({ p, t: el.localName, a });
       kept.push(el);
