@@ -114,6 +114,12 @@ const MAIN_TAGS: &[&str] = &["article", "main"];
 
 const NONE: u32 = u32::MAX;
 
+/// Bits of the shingle filter per shingle of the page: at 8, about one unique shingle in nine
+/// collides with another and takes the exact (slower) way.
+const FILTER_BITS_PER_SHINGLE: usize = 8;
+/// Largest shingle filter (128 KB per bit set): a bound on memory for huge pages.
+const MAX_FILTER_BITS: usize = 1 << 20;
+
 /// What [`analyze`] found: the groups, a prose weight per node and the page's fingerprints.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
@@ -1038,33 +1044,77 @@ struct ShingleIndex {
 
 impl ShingleIndex {
     /// `groups` in order: group `g` is the `g`-th token list.
-    fn build<'t>(groups: impl ExactSizeIterator<Item = &'t [u32]> + Clone) -> ShingleIndex {
+    fn build<'t>(groups: impl ExactSizeIterator<Item = &'t [u32]>) -> ShingleIndex {
         let mut sizes = vec![0usize; groups.len()];
-        // At most one shingle per word (sized once: growing the table rehashes it).
-        let most: usize = groups.clone().map(<[u32]>::len).sum();
+        // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
+        let mut hashes: Vec<u32> = Vec::new();
+        let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+        for tokens in groups {
+            starts.push(hashes.len());
+            hashes.reserve(tokens.len());
+            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| hashes.push(h));
+        }
+        starts.push(hashes.len());
+        // A filter first: most shingles of a page occur once, and only those that may occur
+        // twice need the (larger, cache-missing) hash table. A shingle whose bit in `shared`
+        // stays clear occurs exactly once on the page (its second occurrence would have found
+        // its bit set in `seen`, from an earlier group, or in `mine`, from its own group);
+        // hash collisions only send a few unique shingles the exact way.
+        let bits = (hashes.len() * FILTER_BITS_PER_SHINGLE)
+            .next_power_of_two()
+            .clamp(64, MAX_FILTER_BITS);
+        let mask = bits as u32 - 1;
+        let at = |h: u32| ((h & mask) as usize / 64, 1u64 << (h & 63));
+        let (mut seen, mut mine, mut shared) = (
+            vec![0u64; bits / 64],
+            vec![0u64; bits / 64],
+            vec![0u64; bits / 64],
+        );
+        let mut candidates = 0usize;
+        for g in 0..starts.len() - 1 {
+            let own = &hashes[starts[g]..starts[g + 1]];
+            for &h in own {
+                let (w, m) = at(h);
+                if (seen[w] | mine[w]) & m != 0 {
+                    shared[w] |= m;
+                }
+                mine[w] |= m;
+            }
+            for &h in own {
+                let (w, m) = at(h);
+                seen[w] |= m;
+                mine[w] &= !m;
+                candidates += usize::from(shared[w] & m != 0);
+            }
+        }
         let mut slot_of: FxHashMap<u32, u32> =
-            FxHashMap::with_capacity_and_hasher(most, Default::default());
+            FxHashMap::with_capacity_and_hasher(candidates, Default::default());
         // Per posting, the last group added (groups come in order, so a shingle a group
         // repeats is counted once).
-        let mut last: Vec<u32> = Vec::with_capacity(most);
-        let mut postings: Vec<(u32, u32)> = Vec::with_capacity(most);
-        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(most);
-        for (g, tokens) in groups.enumerate() {
-            let g = g as u32;
-            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| {
+        let mut last: Vec<u32> = Vec::with_capacity(candidates);
+        let mut postings: Vec<(u32, u32)> = Vec::with_capacity(candidates);
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(candidates);
+        for g in 0..starts.len() - 1 {
+            for &h in &hashes[starts[g]..starts[g + 1]] {
+                let (w, m) = at(h);
+                if shared[w] & m == 0 {
+                    // Occurs once on the page: one distinct shingle of this group, no pairs.
+                    sizes[g] += 1;
+                    continue;
+                }
                 let slot = *slot_of.entry(h).or_insert_with(|| {
                     postings.push((0, NONE));
                     last.push(NONE);
                     postings.len() as u32 - 1
                 }) as usize;
-                if last[slot] != g {
-                    last[slot] = g;
-                    sizes[g as usize] += 1;
+                if last[slot] != g as u32 {
+                    last[slot] = g as u32;
+                    sizes[g] += 1;
                     let (count, head) = postings[slot];
-                    entries.push((g, head));
+                    entries.push((g as u32, head));
                     postings[slot] = (count + 1, entries.len() as u32 - 1);
                 }
-            });
+            }
         }
         ShingleIndex {
             postings,

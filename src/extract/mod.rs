@@ -93,6 +93,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
             pruned = prune::prune(doc, &stats, main, r.title.as_deref(), &mut skip);
             prune::restore_if_emptied(doc, &stats, main, &mut pruned, &mut skip);
             pruned.extend(prune::orphan_headings(doc, &stats, main, &mut skip));
+            pruned.extend(prune::trailing_headings(doc, &stats, main, &mut skip));
         }
         // Phase 8: clutter to hide in place.
         // Dedupe's hidden copies join ours; the set is then reduced to its outermost roots.

@@ -370,6 +370,62 @@ pub fn orphan_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) ->
         .collect()
 }
 
+/// A heading longer than this is no label: broken markup can leave a whole article inside
+/// one unclosed heading.
+pub const LABEL_MAX_CHARS: u32 = 120;
+
+/// Elements that are article content without text of their own: a heading over them labels
+/// something that is there.
+const CONTENT_WITHOUT_TEXT: &[&str] = &["img", "picture", "video", "audio", "math", "table"];
+
+/// Headings after the article's last kept text: a heading that closes the article labels
+/// something that is not there (a related-stories box loaded by script, a pruned list). One
+/// forward walk over what is kept.
+pub fn trailing_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> Vec<Pruned> {
+    let end = doc.node(main).end;
+    let mut headings: Vec<NodeId> = Vec::new();
+    // Text after the last heading seen, outside headings: the headings before it are kept.
+    let mut heading_end = 0;
+    let mut seen_text = false;
+    let mut i = main + 1;
+    while i < end {
+        if skip[i as usize]
+            || doc
+                .element(i)
+                .is_some_and(|e| output::is_dropped_tag(&e.tag))
+        {
+            i = doc.node(i).end;
+            continue;
+        }
+        if is_heading(doc.tag(i)) && s.chars[i as usize] <= LABEL_MAX_CHARS {
+            headings.push(i);
+            heading_end = doc.node(i).end;
+        } else if i >= heading_end
+            && (doc.text(i).is_some_and(|t| !t.trim().is_empty())
+                || CONTENT_WITHOUT_TEXT.contains(&doc.tag(i)))
+        {
+            headings.clear();
+            seen_text = true;
+        }
+        i += 1;
+    }
+    // A page of headings alone (captions over pictures) keeps them.
+    if !seen_text {
+        return Vec::new();
+    }
+    headings
+        .into_iter()
+        .map(|h| {
+            skip[h as usize] = true;
+            Pruned {
+                node: h,
+                reason: "heading with no article text after it",
+                clutter: None,
+            }
+        })
+        .collect()
+}
+
 /// Lower-case words of a title, for comparing headings with it.
 fn normalize_title(s: &str) -> String {
     collapse_whitespace(

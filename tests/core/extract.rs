@@ -498,3 +498,15 @@ fn page_scrolling_into_the_next_story_keeps_the_first() {
         &["early ferry", "harbour council"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn heading_with_nothing_after_it_is_dropped() {
+    let r = run(include_str!("../fixtures/extract/trailing-heading.html"));
+    check_text(
+        "trailing-heading",
+        &r,
+        &["Longer hours on Saturdays", "on who grows what and when"],
+        &["Stories you may have missed"],
+    );
+}
