@@ -3,7 +3,7 @@
 // the hostile pages (tests/e2e/fixtures/hostile) and the demo page. Each page is scrolled, then
 // reader view and in-place declutter are each switched on and off; the serialized DOM (doctype
 // + documentElement.outerHTML) and the scroll position must equal the original's.
-// One browser per describe, one tab reused for every page.
+// One browser per describe; Chromium reuses one tab for every page, Firefox opens one per page.
 //
 // Four hostile pages are loaded in a tamer form here, because their hostility is what
 // hostile-*.test.mjs tests: rewrite.html and delete-ours.html with `?csp=none` (their scripts
@@ -175,10 +175,15 @@ suite('Chromium', async () => {
 
 suite('Firefox', async () => {
   const firefox = await launchFirefox();
-  const page = await firefox.browser.newPage();
+  let page = null;
   return {
     browser: firefox,
+    // A fresh tab per page in Firefox: in one reused tab a toggle now and then never answered
+    // (giant.html, shadow.html, once each, late in a run) and a navigation was "rejected";
+    // not understood yet, never seen with a tab per page (as in hostile-firefox.test.mjs).
     async tab(url) {
+      await page?.close();
+      page = await firefox.browser.newPage();
       // Not waiting for `load`: Firefox holds it for fixtures that embed an unreachable
       // host's frame or a plugin (unsafe.html, walk.html); settled() waits instead.
       await page.goto(url, { timeout: 120_000, waitUntil: 'domcontentloaded' });
