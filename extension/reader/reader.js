@@ -10,13 +10,29 @@
   const DROP = new Set([
     'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed',
     'applet', 'form', 'input', 'button', 'select', 'textarea', 'option', 'template', 'noscript',
-    'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'portal', 'dialog', 'slot',
+    'svg', 'canvas', 'audio', 'video', 'source', 'track', 'portal', 'dialog', 'slot',
   ]);
   const KEEP_ATTRS = new Set([
     'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'headers', 'scope',
     'datetime', 'cite', 'lang', 'dir', 'start', 'reversed', 'abbr',
   ]);
   const URL_ATTRS = new Set(['href', 'src', 'cite']);
+  // Formulas stay (the core keeps MathML): presentation elements only, with their layout
+  // attributes. annotation-xml (it can hold HTML), maction and mglyph go, and so does every
+  // MathML link (href on any element): nothing in a formula can navigate or run.
+  const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+  const MATHML = new Set([
+    'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot',
+    'mstyle', 'merror', 'mpadded', 'mphantom', 'mfenced', 'menclose', 'msub', 'msup', 'msubsup',
+    'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr',
+    'mtd', 'mlabeledtr', 'semantics', 'annotation',
+  ]);
+  const MATHML_ATTRS = new Set([
+    'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'accent',
+    'accentunder', 'linethickness', 'columnalign', 'rowalign', 'mathsize', 'scriptlevel',
+    'displaystyle', 'notation', 'open', 'close', 'separators', 'largeop', 'movablelimits',
+    'symmetric', 'minsize', 'maxsize', 'form', 'width', 'height', 'depth', 'encoding', 'dir',
+  ]);
 
   function safeUrl(value, attr) {
     let u;
@@ -38,6 +54,14 @@
     const all = [...body.querySelectorAll('*')];
     for (const el of all) {
       if (!el.isConnected) continue;
+      if (el.namespaceURI === MATHML_NS) {
+        if (!MATHML.has(el.localName)) {
+          el.remove();
+          continue;
+        }
+        for (const { name } of [...el.attributes]) if (!MATHML_ATTRS.has(name)) el.removeAttribute(name);
+        continue;
+      }
       if (DROP.has(el.localName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
         el.remove();
         continue;

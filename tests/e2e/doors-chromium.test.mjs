@@ -82,7 +82,12 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
       '<p onclick="x()">a<a href="javascript:x()">j</a><a href=" JaVaScRiPt:x()">k</a><a href="data:text/html,x">d</a></p>',
       '<iframe srcdoc="<script>x()</script>"></iframe><object data="x"></object><embed src="x">',
       '<form action="/f"><input name="q"><button formaction="javascript:x()">b</button></form>',
-      '<img src="x.png" onerror="x()" srcset="y.png 2x"><svg><script>x()</script></svg><math><mi>x</mi></math>',
+      '<img src="x.png" onerror="x()" srcset="y.png 2x"><svg><script>x()</script></svg>',
+      // Formulas stay, but nothing in them links, acts or carries HTML.
+      '<p>so <math display="inline"><mfrac><mi>a</mi><mn>2</mn></mfrac></math> holds</p>',
+      '<math href="javascript:x()"><mi onclick="x()" style="color:red">y</mi><maction actiontype="toggle"><mi>m</mi></maction>',
+      '<annotation-xml encoding="text/html"><img src="z.png" onerror="x()"><script>x()</script></annotation-xml>',
+      '<mtext><mglyph src="javascript:x()"></mglyph></mtext></math>',
       '<script>x()</script><style>p{}</style><div style="position:fixed" id="i" class="c"><a href="/ok">ok</a></div>',
     ].join('');
     const [{ result: html }] = await chrome.worker.evaluate(
@@ -103,11 +108,25 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
         ),
       [tabId, hostile],
     );
-    for (const bad of ['onclick', 'onerror', 'javascript:', 'data:', 'srcdoc', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<script', '<style', '<svg', '<math', 'style=', 'formaction', 'srcset']) {
+    for (const bad of ['onclick', 'onerror', 'javascript:', 'data:', 'srcdoc', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<script', '<style', '<svg', 'style=', 'formaction', 'srcset', 'href="javascript', '<maction', '<annotation-xml', '<mglyph', 'z.png']) {
       assert.ok(!html.toLowerCase().includes(bad), `${bad} removed: ${html}`);
     }
     assert.ok(html.includes(`href="${server.url}ok"`), `safe links stay, made absolute: ${html}`);
     assert.ok(html.includes('<img src='), `images stay: ${html}`);
+    assert.ok(html.includes('<math display="inline"><mfrac><mi>a</mi><mn>2</mn></mfrac></math>'), `formulas stay: ${html}`);
+    assert.ok(html.includes('<math><mi>y</mi>'), `a hostile formula keeps its text, not its link: ${html}`);
+    await page.close();
+  });
+
+  test('the reader view shows the formulas the core keeps', async () => {
+    const { page, tabId } = await open('core-fixtures/video-math.html');
+    const on = await chromiumToggle(chrome.worker, tabId, 'reader');
+    assert.equal(on.active, true);
+    const math = await page.evaluate(() =>
+      [...document.getElementById('declutter-reader').shadowRoot.querySelectorAll('article math')].map((m) => m.textContent),
+    );
+    assert.ok(math.some((t) => t.includes('Q') && t.includes('A')), `formula in the reader: ${JSON.stringify(math)}`);
+    await chromiumToggle(chrome.worker, tabId, 'reader');
     await page.close();
   });
 });
