@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../www/serve.mjs';
+import { CHROMIUM_LOCAL_ONLY } from './lib/browsers.mjs';
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -38,7 +39,7 @@ before(async () => {
   base = server.url;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', CHROMIUM_LOCAL_ONLY],
   });
 });
 after(async () => {

@@ -13,6 +13,21 @@ export const DIST_TEST_FIREFOX = path.join(ROOT, 'dist/test/firefox');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
+// Tests reach only 127.0.0.1. Fixture pages name other hosts (reserved `.example` names, one
+// video embed), so the browsers are told so: Chromium resolves no other name, and Firefox
+// sends every other request to a closed local port (its proxy, which also does the DNS).
+export const CHROMIUM_LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+const FIREFOX_LOCAL_ONLY = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.share_proxy_settings': true,
+  'network.proxy.no_proxies_on': '127.0.0.1',
+  'network.dns.disablePrefetch': true,
+};
+
 /** Serves the demo page at /demo/, the test fixtures at /fixtures/ (and the core's at /core-fixtures/) on 127.0.0.1. */
 export function startServer() {
   for (const d of [DIST_TEST_CHROME, DIST_TEST_FIREFOX]) {
@@ -48,6 +63,7 @@ export async function launchChromium({ profile: keep } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      CHROMIUM_LOCAL_ONLY,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
     ],
@@ -94,6 +110,7 @@ export async function launchFirefox({ prefs = {} } = {}) {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'extensions.update.enabled': false,
+      ...FIREFOX_LOCAL_ONLY,
       ...prefs,
     },
   });
