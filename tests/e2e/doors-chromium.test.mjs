@@ -4,36 +4,19 @@
 // Also checks the reader view's own HTML filter directly on hostile input.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
 import { readerRoundTrip } from './lib/scenarios.mjs';
 import { chromiumToggle } from './lib/browsers.mjs';
+import { withChromium } from './lib/suite.mjs';
 
 describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  let tabs = 0;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
-
-  async function open(path) {
-    const page = await chrome.context.newPage();
-    // A unique URL per tab, so the tab id found for it is this page's even if another is open.
-    const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}tab=${++tabs}`;
-    await page.goto(url);
-    return { page, url, tabId: await chromiumTabId(chrome.worker, url) };
-  }
+  const env = withChromium();
+  const open = env.open;
 
   for (const path of ['fixtures/walk.html', 'fixtures/news.html?csp=none']) {
     test(`live snapshot and HTML parse agree on ${path}`, async () => {
       const { page, url, tabId } = await open(path);
-      const got = await chrome.worker.evaluate(
+      const got = await env.chrome.worker.evaluate(
         async ([u, id]) => {
           const core = await globalThis.declutterTest.loadCore();
           const html = await (await fetch(u)).text();
@@ -62,7 +45,7 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
 
   test('the template, script and style text stay out of the snapshot', async () => {
     const { page, tabId } = await open('fixtures/walk.html');
-    const snap = JSON.parse(await chrome.worker.evaluate((id) => globalThis.declutterTest.snapshot(id), tabId));
+    const snap = JSON.parse(await env.chrome.worker.evaluate((id) => globalThis.declutterTest.snapshot(id), tabId));
     const texts = snap.nodes.filter((n) => n.x !== undefined).map((n) => n.x);
     assert.ok(!texts.some((t) => t.includes('Template text')), 'template contents are skipped');
     assert.ok(!texts.some((t) => t.includes('font-family')), 'style text is left out');
@@ -75,7 +58,7 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
   test('the reader view filters hostile article HTML', async () => {
     const { page, tabId } = await open('fixtures/walk.html');
     // End to end: whatever the core passes on, nothing unsafe reaches the shadow root.
-    const toggle = (mode) => chromiumToggle(chrome.worker, tabId, mode);
+    const toggle = (mode) => chromiumToggle(env.chrome.worker, tabId, mode);
     await readerRoundTrip(page, toggle, { expectTitle: /Night ferry/, expectParagraph: 'forty minutes earlier' });
     // And the filter itself, on input the core would never produce.
     const hostile = [
@@ -90,7 +73,7 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
       '<mtext><mglyph src="javascript:x()"></mglyph></mtext></math>',
       '<script>x()</script><style>p{}</style><div style="position:fixed" id="i" class="c"><a href="/ok">ok</a></div>',
     ].join('');
-    const [{ result: html }] = await chrome.worker.evaluate(
+    const [{ result: html }] = await env.chrome.worker.evaluate(
       ([id, h]) =>
         chrome.scripting.executeScript({
           target: { tabId: id },
@@ -111,7 +94,7 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
     for (const bad of ['onclick', 'onerror', 'javascript:', 'data:', 'srcdoc', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<script', '<style', '<svg', 'style=', 'formaction', 'srcset', 'href="javascript', '<maction', '<annotation-xml', '<mglyph', 'z.png']) {
       assert.ok(!html.toLowerCase().includes(bad), `${bad} removed: ${html}`);
     }
-    assert.ok(html.includes(`href="${server.url}ok"`), `safe links stay, made absolute: ${html}`);
+    assert.ok(html.includes(`href="${env.server.url}ok"`), `safe links stay, made absolute: ${html}`);
     assert.ok(html.includes('<img src='), `images stay: ${html}`);
     assert.ok(html.includes('<math display="inline"><mfrac><mi>a</mi><mn>2</mn></mfrac></math>'), `formulas stay: ${html}`);
     assert.ok(html.includes('<math><mi>y</mi>'), `a hostile formula keeps its text, not its link: ${html}`);
@@ -120,13 +103,13 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
 
   test('the reader view shows the formulas the core keeps', async () => {
     const { page, tabId } = await open('core-fixtures/video-math.html');
-    const on = await chromiumToggle(chrome.worker, tabId, 'reader');
+    const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(on.active, true);
     const math = await page.evaluate(() =>
       [...document.getElementById('declutter-reader').shadowRoot.querySelectorAll('article math')].map((m) => m.textContent),
     );
     assert.ok(math.some((t) => t.includes('Q') && t.includes('A')), `formula in the reader: ${JSON.stringify(math)}`);
-    await chromiumToggle(chrome.worker, tabId, 'reader');
+    await chromiumToggle(env.chrome.worker, tabId, 'reader');
     await page.close();
   });
 });

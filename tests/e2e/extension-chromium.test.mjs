@@ -2,35 +2,17 @@
 // core on live 127.0.0.1 pages, with and without `Content-Security-Policy: script-src 'none'`.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { chromiumToggle } from './lib/browsers.mjs';
+import { withChromium } from './lib/suite.mjs';
 import { declutterRoundTrip, lateClutter, read, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
 
 describe('extension in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  let tabs = 0;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
-
-  async function open(path) {
-    const page = await chrome.context.newPage();
-    // A unique URL per tab, so the tab id found for it is this page's even if another is open.
-    const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}tab=${++tabs}`;
-    const res = await page.goto(url);
-    assert.equal(res.status(), 200);
-    const tabId = await chromiumTabId(chrome.worker, url);
-    return { page, url, res, toggle: (mode) => chromiumToggle(chrome.worker, tabId, mode) };
-  }
+  const env = withChromium();
+  const open = env.open;
 
   for (const csp of [false, true]) {
     const path = `fixtures/news.html${csp ? '?csp=none' : ''}`;
@@ -97,7 +79,7 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
   });
 
   test('bad calls fail clearly', async () => {
-    await assert.rejects(chromiumToggle(chrome.worker, 1, 'sideways'), /mode must be one of/);
-    await assert.rejects(chromiumToggle(chrome.worker, 'x', 'reader'), /tabId must be an integer/);
+    await assert.rejects(chromiumToggle(env.chrome.worker, 1, 'sideways'), /mode must be one of/);
+    await assert.rejects(chromiumToggle(env.chrome.worker, 'x', 'reader'), /tabId must be an integer/);
   });
 });

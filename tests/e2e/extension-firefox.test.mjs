@@ -4,31 +4,15 @@
 // declutter.toggle through the test build's page bridge (see lib/browsers.mjs).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { firefoxToggle, launchFirefox, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withFirefox } from './lib/suite.mjs';
 import { declutterRoundTrip, lateClutter, readerRoundTrip, switchModes } from './lib/scenarios.mjs';
 
 const TITLE = /floating library/;
 const PARAGRAPH = 'The plan keeps the pier';
 
 describe('extension in Firefox', { timeout: 180_000 }, () => {
-  let server;
-  let firefox;
-  before(async () => {
-    server = await startServer();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
-
-  async function open(path) {
-    const page = await firefox.browser.newPage();
-    const res = await page.goto(server.url + path);
-    assert.equal(res.status(), 200);
-    return { page, res, toggle: (mode) => firefoxToggle(page, mode) };
-  }
+  const { open } = withFirefox();
 
   for (const csp of [false, true]) {
     const path = `fixtures/news.html${csp ? '?csp=none' : ''}`;

@@ -4,8 +4,8 @@
 // article as main and hides the new clutter; switching off still leaves no trace.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, firefoxToggle, launchChromium, launchFirefox, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium, withFirefox } from './lib/suite.mjs';
 
 const FIRST = 'Night ferry crews learn to read the fog by sound';
 const SECOND = 'Orchard cooperative plants the first frost-proof pear trees';
@@ -67,59 +67,28 @@ async function declutterFollows(page, toggle) {
 }
 
 describe('in-app navigation in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  let n = 0;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
-  async function open() {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}fixtures/spa.html?tab=${++n}`;
-    await page.goto(url);
-    const tabId = await chromiumTabId(chrome.worker, url);
-    return { page, toggle: (mode) => chromiumToggle(chrome.worker, tabId, mode) };
-  }
+  const { open } = withChromium();
   test('the reader view follows to the next story', async () => {
-    const { page, toggle } = await open();
+    const { page, toggle } = await open('fixtures/spa.html');
     await readerFollows(page, toggle);
     await page.close();
   });
   test('declutter follows to the next story', async () => {
-    const { page, toggle } = await open();
+    const { page, toggle } = await open('fixtures/spa.html');
     await declutterFollows(page, toggle);
     await page.close();
   });
 });
 
 describe('in-app navigation in Firefox', { timeout: 180_000 }, () => {
-  let server;
-  let firefox;
-  before(async () => {
-    server = await startServer();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
-  async function open() {
-    const page = await firefox.browser.newPage();
-    await page.goto(`${server.url}fixtures/spa.html`);
-    return { page, toggle: (mode) => firefoxToggle(page, mode) };
-  }
+  const { open } = withFirefox();
   test('the reader view follows to the next story', async () => {
-    const { page, toggle } = await open();
+    const { page, toggle } = await open('fixtures/spa.html');
     await readerFollows(page, toggle);
     await page.close();
   });
   test('declutter follows to the next story', async () => {
-    const { page, toggle } = await open();
+    const { page, toggle } = await open('fixtures/spa.html');
     await declutterFollows(page, toggle);
     await page.close();
   });
