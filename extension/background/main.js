@@ -128,6 +128,22 @@ function reevaluate(tabId, mode) {
   });
 }
 
+// Numbers each apply, so the Markdown that follows a reader view finds that view.
+let applied = 0;
+
+/**
+ * What the page needs of the core's result. Never the plain text, the fingerprints (site
+ * memory) or the Markdown (sent after the view). The reader view shows the article and its
+ * header: the block lists stay here, as counts.
+ */
+function forPage(result, reader) {
+  const { text: _text, fingerprints: _fp, markdown: _md, ...rest } = result;
+  if (!reader) return rest;
+  const { title, byline, site_name, reading_minutes, lang, dir, html, is_article } = result;
+  const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
+  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, counts: { hidden: result.hidden.length, duplicates: copies } };
+}
+
 /**
  * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
  * `snap`, `cut`: the page's snapshot (compact form, content/content.js) and the note if a
@@ -151,20 +167,29 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
   const result = core.extractPacked(snap.text, snap.ints, opts);
   if (snapCut) result.messages.push(`page too large (${snapCut.reason}): only its first ${snapCut.nodes} nodes were read`);
-  // The stylesheet goes in alongside the result rather than before it: either order ends in
-  // the same page, and the page shows the result one round trip sooner.
+  // Declutter's stylesheet goes in alongside the result rather than before it: either order
+  // ends in the same page, and the page shows the result one round trip sooner.
   let css = null;
-  if (again) {
-    // The stylesheet of this mode is already in the page.
-  } else if (mode === 'declutter') {
-    css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
-  } else {
+  if (!again && mode === 'declutter') css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
+  const { fingerprints } = result;
+  // The reader's print rules go in once the view is shown: a stylesheet arriving with the
+  // view restyles the whole page under it while the first frame is being made (measured: the
+  // view's insertion task and first paint both shorter with the sheet after them).
+  const print = async () => {
+    if (again || mode !== 'reader') return;
     // One copy, even after Esc. Print rules only: nothing on screen waits for them.
-    css = api.scripting.removeCSS({ target: { tabId }, ...PRINT }).then(() => api.scripting.insertCSS({ target: { tabId }, ...PRINT }));
-  }
-  // The page needs neither the plain text nor the site-memory fingerprints: not sent.
-  const { text: _text, fingerprints, ...forPage } = result;
-  const [shown] = await Promise.all([send(tabId, { cmd: 'apply', mode, result: forPage, settings, picks, again }), css]);
+    await api.scripting.removeCSS({ target: { tabId }, ...PRINT });
+    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
+  };
+  const seq = ++applied;
+  const [shown] = await Promise.all([
+    send(tabId, { cmd: 'apply', mode, result: forPage(result, reader), settings, picks, again, seq }),
+    css,
+    // The Markdown for "Copy Markdown" travels on its own, behind the view: the first frame
+    // does not wait for its bytes (the button waits for them if clicked sooner).
+    reader && send(tabId, { cmd: 'markdown', markdown: result.markdown ?? '', seq }).catch(report),
+  ]);
+  await print();
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, fingerprints).catch(report);
   return {

@@ -10,8 +10,10 @@
 //                                          compact form src/dom/snapshot.rs documents (`Packed`;
 //                                          ints: decimals joined by commas);
 //                                          cut: null, or {nodes, reason} when a limit stopped the walk
-//   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
-//                                       (the whole article, for the reader)
+//   {cmd: 'apply', mode, result, settings, picks, again, seq} -> {hidden, duplicates}   after the page
+//                                       shows it (the whole article, for the reader; its result
+//                                       carries the counts, not the block lists)
+//   {cmd: 'markdown', markdown, seq}    -> {}       the reader view `seq`'s "Copy Markdown" text
 //                                       (again: re-evaluation after an in-app navigation: the
 //                                       old marks go, scroll and focus stay where they are)
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
@@ -521,7 +523,7 @@
     return g;
   }
 
-  function apply(mode, result, settings, picks) {
+  function apply(mode, result, settings, picks, seq) {
     const scroll = [window.scrollX, window.scrollY];
     const focus = document.activeElement;
     if (mode === 'declutter' && result.is_article === false) {
@@ -543,12 +545,17 @@
     }
     const host = reader.open(result, settings, () => turnOff());
     window.addEventListener('keydown', onKey, true);
-    state = { mode, title: result.title ?? null, scroll, host, focus };
+    state = { mode, title: result.title ?? null, scroll, host, focus, seq };
     state.guard = guard(host);
     state.stopNav = watchNavigation(state);
-    const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
-    return { hidden: (result.hidden ?? []).length, duplicates };
+    // The Markdown came before the view (messages may overtake each other): handed over now.
+    if (early?.seq === seq) reader.setMarkdown(host, early.markdown);
+    early = null;
+    return { ...result.counts };
   }
+
+  // The Markdown of the reader view numbered `seq`, if it arrived before that view opened.
+  let early = null;
 
   /**
    * Restores the page exactly as it was; returns the mode that was on. `restoreView` false:
@@ -601,7 +608,7 @@
           return true;
         case 'apply': {
           if (state) turnOff({ restoreView: !msg.again });
-          const shown = apply(msg.mode, msg.result, msg.settings, msg.picks);
+          const shown = apply(msg.mode, msg.result, msg.settings, msg.picks, msg.seq);
           if (state?.mode !== 'reader') {
             reply(shown);
             break;
@@ -614,6 +621,11 @@
           );
           return true;
         }
+        case 'markdown':
+          if (state?.mode === 'reader' && state.seq === msg.seq) reader.setMarkdown(state.host, msg.markdown);
+          else early = { seq: msg.seq, markdown: msg.markdown };
+          reply({});
+          break;
         case 'off':
           reply({ mode: turnOff() });
           break;
