@@ -24,16 +24,60 @@ use rustc_hash::FxHashMap;
 use text::{title_tokens, Tokenizer};
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
-const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "del", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
-    "sub", "sup", "time", "tt", "u", "var",
-];
+/// (A `match`, not a list: it runs for every element of the page.)
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "del"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+    )
+}
 /// Tags whose text is never read as page content.
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
-    "textarea",
-];
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "svg"
+            | "math"
+            | "select"
+            | "option"
+            | "textarea"
+    )
+}
 /// Share of a subtree's text a block must own itself to be compared (see `Blk::leaf`).
 const LEAF_SHARE: f32 = 0.8;
 /// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
@@ -202,10 +246,10 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
-    let fps: Vec<u32> = blocks
-        .iter()
-        .map(|b| text::fingerprint(&b.tokens))
-        .collect();
+    // Each block's word-sequence hash, once: the fingerprint is its folded form and the
+    // exact groups of phase C sort on it.
+    let seqs: Vec<u64> = blocks.iter().map(|b| text::seq_hash(&b.tokens)).collect();
+    let fps: Vec<u32> = seqs.iter().map(|&h| text::fold(h)).collect();
     out.fingerprints = blocks
         .iter()
         .zip(&fps)
@@ -238,7 +282,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         .collect();
     let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
         .iter()
-        .map(|&i| (text::seq_hash(&blocks[i].tokens), blocks[i].node, i))
+        .map(|&i| (seqs[i], blocks[i].node, i))
         .collect();
     by_hash.sort_unstable();
     // groups[g] = block indexes in document order; its first member is the representative.
@@ -727,10 +771,7 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
         let shown = (0..k)
             .find(|&i| !keep[i])
             .map_or(comp.units[0].block, |i| comp.units[i].block);
-        let text: String = collapse_whitespace(&doc.subtree_text(shown))
-            .chars()
-            .take(REPORT_CHARS)
-            .collect();
+        let text = report_text(doc, shown);
         let mut copies = Vec::with_capacity(k.min(MAX_LISTED_COPIES));
         for (i, u) in comp.units.iter().enumerate() {
             // Past the cap, copies are still left out of the text, just not listed.
@@ -800,6 +841,29 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
     out
 }
 
+/// The first [`REPORT_CHARS`] characters of a block's text, white space collapsed: what
+/// `collapse_whitespace(&doc.subtree_text(id))` would start with, read only as far as needed
+/// (a copy may hold a whole article).
+fn report_text(doc: &Doc, id: NodeId) -> String {
+    let mut raw = String::new();
+    // Enough raw text for REPORT_CHARS collapsed characters plus the space that may follow.
+    let mut words_chars = 0usize;
+    for t in std::iter::once(id)
+        .chain(doc.descendants(id))
+        .filter_map(|d| doc.text(d))
+    {
+        raw.push_str(t);
+        words_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+        if words_chars > REPORT_CHARS {
+            break;
+        }
+    }
+    collapse_whitespace(&raw)
+        .chars()
+        .take(REPORT_CHARS)
+        .collect()
+}
+
 /// Are these in-article occurrences one field of sibling records (a live blog's entries, a
 /// table's rows, a recipe's lists)? Each occurrence then sits in its own record, and the
 /// records differ: each holds other text besides the repeated field.
@@ -826,8 +890,8 @@ fn is_record_field(doc: &Doc, comp: &Comp, cluster: &[usize]) -> bool {
             // The occurrence is a direct child: a block pasted between others, not a field.
             return false;
         }
-        let own = non_space_chars(&doc.subtree_text(u));
-        let all = non_space_chars(&doc.subtree_text(rec));
+        let own = subtree_non_space_chars(doc, u);
+        let all = subtree_non_space_chars(doc, rec);
         if all <= own {
             return false;
         }
@@ -873,6 +937,15 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// [`non_space_chars`] of a node's whole text, without building it.
+fn subtree_non_space_chars(doc: &Doc, id: NodeId) -> usize {
+    std::iter::once(id)
+        .chain(doc.descendants(id))
+        .filter_map(|d| doc.text(d))
+        .map(non_space_chars)
+        .sum()
+}
+
 /// A short region that calls to action, holds a form or a button, or (when `pasted` is set:
 /// the block is pasted more than once inside the article) is mostly links or uses a weaker
 /// call to action. A single occurrence needs the strong signs: articles link to other stories
@@ -892,7 +965,12 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
                 controls |= CONTROL_TAGS.contains(&&*e.tag);
             }
             NodeData::Text(t) => {
-                let c = non_space_chars(t);
+                // Counted only as far as the limit: a long text node decides at once.
+                let c = t
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .take(PROMO_MAX_CHARS + 1 - chars)
+                    .count();
                 chars += c;
                 if id < in_link_until {
                     link_chars += c;
@@ -957,10 +1035,9 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
         let parent = doc.parent(id as NodeId);
         match &doc.node(id as NodeId).data {
             NodeData::Element(e) => {
-                skipped[id] =
-                    parent.is_some_and(|p| skipped[p as usize]) || SKIP_TAGS.contains(&&*e.tag);
+                skipped[id] = parent.is_some_and(|p| skipped[p as usize]) || is_skipped(&e.tag);
                 owner[id] = match parent {
-                    Some(p) if INLINE_TAGS.contains(&&*e.tag) => owner[p as usize],
+                    Some(p) if is_inline(&e.tag) => owner[p as usize],
                     _ => id as u32,
                 };
                 // A line break or image splits words even inside one block.
@@ -1045,48 +1122,45 @@ struct ShingleIndex {
 impl ShingleIndex {
     /// `groups` in order: group `g` is the `g`-th token list.
     fn build<'t>(groups: impl ExactSizeIterator<Item = &'t [u32]>) -> ShingleIndex {
+        let groups: Vec<&[u32]> = groups.collect();
         let mut sizes = vec![0usize; groups.len()];
-        // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
-        let mut hashes: Vec<u32> = Vec::new();
-        let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
-        for tokens in groups {
-            starts.push(hashes.len());
-            hashes.reserve(tokens.len());
-            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| hashes.push(h));
-        }
-        starts.push(hashes.len());
         // A filter first: most shingles of a page occur once, and only those that may occur
         // twice need the (larger, cache-missing) hash table. A shingle whose bit in `shared`
-        // stays clear occurs exactly once on the page (its second occurrence would have found
-        // its bit set in `seen`, from an earlier group, or in `mine`, from its own group);
-        // hash collisions only send a few unique shingles the exact way.
-        let bits = (hashes.len() * FILTER_BITS_PER_SHINGLE)
+        // stays clear occurs exactly once on the page (its second occurrence, in its own group
+        // or a later one, would have found its bit set in `seen`); hash collisions only send a
+        // few unique shingles the exact way. The filter is sized from the shingle count, so
+        // it is filled while the shingles are hashed, in the same pass.
+        let count: usize = groups
+            .iter()
+            .map(|t| text::shingle_count(t, SHINGLE_WORDS))
+            .sum();
+        let bits = (count * FILTER_BITS_PER_SHINGLE)
             .next_power_of_two()
             .clamp(64, MAX_FILTER_BITS);
         let mask = bits as u32 - 1;
         let at = |h: u32| ((h & mask) as usize / 64, 1u64 << (h & 63));
-        let (mut seen, mut mine, mut shared) = (
-            vec![0u64; bits / 64],
-            vec![0u64; bits / 64],
-            vec![0u64; bits / 64],
-        );
-        let mut candidates = 0usize;
-        for g in 0..starts.len() - 1 {
-            let own = &hashes[starts[g]..starts[g + 1]];
-            for &h in own {
+        let (mut seen, mut shared) = (vec![0u64; bits / 64], vec![0u64; bits / 64]);
+        // Occurrences that found their bit already set: every shingle that takes the exact
+        // way has its first occurrence plus at least one of these, so twice this bounds them.
+        let mut repeats = 0usize;
+        // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
+        let mut hashes: Vec<u32> = Vec::with_capacity(count);
+        let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+        for tokens in &groups {
+            starts.push(hashes.len());
+            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| {
                 let (w, m) = at(h);
-                if (seen[w] | mine[w]) & m != 0 {
+                let s = seen[w];
+                if s & m != 0 {
                     shared[w] |= m;
+                    repeats += 1;
                 }
-                mine[w] |= m;
-            }
-            for &h in own {
-                let (w, m) = at(h);
-                seen[w] |= m;
-                mine[w] &= !m;
-                candidates += usize::from(shared[w] & m != 0);
-            }
+                seen[w] = s | m;
+                hashes.push(h);
+            });
         }
+        starts.push(hashes.len());
+        let candidates = (repeats * 2).min(hashes.len());
         let mut slot_of: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(candidates, Default::default());
         // Per posting, the last group added (groups come in order, so a shingle a group

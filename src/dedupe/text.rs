@@ -55,22 +55,33 @@ impl Tokenizer {
             let b = bytes[i];
             // ASCII first, byte by byte: most text is, and it needs no Unicode tables.
             if b < 0x80 {
-                i += 1;
                 let class = ASCII_CLASS[b as usize];
-                if class > PUNCT {
-                    if !in_word {
-                        cur = FNV32_OFFSET;
-                        in_word = true;
-                    }
-                    cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
-                    chars += 1;
-                } else {
+                if class <= PUNCT {
+                    i += 1;
                     if in_word {
                         self.tokens.push(cur);
                         in_word = false;
                     }
                     chars += u32::from(class);
+                    continue;
                 }
+                if !in_word {
+                    cur = FNV32_OFFSET;
+                    in_word = true;
+                }
+                // The rest of an ASCII word in a tight loop: no word-state test per letter.
+                let start = i;
+                cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    let class = ASCII_CLASS[usize::from(b & 0x7f)];
+                    if b >= 0x80 || class <= PUNCT {
+                        break;
+                    }
+                    cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
+                    i += 1;
+                }
+                chars += (i - start) as u32;
                 continue;
             }
             let c = s[i..].chars().next().unwrap_or(' ');
@@ -128,9 +139,18 @@ pub fn title_like(block: &[u32], title: &[u32], share: f32) -> bool {
     if title.len() < 3 || block.is_empty() {
         return false;
     }
-    let mut b = block.to_vec();
-    b.sort_unstable();
-    b.dedup();
+    // The common words are the title's, so a block with more distinct words than
+    // `title.len() / share` cannot pass: a long block is turned down at its first words beyond
+    // that (the same test in the same arithmetic), without sorting them all.
+    let mut b: Vec<u32> = Vec::with_capacity(2 * title.len());
+    for &w in block {
+        if !b.contains(&w) {
+            if share * (b.len() + 1) as f32 > title.len() as f32 {
+                return false;
+            }
+            b.push(w);
+        }
+    }
     let common = b.iter().filter(|w| title.binary_search(w).is_ok()).count() as f32;
     common >= share * b.len() as f32 && b.len() as f32 >= 0.5 * title.len() as f32
 }
@@ -156,6 +176,15 @@ pub fn for_each_shingle(tokens: &[u32], k: usize, mut f: impl FnMut(u32)) {
     }
 }
 
+/// How many hashes [`for_each_shingle`] gives for a block of `len` words.
+pub fn shingle_count(tokens: &[u32], k: usize) -> usize {
+    if tokens.len() <= k {
+        1
+    } else {
+        tokens.len() - k + 1
+    }
+}
+
 /// Distinct hashes of every run of `k` consecutive words (one for a block shorter than `k`).
 #[cfg(test)]
 pub fn shingles(tokens: &[u32], k: usize) -> Vec<u32> {
@@ -178,7 +207,8 @@ fn window_hash(w: &[u32]) -> u32 {
     fold(h)
 }
 
-fn fold(h: u64) -> u32 {
+/// A 64-bit hash folded to 32 bits.
+pub fn fold(h: u64) -> u32 {
     (h >> 32) as u32 ^ h as u32
 }
 
