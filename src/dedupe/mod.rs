@@ -21,6 +21,7 @@ mod text;
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
 use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Options};
 use rustc_hash::FxHashMap;
+pub(crate) use text::TextCounts;
 use text::{title_tokens, Tokenizer};
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
@@ -170,6 +171,10 @@ pub struct Analysis {
     /// For each node, how much of its own text counts as prose when choosing the article:
     /// 0 inside a copy (or site boilerplate), 1 elsewhere. Empty when dedupe is off.
     pub weight: Vec<f32>,
+    /// Per node, for each text node this pass read: what `score::weigh` gives for its text
+    /// (characters, commas), so the scoring pass does not read the page's text a second
+    /// time; `(u32::MAX, 0)` elsewhere. Empty when dedupe is off.
+    pub text_weights: Vec<(u32, u32)>,
     /// Fingerprints of this page's blocks (sorted, distinct): site memory's input.
     pub fingerprints: Vec<u32>,
     /// Groups of repeated regions, each with its occurrences in document order.
@@ -239,7 +244,8 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         return out;
     }
     // Phase A: blocks and their words, in one forward pass.
-    let blocks = collect_blocks(doc);
+    out.text_weights = vec![(NONE, 0); n];
+    let blocks = collect_blocks(doc, Some(&mut out.text_weights));
     let title = title_tokens(title.unwrap_or(""));
     // The headline: a block that reads as the page title. (A heading tag alone is not enough:
     // some pages put a photo caption in their h1.)
@@ -608,7 +614,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
 /// The page's block fingerprints alone (what [`analyze`] returns in `fingerprints`), for a
 /// caller building site memory in a first pass without extracting.
 pub fn fingerprints(doc: &Doc) -> Vec<u32> {
-    let mut f: Vec<u32> = collect_blocks(doc)
+    let mut f: Vec<u32> = collect_blocks(doc, None)
         .iter()
         .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
         .map(|b| text::fingerprint(&b.tokens))
@@ -1023,7 +1029,10 @@ fn looks_like_list(doc: &Doc, root: NodeId) -> bool {
 }
 
 /// Phase A: every text node goes to its block (the nearest ancestor that is not inline).
-fn collect_blocks(doc: &Doc) -> Vec<Blk> {
+///
+/// With `weighed`, each text node read gets [`crate::extract::score::weigh`]'s result there,
+/// from the same pass (see [`Analysis::text_weights`]).
+fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<Blk> {
     let n = doc.len();
     let mut owner = vec![NONE; n];
     let mut skipped = vec![false; n];
@@ -1072,7 +1081,10 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
                     toks[b as usize].flush();
                 }
                 last_fed = b;
-                toks[b as usize].feed(t);
+                let counts = toks[b as usize].feed(t);
+                if let Some(w) = weighed.as_deref_mut() {
+                    w[id] = crate::extract::score::weigh_counted(counts);
+                }
             }
         }
     }

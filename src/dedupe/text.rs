@@ -10,26 +10,46 @@ const FNV32_PRIME: u32 = 0x0100_0193;
 const FNV64_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// [`ASCII_CLASS`] of white space (ends a word, not counted).
+/// [`BYTE_CLASS`] of white space (ends a word, not counted).
 const SPACE: u8 = 0;
-/// [`ASCII_CLASS`] of other non-word characters (ends a word, counted).
+/// [`BYTE_CLASS`] of other non-word characters (ends a word, counted).
 const PUNCT: u8 = 1;
-/// Per ASCII byte: [`SPACE`], [`PUNCT`], or for a letter or digit its lower-case form (every
-/// one above `PUNCT`). One table load instead of several range tests per byte of page text.
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [PUNCT; 128];
+/// [`BYTE_CLASS`] of a byte of a non-ASCII character (decoded and classified by Unicode).
+const NON_ASCII: u8 = 2;
+/// ASCII vertical tab: not white space for the word splitter (ASCII's definition), white
+/// space for [`crate::extract::score::weigh`] (Unicode's), so counted apart.
+const VERTICAL_TAB: u8 = 0x0b;
+/// Per byte: [`SPACE`], [`PUNCT`], [`NON_ASCII`], or for an ASCII letter or digit its
+/// lower-case form (every one above `NON_ASCII`). One table load instead of several range
+/// tests per byte of page text.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
-        if b.is_ascii_alphanumeric() {
-            t[i] = b.to_ascii_lowercase();
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
         } else if b.is_ascii_whitespace() {
-            t[i] = SPACE;
-        }
+            SPACE
+        } else {
+            PUNCT
+        };
         i += 1;
     }
     t
 };
+
+/// What one [`Tokenizer::feed`] call read, counted the way [`crate::extract::score::weigh`]
+/// counts (so the scoring pass need not read the same text again).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TextCounts {
+    /// Characters that are not white space (`char::is_whitespace`).
+    pub non_space: u32,
+    /// Of those, CJK characters (`score::is_cjk`).
+    pub cjk: u32,
+    /// Commas (`,` and the CJK and Arabic commas).
+    pub commas: u32,
+}
 
 /// Streams text into word hashes; keeps the state of a word cut across text nodes.
 #[derive(Debug, Default)]
@@ -42,7 +62,8 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
-    pub fn feed(&mut self, s: &str) {
+    /// Reads `s` into the block's words; returns its counts for the scoring pass.
+    pub fn feed(&mut self, s: &str) -> TextCounts {
         // The state lives in locals for the loop (a field updated per byte would be stored back
         // to memory every time): this runs over every character of the page's text.
         let bytes = s.as_bytes();
@@ -50,32 +71,23 @@ impl Tokenizer {
         // growing the vector word by word.
         self.tokens.reserve(bytes.len() / 6);
         let (mut cur, mut in_word, mut chars) = (self.cur, self.in_word, self.chars);
+        let (mut vertical_tabs, mut cjk, mut commas) = (0u32, 0u32, 0u32);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // ASCII first, byte by byte: most text is, and it needs no Unicode tables.
-            if b < 0x80 {
-                let class = ASCII_CLASS[b as usize];
-                if class <= PUNCT {
-                    i += 1;
-                    if in_word {
-                        self.tokens.push(cur);
-                        in_word = false;
-                    }
-                    chars += u32::from(class);
-                    continue;
-                }
+            let class = BYTE_CLASS[usize::from(b)];
+            if class > NON_ASCII {
+                // An ASCII word: its letters in a tight loop, no word-state test per letter.
                 if !in_word {
                     cur = FNV32_OFFSET;
                     in_word = true;
                 }
-                // The rest of an ASCII word in a tight loop: no word-state test per letter.
                 let start = i;
                 cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
                 i += 1;
                 while let Some(&b) = bytes.get(i) {
-                    let class = ASCII_CLASS[usize::from(b & 0x7f)];
-                    if b >= 0x80 || class <= PUNCT {
+                    let class = BYTE_CLASS[usize::from(b)];
+                    if class <= NON_ASCII {
                         break;
                     }
                     cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
@@ -84,28 +96,49 @@ impl Tokenizer {
                 chars += (i - start) as u32;
                 continue;
             }
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                if !in_word {
-                    cur = FNV32_OFFSET;
-                    in_word = true;
-                }
-                for l in c.to_lowercase() {
-                    cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
-                }
-                chars += 1;
-            } else {
-                if in_word {
-                    self.tokens.push(cur);
-                    in_word = false;
-                }
-                if !c.is_whitespace() {
+            if class == NON_ASCII {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
+                    if !in_word {
+                        cur = FNV32_OFFSET;
+                        in_word = true;
+                    }
+                    for l in c.to_lowercase() {
+                        cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
+                    }
                     chars += 1;
+                    cjk += u32::from(crate::extract::score::is_cjk(c));
+                } else {
+                    if in_word {
+                        self.tokens.push(cur);
+                        in_word = false;
+                    }
+                    if !c.is_whitespace() {
+                        chars += 1;
+                        commas += u32::from(matches!(c, '\u{3001}' | '\u{FF0C}' | '\u{060C}'));
+                    }
                 }
+                continue;
+            }
+            i += 1;
+            if in_word {
+                self.tokens.push(cur);
+                in_word = false;
+            }
+            if class == PUNCT {
+                chars += 1;
+                commas += u32::from(b == b',');
+                vertical_tabs += u32::from(b == VERTICAL_TAB);
             }
         }
+        let counts = TextCounts {
+            non_space: chars - self.chars - vertical_tabs,
+            cjk,
+            commas,
+        };
         (self.cur, self.in_word, self.chars) = (cur, in_word, chars);
+        counts
     }
 
     /// Ends the current word, if any.
