@@ -116,6 +116,8 @@ impl Tokenizer {
                     }
                     if !c.is_whitespace() {
                         chars += 1;
+                        // (The CJK blocks also hold marks and punctuation: `・`, `゛`.)
+                        cjk += u32::from(crate::extract::score::is_cjk(c));
                         commas += u32::from(matches!(c, '\u{3001}' | '\u{FF0C}' | '\u{060C}'));
                     }
                 }
@@ -260,6 +262,24 @@ mod tests {
         assert_eq!(tokens("The  Council, voted!"), tokens("the council voted"));
         assert_ne!(tokens("council voted"), tokens("voted council"));
         assert_eq!(fingerprint(&tokens("A b")), fingerprint(&tokens("a, B.")));
+    }
+
+    #[test]
+    fn counts_agree_with_the_scoring_weigh() {
+        // Whatever the script: the scoring pass takes these counts instead of reading the text.
+        for s in [
+            "Council, voted\u{b}! 42 times",
+            "\u{4eca}\u{65e5}\u{306f}\u{30fb}\u{3044}\u{3044}\u{3001}\u{309b} \u{30fc}",
+            "caf\u{e9} \u{60c} \u{ff0c}x\u{3000}y \u{a0}z",
+            "",
+        ] {
+            let counts = Tokenizer::default().feed(s);
+            assert_eq!(
+                crate::extract::score::weigh_counted(counts),
+                crate::extract::score::weigh(s),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
