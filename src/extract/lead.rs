@@ -12,6 +12,17 @@ use crate::dom::{Doc, NodeId};
 pub const LEAD_MAX_LEVELS: usize = 4;
 /// A lead is short beside the body: at most this share of the container's characters.
 pub const LEAD_MAX_SHARE: f32 = 0.5;
+/// Picture blocks: a lead image (`figure.lead`) and its caption are no standfirst.
+const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "picture"];
+
+/// Named as the lead: by class/id words, or as the article's schema.org `description` (the
+/// publisher's own summary, the standfirst's usual markup).
+fn is_lead_named(doc: &Doc, s: &Stats, i: NodeId) -> bool {
+    s.words[i as usize].lead
+        || doc
+            .attr(i, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|t| t == "description"))
+}
 
 /// Finds a lead before `main` and joins it. Returns the new container (or `main` unchanged)
 /// and marks in `skip` what lies between the new container and the two parts.
@@ -58,12 +69,16 @@ fn find(doc: &Doc, s: &Stats, main: NodeId) -> Option<NodeId> {
             i += 1;
             continue;
         }
-        // Boilerplate and hidden blocks are never the lead, nor is anything inside them.
-        if s.excluded[iu] || (s.words[iu].is_boilerplate() && !doc.contains(i, main)) {
+        // Boilerplate and hidden blocks are never the lead, nor is anything inside them; nor
+        // is a picture or its caption.
+        if s.excluded[iu]
+            || (s.words[iu].is_boilerplate() && !doc.contains(i, main))
+            || (PICTURE_TAGS.contains(&doc.tag(i)) && !doc.contains(i, main))
+        {
             i = doc.node(i).end;
             continue;
         }
-        if s.words[iu].lead
+        if is_lead_named(doc, s, i)
             && !doc.contains(i, main)
             && s.raw[iu] > 0.0
             && (s.chars[iu] as f32) <= max_chars

@@ -359,6 +359,9 @@ pub fn orphan_headings(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) ->
     }
     found
         .into_iter()
+        // A heading longer than a label is a paragraph set as a heading (a standfirst in
+        // `h2`), text of its own rather than the title of what was left out.
+        .filter(|&h| s.chars[h as usize] <= LABEL_MAX_CHARS)
         .map(|h| {
             skip[h as usize] = true;
             Pruned {

@@ -510,3 +510,38 @@ fn heading_with_nothing_after_it_is_dropped() {
         &["Stories you may have missed"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn schema_description_is_the_lead_and_a_lead_picture_is_not() {
+    let r = run(include_str!("../fixtures/extract/lead-description.html"));
+    check_text(
+        "lead-description",
+        &r,
+        &[
+            "Early shift workers on the island will no longer sleep",
+            "The ferry company had resisted an earlier crossing",
+            "the harbour cafe has promised to open early",
+        ],
+        &["By Ola Brenn", "The Saltmarsh Courier"],
+    );
+    let lead = r.text.find("Early shift workers").unwrap();
+    let body = r.text.find("The ferry company").unwrap();
+    assert!(lead < body, "lead after body:\n{}", r.text);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_standfirst_set_as_a_heading_stays_when_what_follows_goes() {
+    let r = run(include_str!("../fixtures/extract/heading-standfirst.html"));
+    check_text(
+        "heading-standfirst",
+        &r,
+        &[
+            "The mill workers' choir of Ostervik, founded a century ago",
+            "The choir sang four songs",
+            "defends its title",
+        ],
+        &["Mail", "Print"],
+    );
+}
