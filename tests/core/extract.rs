@@ -545,3 +545,21 @@ fn a_standfirst_set_as_a_heading_stays_when_what_follows_goes() {
         &["Mail", "Print"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn contact_boxes_disclaimers_and_localized_comment_sections_are_dropped() {
+    let r = run(include_str!(
+        "../fixtures/extract/contact-disclaimer-kommentare.html"
+    ));
+    check_text(
+        "contact-disclaimer-kommentare",
+        &r,
+        &["Am Wehr unterhalb der alten Mühle", "zum Wehr führt."],
+        &[
+            "Partnerlinks",
+            "Bei Fragen und Anregungen",
+            "Keine Kommentare",
+        ],
+    );
+}
