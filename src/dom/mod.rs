@@ -15,6 +15,7 @@ pub mod snapshot;
 
 mod builder;
 mod nesting;
+mod rawtext;
 mod text;
 
 pub use builder::DocBuilder;
