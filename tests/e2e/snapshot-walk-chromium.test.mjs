@@ -40,9 +40,9 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
     const got = await env.chrome.worker.evaluate(
       async ([u, id, html]) => {
         const core = await globalThis.declutterTest.loadCore();
-        const json = await globalThis.declutterTest.snapshot(id);
+        const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, title: r.title, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        return { nodes: JSON.parse(json).nodes, parsed: pick(core.extractHtml(html, { url: u })), live: pick(core.extractSnapshot(json, { url: u })) };
+        return { nodes: globalThis.declutterTest.entries(snap), parsed: pick(core.extractHtml(html, { url: u })), live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })) };
       },
       [url, tabId, ATTRS_PAGE],
     );
@@ -62,14 +62,14 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
     const got = await env.chrome.worker.evaluate(
       async ([u, id, h]) => {
         const core = await globalThis.declutterTest.loadCore();
-        const json = await globalThis.declutterTest.snapshot(id);
+        const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        const nodes = JSON.parse(json).nodes;
+        const nodes = globalThis.declutterTest.entries(snap);
         return {
           count: nodes.length,
           parentsBefore: nodes.every((n, i) => (i === 0 ? n.p === -1 : n.p >= 0 && n.p < i)),
           parsed: pick(core.extractHtml(h, { url: u })),
-          live: pick(core.extractSnapshot(json, { url: u })),
+          live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
         };
       },
       [url, tabId, html],
