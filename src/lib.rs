@@ -2,7 +2,8 @@
 //!
 //! One pure core with two doors, both producing the same [`dom::Doc`]:
 //! - [`extract_html`]: HTML bytes in any charset, parsed by scraper (CLI, playground, benchmarks);
-//! - [`extract_snapshot`]: the live page as the extension's content script reads it.
+//! - [`extract_snapshot`] and [`extract_packed`]: the live page as a content script reads it
+//!   (the compact [`dom::snapshot::Packed`] form is what the extension sends).
 //!
 //! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is [`wasm`] alone.
 
@@ -25,7 +26,7 @@ pub use options::Options;
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 use budget::Budget;
-use dom::snapshot::Snapshot;
+use dom::snapshot::{Packed, Snapshot};
 use dom::Doc;
 
 /// Door 1: extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
@@ -59,6 +60,14 @@ pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extrac
     } else {
         options
     };
+    Ok(run(&doc, options, started, false))
+}
+
+/// Door 2, compact form (the extension's): the same result as [`extract_snapshot`] on the same
+/// entries. The page's URL, if any, comes in `options.url`.
+pub fn extract_packed(packed: &Packed, options: &Options) -> Result<Extraction, Error> {
+    let started = web_time::Instant::now();
+    let doc = packed.to_doc_limited(options.max_nodes)?;
     Ok(run(&doc, options, started, false))
 }
 

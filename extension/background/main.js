@@ -111,7 +111,7 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
-  return turnOn(tabId, mode, started, { json: now.json, cut: now.cut, tab });
+  return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab });
 }
 
 /**
@@ -128,42 +128,68 @@ function reevaluate(tabId, mode) {
   });
 }
 
+// Numbers each apply, so the Markdown that follows a reader view finds that view.
+let applied = 0;
+
+/**
+ * What the page needs of the core's result. Never the plain text, the fingerprints (site
+ * memory) or the Markdown (sent after the view). The reader view shows the article and its
+ * header: the block lists stay here, as counts.
+ */
+function forPage(result, reader) {
+  const { text: _text, fingerprints: _fp, markdown: _md, ...rest } = result;
+  if (!reader) return rest;
+  const { title, byline, site_name, reading_minutes, lang, dir, html, is_article } = result;
+  const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
+  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, counts: { hidden: result.hidden.length, duplicates: copies } };
+}
+
 /**
  * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
- * `json`, `cut`: the page's snapshot (and the note if a limit cut it) when the caller already
- * has it; `tab`: api.tabs.get's promise.
+ * `snap`, `cut`: the page's snapshot (compact form, content/content.js) and the note if a
+ * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise.
  */
-async function turnOn(tabId, mode, started, { again = false, json = null, cut = null, tab = api.tabs.get(tabId) } = {}) {
+async function turnOn(tabId, mode, started, { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId) } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const memory = tab.then((t) => {
     const site = siteOf(t);
     const host = hostOf(t.url);
     return Promise.all([site, site ? recall(site.host, site.page) : [], mode === 'declutter' && host ? picksFor(host) : []]);
   });
-  const [snap, core, settings, [site, boilerplate, picks]] = await Promise.all([
-    json ? { json, cut } : send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
+  const [{ snap, cut: snapCut }, core, settings, [site, boilerplate, picks]] = await Promise.all([
+    given ? { snap: given, cut } : send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
     loadCore(),
     loadSettings(),
     memory,
   ]);
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
-  const result = core.extractSnapshot(snap.json, { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET });
-  if (snap.cut) result.messages.push(`page too large (${snap.cut.reason}): only its first ${snap.cut.nodes} nodes were read`);
-  // The stylesheet goes in alongside the result rather than before it: either order ends in
-  // the same page, and the page shows the result one round trip sooner.
+  const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
+  const result = core.extractSnapshot(snap.text, snap.ints, opts);
+  if (snapCut) result.messages.push(`page too large (${snapCut.reason}): only its first ${snapCut.nodes} nodes were read`);
+  // Declutter's stylesheet goes in alongside the result rather than before it: either order
+  // ends in the same page, and the page shows the result one round trip sooner.
   let css = null;
-  if (again) {
-    // The stylesheet of this mode is already in the page.
-  } else if (mode === 'declutter') {
-    css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
-  } else {
+  if (!again && mode === 'declutter') css = api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS });
+  const { fingerprints } = result;
+  // The reader's print rules go in once the view is shown: a stylesheet arriving with the
+  // view restyles the whole page under it while the first frame is being made (measured: the
+  // view's insertion task and first paint both shorter with the sheet after them).
+  const print = async () => {
+    if (again || mode !== 'reader') return;
     // One copy, even after Esc. Print rules only: nothing on screen waits for them.
-    css = api.scripting.removeCSS({ target: { tabId }, ...PRINT }).then(() => api.scripting.insertCSS({ target: { tabId }, ...PRINT }));
-  }
-  // The page needs neither the plain text nor the site-memory fingerprints: not sent.
-  const { text: _text, fingerprints, ...forPage } = result;
-  const [shown] = await Promise.all([send(tabId, { cmd: 'apply', mode, result: forPage, settings, picks, again }), css]);
+    await api.scripting.removeCSS({ target: { tabId }, ...PRINT });
+    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
+  };
+  const seq = ++applied;
+  const [shown] = await Promise.all([
+    send(tabId, { cmd: 'apply', mode, result: forPage(result, reader), settings, picks, again, seq }),
+    css,
+    // The Markdown for "Copy Markdown" travels on its own, behind the view: the first frame
+    // does not wait for its bytes (the button waits for them if clicked sooner).
+    reader && send(tabId, { cmd: 'markdown', markdown: result.markdown ?? '', seq }).catch(report),
+  ]);
+  await print();
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, fingerprints).catch(report);
   return {
@@ -308,6 +334,29 @@ const TEST_CALLS = {
   // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
   markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
 };
+/** Decodes the compact snapshot (content/content.js, src/dom/snapshot.rs `Packed`); tests only. */
+function unpack({ text, ints: wire }) {
+  const ints = wire === '' ? [] : wire.split(',').map(Number);
+  const nodes = [];
+  let at = 0;
+  let pos = 0;
+  const take = (n) => text.slice(pos, (pos += n));
+  while (at < ints.length) {
+    const head = ints[at++];
+    const p = Math.floor(head / 2) - 1;
+    if (head % 2 === 0) {
+      const t = take(ints[at++]);
+      const a = [];
+      for (let k = ints[at++]; k > 0; k--) {
+        const name = take(ints[at++]);
+        a.push([name, take(ints[at++])]);
+      }
+      nodes.push({ p, t, a });
+    } else nodes.push({ p, x: take(ints[at++]) });
+  }
+  return nodes;
+}
+
 if (isTestBuild) {
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
@@ -324,10 +373,14 @@ if (isTestBuild) {
   // For tests that compare the two doors on the live page (the walk must number nodes as
   // door 1 does): the content script's snapshot and the core's two calls.
   globalThis.declutterTest = Object.freeze({
+    // The page's snapshot as the toggle reads it (compact form: {url, text, ints}).
     async snapshot(tabId) {
       await ensureContent(tabId);
-      return (await send(tabId, { cmd: 'snapshot' })).json;
+      return (await send(tabId, { cmd: 'snapshot' })).snap;
     },
+    // A compact snapshot as entries {p, t, a, x} (the JSON form, src/dom/snapshot.rs), for
+    // tests that look at single entries or give the JSON door the same page.
+    entries: unpack,
     loadCore,
     coreInstantiations,
     // The exact functions registered with the browser's events, which automation cannot fire.

@@ -5,11 +5,15 @@
 // Messages from the background (all answered):
 //   {cmd: 'state', snapshot?, maxNodes?, budgetMs?} -> {mode: null|'reader'|'declutter', title, late,
 //                                       watch, lost}; with snapshot: true and no mode on, also
-//                                       {json, cut} (one round trip)
-//   {cmd: 'snapshot', maxNodes, budgetMs} -> {json, cut}   the page as src/dom/snapshot.rs documents
-//                                          it; cut: null, or {nodes, reason} when a limit stopped the walk
-//   {cmd: 'apply', mode, result, settings, picks, again} -> {hidden, duplicates}   after the page shows it
-//                                       (the whole article, for the reader)
+//                                       {snap, cut} (one round trip)
+//   {cmd: 'snapshot', maxNodes, budgetMs} -> {snap, cut}   snap: {url, text, ints}, the page in the
+//                                          compact form src/dom/snapshot.rs documents (`Packed`;
+//                                          ints: decimals joined by commas);
+//                                          cut: null, or {nodes, reason} when a limit stopped the walk
+//   {cmd: 'apply', mode, result, settings, picks, again, seq} -> {hidden, duplicates}   after the page
+//                                       shows it (the whole article, for the reader; its result
+//                                       carries the counts, not the block lists)
+//   {cmd: 'markdown', markdown, seq}    -> {}       the reader view `seq`'s "Copy Markdown" text
 //                                       (again: re-evaluation after an in-app navigation: the
 //                                       old marks go, scroll and focus stay where they are)
 //   {cmd: 'off'}                        -> {mode}   after the page is restored exactly
@@ -62,19 +66,36 @@
   const MAX_ATTR_CHARS = 65_536;
   const MAX_ATTRS = 1_000;
   const MAX_TEXT_CHARS = 1_000_000;
-  const clip = (t, room) => (t.length > room ? t.slice(0, Math.max(0, room)) : t);
-  const cap = (v) => clip(v, MAX_ATTR_CHARS);
+  const cap = (v) => (v.length > MAX_ATTR_CHARS ? clipPair(v, MAX_ATTR_CHARS) : v);
 
-  // Returns {run(deadline) -> done?, finish() -> the snapshot's JSON, cut}: the walk can stop at
-  // a deadline and go on later from where it was.
+  // Keeps a string's first `room` UTF-16 units, never half a surrogate pair.
+  const clipPair = (t, room) => {
+    if (t.length <= room) return t;
+    const c = t.charCodeAt(room - 1);
+    return t.slice(0, c >= 0xd800 && c < 0xdc00 ? room - 1 : room);
+  };
+
+  // Returns {run(deadline) -> done?, finish() -> {text, ints}, cut}: the walk can stop at a
+  // deadline and go on later from where it was. The snapshot is in the compact form
+  // (src/dom/snapshot.rs, `Packed`): all strings in order in `strs` (joined into `text` at the
+  // end), and per entry a few integers in `ints`: no object per node, and one string and one
+  // array of numbers to send.
   function startWalk({ maxNodes = Infinity, budgetMs = Infinity } = {}) {
     const root = document.documentElement;
     if (!root) throw new Error('the page has no document element');
-    const nodes = [];
+    const strs = [];
+    const ints = [];
+    let count = 0; // entries so far
     const kept = [];
     const marks = state?.marks;
     const pushElement = (el, p) => {
-      const a = [];
+      const tag = el.localName;
+      strs.push(tag);
+      // head (parent, element), tag length, attribute count (set below)
+      ints.push(2 * (p + 1), tag.length, 0);
+      const at = ints.length - 1;
+      const s0 = strs.length;
+      let n = 0;
       // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
       // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
       const ours = marks?.has(el);
@@ -85,19 +106,30 @@
       for (let i = 0; i < names.length && i < MAX_ATTRS; i++) {
         const name = names[i];
         if (name.includes(':')) {
-          a.length = 0;
+          strs.length = s0;
+          ints.length = at + 1;
+          n = 0;
           const attrs = el.attributes;
           for (let j = 0; j < attrs.length && j < MAX_ATTRS; j++) {
-            const at = attrs[j];
-            if (!(ours && at.name === ATTR)) a.push([at.localName, cap(at.value)]);
+            const a = attrs[j];
+            if (ours && a.name === ATTR) continue;
+            const k = a.localName;
+            const v = cap(a.value);
+            strs.push(k, v);
+            ints.push(k.length, v.length);
+            n++;
           }
           break;
         }
-        if (!(ours && name === ATTR)) a.push([name, cap(el.getAttribute(name))]);
+        if (ours && name === ATTR) continue;
+        const v = cap(el.getAttribute(name));
+        strs.push(name, v);
+        ints.push(name.length, v.length);
+        n++;
       }
-      nodes.push({ p, t: el.localName, a });
+      ints[at] = n;
       kept.push(el);
-      return nodes.length - 1;
+      return count++;
     };
     const stack = [{ idx: pushElement(root, -1), next: root.firstChild, keepText: keepsText(root), text: -1 }];
     let spent = 0; // ms of walking so far, over all slices
@@ -108,14 +140,14 @@
       let steps = 0;
       try {
         while (stack.length) {
-          if (nodes.length >= maxNodes) {
-            w.cut = { nodes: nodes.length, reason: `more than ${maxNodes} nodes` };
+          if (count >= maxNodes) {
+            w.cut = { nodes: count, reason: `more than ${maxNodes} nodes` };
             return true;
           }
           // The clock is read every WALK_CHECK nodes only: reading it costs more than a step.
           if (++steps % WALK_CHECK === 0 && performance.now() > stopAt) {
             if (spent + performance.now() - started < budgetMs) return false;
-            w.cut = { nodes: nodes.length, reason: `over the ${budgetMs} ms reading budget` };
+            w.cut = { nodes: count, reason: `over the ${budgetMs} ms reading budget` };
             return true;
           }
           const f = stack[stack.length - 1];
@@ -125,24 +157,33 @@
             continue;
           }
           f.next = n.nextSibling;
-          if (n.nodeType === Node.ELEMENT_NODE) {
+          const type = n.nodeType;
+          if (type === Node.ELEMENT_NODE) {
             if (isOwn(n)) continue;
             f.text = -1;
             const idx = pushElement(n, f.idx);
             // A template's children live in its content fragment, which the walk leaves out.
             const first = n.localName === 'template' ? null : n.firstChild;
             stack.push({ idx, next: first, keepText: f.keepText && keepsText(n), text: -1 });
-          } else if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE) {
+          } else if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
             if (!f.keepText) continue;
             const data = n.data;
             if (data === '') continue;
             if (f.text >= 0) {
-              const t = nodes[f.text];
-              if (t.x.length < MAX_TEXT_CHARS) t.x += clip(data, MAX_TEXT_CHARS - t.x.length);
+              // The text entry is the last one: its length is the last integer.
+              const len = ints[f.text];
+              if (len < MAX_TEXT_CHARS) {
+                const more = clipPair(data, MAX_TEXT_CHARS - len);
+                strs.push(more);
+                ints[f.text] = len + more.length;
+              }
             } else {
-              nodes.push({ p: f.idx, x: clip(data, MAX_TEXT_CHARS) });
+              const x = clipPair(data, MAX_TEXT_CHARS);
+              strs.push(x);
+              ints.push(2 * (f.idx + 1) + 1, x.length);
               kept.push(n);
-              f.text = nodes.length - 1;
+              count++;
+              f.text = ints.length - 1;
             }
           }
         }
@@ -153,7 +194,9 @@
     };
     w.finish = () => {
       live = kept;
-      return JSON.stringify({ url: location.href, nodes });
+      // The integers as one string (decimals joined by commas): Chromium's messages copy an
+      // array value by value, several times slower than one string.
+      return { url: location.href, text: strs.join(''), ints: ints.join(',') };
     };
     return w;
   }
@@ -162,7 +205,7 @@
   function snapshot(limits) {
     const w = startWalk(limits);
     w.run(Infinity);
-    return { json: w.finish(), cut: w.cut };
+    return { snap: w.finish(), cut: w.cut };
   }
 
   // A big page is walked in slices of SLICE_MS with the page's own tasks (input, rendering)
@@ -180,7 +223,7 @@
 
   async function snapshotSliced(limits) {
     const w = startWalk(limits);
-    const done = () => ({ json: w.finish(), cut: w.cut });
+    const done = () => ({ snap: w.finish(), cut: w.cut });
     if (w.run(performance.now() + SLICE_MS)) return done();
     const changes = new MutationObserver(() => {});
     changes.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -480,7 +523,7 @@
     return g;
   }
 
-  function apply(mode, result, settings, picks) {
+  function apply(mode, result, settings, picks, seq) {
     const scroll = [window.scrollX, window.scrollY];
     const focus = document.activeElement;
     if (mode === 'declutter' && result.is_article === false) {
@@ -502,12 +545,17 @@
     }
     const host = reader.open(result, settings, () => turnOff());
     window.addEventListener('keydown', onKey, true);
-    state = { mode, title: result.title ?? null, scroll, host, focus };
+    state = { mode, title: result.title ?? null, scroll, host, focus, seq };
     state.guard = guard(host);
     state.stopNav = watchNavigation(state);
-    const duplicates = (result.duplicates ?? []).reduce((n, g) => n + (g.copies ?? []).filter((c) => !c.kept).length, 0);
-    return { hidden: (result.hidden ?? []).length, duplicates };
+    // The Markdown came before the view (messages may overtake each other): handed over now.
+    if (early?.seq === seq) reader.setMarkdown(host, early.markdown);
+    early = null;
+    return { ...result.counts };
   }
+
+  // The Markdown of the reader view numbered `seq`, if it arrived before that view opened.
+  let early = null;
 
   /**
    * Restores the page exactly as it was; returns the mode that was on. `restoreView` false:
@@ -560,7 +608,7 @@
           return true;
         case 'apply': {
           if (state) turnOff({ restoreView: !msg.again });
-          const shown = apply(msg.mode, msg.result, msg.settings, msg.picks);
+          const shown = apply(msg.mode, msg.result, msg.settings, msg.picks, msg.seq);
           if (state?.mode !== 'reader') {
             reply(shown);
             break;
@@ -573,6 +621,11 @@
           );
           return true;
         }
+        case 'markdown':
+          if (state?.mode === 'reader' && state.seq === msg.seq) reader.setMarkdown(state.host, msg.markdown);
+          else early = { seq: msg.seq, markdown: msg.markdown };
+          reply({});
+          break;
         case 'off':
           reply({ mode: turnOff() });
           break;

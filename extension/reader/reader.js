@@ -206,10 +206,17 @@
       bar.append(b);
       return b;
     };
+    // The Markdown comes after the view (setMarkdown); a click before it waits for it.
+    let give;
+    const markdown = new Promise((ok) => (give = ok));
     const md = button('copy-markdown', 'Copy Markdown', async () =>
-      (await exp.copyText(result.markdown, shadow)) ? 'Markdown copied.' : 'Copying was refused.',
+      (await exp.copyText(await markdown, shadow)) ? 'Markdown copied.' : 'Copying was refused.',
     );
-    md.disabled = typeof result.markdown !== 'string' || result.markdown === '';
+    markdowns.set(host, (text) => {
+      md.disabled = typeof text !== 'string' || text === '';
+      give(text);
+    });
+    if (typeof result.markdown === 'string') markdowns.get(host)(result.markdown);
     // Both wait for a long article's last blocks (progressive rendering, below).
     button('save-html', 'Save HTML', async () => {
       await settled(host);
@@ -351,8 +358,14 @@
     });
   }
 
+  // host -> function taking the article's Markdown (the toolbar's "Copy Markdown").
+  const markdowns = new WeakMap();
+
+  /** Hands the reader view on `host` its Markdown (content.js, after the view is shown). */
+  const setMarkdown = (host, text) => markdowns.get(host)?.(text);
+
   /** Resolves once the reader on `host` shows the whole article (or was closed). */
   const settled = (host) => complete.get(host) ?? Promise.resolve();
 
-  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, settled, style, sanitize });
+  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, settled, setMarkdown, style, sanitize });
 })();

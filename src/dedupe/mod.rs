@@ -21,19 +21,64 @@ mod text;
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
 use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Options};
 use rustc_hash::FxHashMap;
+pub(crate) use text::TextCounts;
 use text::{title_tokens, Tokenizer};
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
-const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "del", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
-    "sub", "sup", "time", "tt", "u", "var",
-];
+/// (A `match`, not a list: it runs for every element of the page.)
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "del"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+    )
+}
 /// Tags whose text is never read as page content.
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option",
-    "textarea",
-];
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "svg"
+            | "math"
+            | "select"
+            | "option"
+            | "textarea"
+    )
+}
 /// Share of a subtree's text a block must own itself to be compared (see `Blk::leaf`).
 const LEAF_SHARE: f32 = 0.8;
 /// Blocks shorter than this (in non-space characters) repeat by chance ("Share", a source
@@ -126,6 +171,10 @@ pub struct Analysis {
     /// For each node, how much of its own text counts as prose when choosing the article:
     /// 0 inside a copy (or site boilerplate), 1 elsewhere. Empty when dedupe is off.
     pub weight: Vec<f32>,
+    /// Per node, for each text node this pass read: what `score::weigh` gives for its text
+    /// (characters, commas), so the scoring pass does not read the page's text a second
+    /// time; `(u32::MAX, 0)` elsewhere. Empty when dedupe is off.
+    pub text_weights: Vec<(u32, u32)>,
     /// Fingerprints of this page's blocks (sorted, distinct): site memory's input.
     pub fingerprints: Vec<u32>,
     /// Groups of repeated regions, each with its occurrences in document order.
@@ -195,17 +244,18 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         return out;
     }
     // Phase A: blocks and their words, in one forward pass.
-    let blocks = collect_blocks(doc);
+    out.text_weights = vec![(NONE, 0); n];
+    let blocks = collect_blocks(doc, Some(&mut out.text_weights));
     let title = title_tokens(title.unwrap_or(""));
     // The headline: a block that reads as the page title. (A heading tag alone is not enough:
     // some pages put a photo caption in their h1.)
     let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
-    let fps: Vec<u32> = blocks
-        .iter()
-        .map(|b| text::fingerprint(&b.tokens))
-        .collect();
+    // Each block's word-sequence hash, once: the fingerprint is its folded form and the
+    // exact groups of phase C sort on it.
+    let seqs: Vec<u64> = blocks.iter().map(|b| text::seq_hash(&b.tokens)).collect();
+    let fps: Vec<u32> = seqs.iter().map(|&h| text::fold(h)).collect();
     out.fingerprints = blocks
         .iter()
         .zip(&fps)
@@ -238,7 +288,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         .collect();
     let mut by_hash: Vec<(u64, NodeId, usize)> = eligible
         .iter()
-        .map(|&i| (text::seq_hash(&blocks[i].tokens), blocks[i].node, i))
+        .map(|&i| (seqs[i], blocks[i].node, i))
         .collect();
     by_hash.sort_unstable();
     // groups[g] = block indexes in document order; its first member is the representative.
@@ -564,7 +614,7 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
 /// The page's block fingerprints alone (what [`analyze`] returns in `fingerprints`), for a
 /// caller building site memory in a first pass without extracting.
 pub fn fingerprints(doc: &Doc) -> Vec<u32> {
-    let mut f: Vec<u32> = collect_blocks(doc)
+    let mut f: Vec<u32> = collect_blocks(doc, None)
         .iter()
         .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
         .map(|b| text::fingerprint(&b.tokens))
@@ -727,10 +777,7 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
         let shown = (0..k)
             .find(|&i| !keep[i])
             .map_or(comp.units[0].block, |i| comp.units[i].block);
-        let text: String = collapse_whitespace(&doc.subtree_text(shown))
-            .chars()
-            .take(REPORT_CHARS)
-            .collect();
+        let text = report_text(doc, shown);
         let mut copies = Vec::with_capacity(k.min(MAX_LISTED_COPIES));
         for (i, u) in comp.units.iter().enumerate() {
             // Past the cap, copies are still left out of the text, just not listed.
@@ -800,6 +847,29 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
     out
 }
 
+/// The first [`REPORT_CHARS`] characters of a block's text, white space collapsed: what
+/// `collapse_whitespace(&doc.subtree_text(id))` would start with, read only as far as needed
+/// (a copy may hold a whole article).
+fn report_text(doc: &Doc, id: NodeId) -> String {
+    let mut raw = String::new();
+    // Enough raw text for REPORT_CHARS collapsed characters plus the space that may follow.
+    let mut words_chars = 0usize;
+    for t in std::iter::once(id)
+        .chain(doc.descendants(id))
+        .filter_map(|d| doc.text(d))
+    {
+        raw.push_str(t);
+        words_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+        if words_chars > REPORT_CHARS {
+            break;
+        }
+    }
+    collapse_whitespace(&raw)
+        .chars()
+        .take(REPORT_CHARS)
+        .collect()
+}
+
 /// Are these in-article occurrences one field of sibling records (a live blog's entries, a
 /// table's rows, a recipe's lists)? Each occurrence then sits in its own record, and the
 /// records differ: each holds other text besides the repeated field.
@@ -826,8 +896,8 @@ fn is_record_field(doc: &Doc, comp: &Comp, cluster: &[usize]) -> bool {
             // The occurrence is a direct child: a block pasted between others, not a field.
             return false;
         }
-        let own = non_space_chars(&doc.subtree_text(u));
-        let all = non_space_chars(&doc.subtree_text(rec));
+        let own = subtree_non_space_chars(doc, u);
+        let all = subtree_non_space_chars(doc, rec);
         if all <= own {
             return false;
         }
@@ -873,6 +943,15 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// [`non_space_chars`] of a node's whole text, without building it.
+fn subtree_non_space_chars(doc: &Doc, id: NodeId) -> usize {
+    std::iter::once(id)
+        .chain(doc.descendants(id))
+        .filter_map(|d| doc.text(d))
+        .map(non_space_chars)
+        .sum()
+}
+
 /// A short region that calls to action, holds a form or a button, or (when `pasted` is set:
 /// the block is pasted more than once inside the article) is mostly links or uses a weaker
 /// call to action. A single occurrence needs the strong signs: articles link to other stories
@@ -892,7 +971,12 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
                 controls |= CONTROL_TAGS.contains(&&*e.tag);
             }
             NodeData::Text(t) => {
-                let c = non_space_chars(t);
+                // Counted only as far as the limit: a long text node decides at once.
+                let c = t
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .take(PROMO_MAX_CHARS + 1 - chars)
+                    .count();
                 chars += c;
                 if id < in_link_until {
                     link_chars += c;
@@ -910,10 +994,11 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     if chars == 0 {
         return false;
     }
+    if controls || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY) {
+        return true;
+    }
     let lower = collapse_whitespace(&text).to_lowercase();
-    controls
-        || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
-        || CTA_PHRASES.iter().any(|p| lower.contains(p))
+    CTA_PHRASES.iter().any(|p| lower.contains(p))
         || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
@@ -945,7 +1030,10 @@ fn looks_like_list(doc: &Doc, root: NodeId) -> bool {
 }
 
 /// Phase A: every text node goes to its block (the nearest ancestor that is not inline).
-fn collect_blocks(doc: &Doc) -> Vec<Blk> {
+///
+/// With `weighed`, each text node read gets [`crate::extract::score::weigh`]'s result there,
+/// from the same pass (see [`Analysis::text_weights`]).
+fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<Blk> {
     let n = doc.len();
     let mut owner = vec![NONE; n];
     let mut skipped = vec![false; n];
@@ -957,10 +1045,9 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
         let parent = doc.parent(id as NodeId);
         match &doc.node(id as NodeId).data {
             NodeData::Element(e) => {
-                skipped[id] =
-                    parent.is_some_and(|p| skipped[p as usize]) || SKIP_TAGS.contains(&&*e.tag);
+                skipped[id] = parent.is_some_and(|p| skipped[p as usize]) || is_skipped(&e.tag);
                 owner[id] = match parent {
-                    Some(p) if INLINE_TAGS.contains(&&*e.tag) => owner[p as usize],
+                    Some(p) if is_inline(&e.tag) => owner[p as usize],
                     _ => id as u32,
                 };
                 // A line break or image splits words even inside one block.
@@ -995,7 +1082,10 @@ fn collect_blocks(doc: &Doc) -> Vec<Blk> {
                     toks[b as usize].flush();
                 }
                 last_fed = b;
-                toks[b as usize].feed(t);
+                let counts = toks[b as usize].feed(t);
+                if let Some(w) = weighed.as_deref_mut() {
+                    w[id] = crate::extract::score::weigh_counted(counts);
+                }
             }
         }
     }
@@ -1045,48 +1135,45 @@ struct ShingleIndex {
 impl ShingleIndex {
     /// `groups` in order: group `g` is the `g`-th token list.
     fn build<'t>(groups: impl ExactSizeIterator<Item = &'t [u32]>) -> ShingleIndex {
+        let groups: Vec<&[u32]> = groups.collect();
         let mut sizes = vec![0usize; groups.len()];
-        // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
-        let mut hashes: Vec<u32> = Vec::new();
-        let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
-        for tokens in groups {
-            starts.push(hashes.len());
-            hashes.reserve(tokens.len());
-            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| hashes.push(h));
-        }
-        starts.push(hashes.len());
         // A filter first: most shingles of a page occur once, and only those that may occur
         // twice need the (larger, cache-missing) hash table. A shingle whose bit in `shared`
-        // stays clear occurs exactly once on the page (its second occurrence would have found
-        // its bit set in `seen`, from an earlier group, or in `mine`, from its own group);
-        // hash collisions only send a few unique shingles the exact way.
-        let bits = (hashes.len() * FILTER_BITS_PER_SHINGLE)
+        // stays clear occurs exactly once on the page (its second occurrence, in its own group
+        // or a later one, would have found its bit set in `seen`); hash collisions only send a
+        // few unique shingles the exact way. The filter is sized from the shingle count, so
+        // it is filled while the shingles are hashed, in the same pass.
+        let count: usize = groups
+            .iter()
+            .map(|t| text::shingle_count(t, SHINGLE_WORDS))
+            .sum();
+        let bits = (count * FILTER_BITS_PER_SHINGLE)
             .next_power_of_two()
             .clamp(64, MAX_FILTER_BITS);
         let mask = bits as u32 - 1;
         let at = |h: u32| ((h & mask) as usize / 64, 1u64 << (h & 63));
-        let (mut seen, mut mine, mut shared) = (
-            vec![0u64; bits / 64],
-            vec![0u64; bits / 64],
-            vec![0u64; bits / 64],
-        );
-        let mut candidates = 0usize;
-        for g in 0..starts.len() - 1 {
-            let own = &hashes[starts[g]..starts[g + 1]];
-            for &h in own {
+        let (mut seen, mut shared) = (vec![0u64; bits / 64], vec![0u64; bits / 64]);
+        // Occurrences that found their bit already set: every shingle that takes the exact
+        // way has its first occurrence plus at least one of these, so twice this bounds them.
+        let mut repeats = 0usize;
+        // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
+        let mut hashes: Vec<u32> = Vec::with_capacity(count);
+        let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+        for tokens in &groups {
+            starts.push(hashes.len());
+            text::for_each_shingle(tokens, SHINGLE_WORDS, |h| {
                 let (w, m) = at(h);
-                if (seen[w] | mine[w]) & m != 0 {
+                let s = seen[w];
+                if s & m != 0 {
                     shared[w] |= m;
+                    repeats += 1;
                 }
-                mine[w] |= m;
-            }
-            for &h in own {
-                let (w, m) = at(h);
-                seen[w] |= m;
-                mine[w] &= !m;
-                candidates += usize::from(shared[w] & m != 0);
-            }
+                seen[w] = s | m;
+                hashes.push(h);
+            });
         }
+        starts.push(hashes.len());
+        let candidates = (repeats * 2).min(hashes.len());
         let mut slot_of: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(candidates, Default::default());
         // Per posting, the last group added (groups come in order, so a shingle a group

@@ -10,26 +10,46 @@ const FNV32_PRIME: u32 = 0x0100_0193;
 const FNV64_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV64_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// [`ASCII_CLASS`] of white space (ends a word, not counted).
+/// [`BYTE_CLASS`] of white space (ends a word, not counted).
 const SPACE: u8 = 0;
-/// [`ASCII_CLASS`] of other non-word characters (ends a word, counted).
+/// [`BYTE_CLASS`] of other non-word characters (ends a word, counted).
 const PUNCT: u8 = 1;
-/// Per ASCII byte: [`SPACE`], [`PUNCT`], or for a letter or digit its lower-case form (every
-/// one above `PUNCT`). One table load instead of several range tests per byte of page text.
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [PUNCT; 128];
+/// [`BYTE_CLASS`] of a byte of a non-ASCII character (decoded and classified by Unicode).
+const NON_ASCII: u8 = 2;
+/// ASCII vertical tab: not white space for the word splitter (ASCII's definition), white
+/// space for [`crate::extract::score::weigh`] (Unicode's), so counted apart.
+const VERTICAL_TAB: u8 = 0x0b;
+/// Per byte: [`SPACE`], [`PUNCT`], [`NON_ASCII`], or for an ASCII letter or digit its
+/// lower-case form (every one above `NON_ASCII`). One table load instead of several range
+/// tests per byte of page text.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
-        if b.is_ascii_alphanumeric() {
-            t[i] = b.to_ascii_lowercase();
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
         } else if b.is_ascii_whitespace() {
-            t[i] = SPACE;
-        }
+            SPACE
+        } else {
+            PUNCT
+        };
         i += 1;
     }
     t
 };
+
+/// What one [`Tokenizer::feed`] call read, counted the way [`crate::extract::score::weigh`]
+/// counts (so the scoring pass need not read the same text again).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TextCounts {
+    /// Characters that are not white space (`char::is_whitespace`).
+    pub non_space: u32,
+    /// Of those, CJK characters (`score::is_cjk`).
+    pub cjk: u32,
+    /// Commas (`,` and the CJK and Arabic commas).
+    pub commas: u32,
+}
 
 /// Streams text into word hashes; keeps the state of a word cut across text nodes.
 #[derive(Debug, Default)]
@@ -42,7 +62,8 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
-    pub fn feed(&mut self, s: &str) {
+    /// Reads `s` into the block's words; returns its counts for the scoring pass.
+    pub fn feed(&mut self, s: &str) -> TextCounts {
         // The state lives in locals for the loop (a field updated per byte would be stored back
         // to memory every time): this runs over every character of the page's text.
         let bytes = s.as_bytes();
@@ -50,51 +71,76 @@ impl Tokenizer {
         // growing the vector word by word.
         self.tokens.reserve(bytes.len() / 6);
         let (mut cur, mut in_word, mut chars) = (self.cur, self.in_word, self.chars);
+        let (mut vertical_tabs, mut cjk, mut commas) = (0u32, 0u32, 0u32);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // ASCII first, byte by byte: most text is, and it needs no Unicode tables.
-            if b < 0x80 {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class > NON_ASCII {
+                // An ASCII word: its letters in a tight loop, no word-state test per letter.
+                if !in_word {
+                    cur = FNV32_OFFSET;
+                    in_word = true;
+                }
+                let start = i;
+                cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
                 i += 1;
-                let class = ASCII_CLASS[b as usize];
-                if class > PUNCT {
+                while let Some(&b) = bytes.get(i) {
+                    let class = BYTE_CLASS[usize::from(b)];
+                    if class <= NON_ASCII {
+                        break;
+                    }
+                    cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
+                    i += 1;
+                }
+                chars += (i - start) as u32;
+                continue;
+            }
+            if class == NON_ASCII {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
                     if !in_word {
                         cur = FNV32_OFFSET;
                         in_word = true;
                     }
-                    cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
+                    for l in c.to_lowercase() {
+                        cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
+                    }
                     chars += 1;
+                    cjk += u32::from(crate::extract::score::is_cjk(c));
                 } else {
                     if in_word {
                         self.tokens.push(cur);
                         in_word = false;
                     }
-                    chars += u32::from(class);
+                    if !c.is_whitespace() {
+                        chars += 1;
+                        // (The CJK blocks also hold marks and punctuation: `・`, `゛`.)
+                        cjk += u32::from(crate::extract::score::is_cjk(c));
+                        commas += u32::from(matches!(c, '\u{3001}' | '\u{FF0C}' | '\u{060C}'));
+                    }
                 }
                 continue;
             }
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                if !in_word {
-                    cur = FNV32_OFFSET;
-                    in_word = true;
-                }
-                for l in c.to_lowercase() {
-                    cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
-                }
+            i += 1;
+            if in_word {
+                self.tokens.push(cur);
+                in_word = false;
+            }
+            if class == PUNCT {
                 chars += 1;
-            } else {
-                if in_word {
-                    self.tokens.push(cur);
-                    in_word = false;
-                }
-                if !c.is_whitespace() {
-                    chars += 1;
-                }
+                commas += u32::from(b == b',');
+                vertical_tabs += u32::from(b == VERTICAL_TAB);
             }
         }
+        let counts = TextCounts {
+            non_space: chars - self.chars - vertical_tabs,
+            cjk,
+            commas,
+        };
         (self.cur, self.in_word, self.chars) = (cur, in_word, chars);
+        counts
     }
 
     /// Ends the current word, if any.
@@ -128,9 +174,18 @@ pub fn title_like(block: &[u32], title: &[u32], share: f32) -> bool {
     if title.len() < 3 || block.is_empty() {
         return false;
     }
-    let mut b = block.to_vec();
-    b.sort_unstable();
-    b.dedup();
+    // The common words are the title's, so a block with more distinct words than
+    // `title.len() / share` cannot pass: a long block is turned down at its first words beyond
+    // that (the same test in the same arithmetic), without sorting them all.
+    let mut b: Vec<u32> = Vec::with_capacity(2 * title.len());
+    for &w in block {
+        if !b.contains(&w) {
+            if share * (b.len() + 1) as f32 > title.len() as f32 {
+                return false;
+            }
+            b.push(w);
+        }
+    }
     let common = b.iter().filter(|w| title.binary_search(w).is_ok()).count() as f32;
     common >= share * b.len() as f32 && b.len() as f32 >= 0.5 * title.len() as f32
 }
@@ -156,6 +211,15 @@ pub fn for_each_shingle(tokens: &[u32], k: usize, mut f: impl FnMut(u32)) {
     }
 }
 
+/// How many hashes [`for_each_shingle`] gives for a block of `len` words.
+pub fn shingle_count(tokens: &[u32], k: usize) -> usize {
+    if tokens.len() <= k {
+        1
+    } else {
+        tokens.len() - k + 1
+    }
+}
+
 /// Distinct hashes of every run of `k` consecutive words (one for a block shorter than `k`).
 #[cfg(test)]
 pub fn shingles(tokens: &[u32], k: usize) -> Vec<u32> {
@@ -178,7 +242,8 @@ fn window_hash(w: &[u32]) -> u32 {
     fold(h)
 }
 
-fn fold(h: u64) -> u32 {
+/// A 64-bit hash folded to 32 bits.
+pub fn fold(h: u64) -> u32 {
     (h >> 32) as u32 ^ h as u32
 }
 
@@ -197,6 +262,24 @@ mod tests {
         assert_eq!(tokens("The  Council, voted!"), tokens("the council voted"));
         assert_ne!(tokens("council voted"), tokens("voted council"));
         assert_eq!(fingerprint(&tokens("A b")), fingerprint(&tokens("a, B.")));
+    }
+
+    #[test]
+    fn counts_agree_with_the_scoring_weigh() {
+        // Whatever the script: the scoring pass takes these counts instead of reading the text.
+        for s in [
+            "Council, voted\u{b}! 42 times",
+            "\u{4eca}\u{65e5}\u{306f}\u{30fb}\u{3044}\u{3044}\u{3001}\u{309b} \u{30fc}",
+            "caf\u{e9} \u{60c} \u{ff0c}x\u{3000}y \u{a0}z",
+            "",
+        ] {
+            let counts = Tokenizer::default().feed(s);
+            assert_eq!(
+                crate::extract::score::weigh_counted(counts),
+                crate::extract::score::weigh(s),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

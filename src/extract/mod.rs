@@ -20,7 +20,7 @@
 mod jsonld;
 mod lead;
 mod prune;
-mod score;
+pub(crate) mod score;
 pub mod signals;
 
 use crate::budget::Budget;
@@ -68,7 +68,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     // Phase 3: the structured-data hint.
     let hint = jsonld::matches(doc);
     // Phases 4-5: measure and choose the article's container.
-    let stats = score::measure(doc, &analysis.weight, &hint);
+    let stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];
     // Phase 5b: the lead set apart in the article header joins the container.

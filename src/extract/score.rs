@@ -94,15 +94,22 @@ pub fn weigh(s: &str) -> (u32, u32) {
     (chars, commas)
 }
 
+/// [`weigh`]'s result from counts another pass made over the same text (dedupe's word
+/// splitter, which reads every text node anyway).
+pub fn weigh_counted(c: crate::dedupe::TextCounts) -> (u32, u32) {
+    (c.non_space + c.cjk * (CJK_CHAR_WEIGHT - 1), c.commas)
+}
+
 /// Han, kana and hangul: scripts that write words without spaces.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Measures every node. `weight` is the dedupe weight per node; `hint` marks the blocks the
-/// JSON-LD body vouches for (empty when there is none).
-pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
+/// Measures every node. `weight` is the dedupe weight per node; `weighed` is [`weigh`] of
+/// the text nodes dedupe already read (`dedupe::Analysis::text_weights`, empty when dedupe is
+/// off); `hint` marks the blocks the JSON-LD body vouches for (empty when there is none).
+pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool]) -> Stats {
     let n = doc.len();
     let mut excluded = vec![false; n];
     let mut in_link = vec![false; n];
@@ -140,7 +147,11 @@ pub fn measure(doc: &Doc, weight: &[f32], hint: &[bool]) -> Stats {
                 excluded[iu] = p_ex;
                 owner[iu] = p_owner;
                 if !p_ex {
-                    let (c, commas) = weigh(t);
+                    let (c, commas) = match weighed.get(iu) {
+                        Some(&w) if w.0 != u32::MAX => w,
+                        _ => weigh(t),
+                    };
+                    debug_assert_eq!((c, commas), weigh(t), "text counted by dedupe");
                     chars[iu] = c;
                     let o = p_owner as usize;
                     own_chars[o] += c;

@@ -249,11 +249,15 @@ async function measure(i, { extract = true } = {}) {
         await chrome.worker.evaluate(async (id) => {
           const core = await globalThis.declutterTest.loadCore();
           const t0 = performance.now();
-          const json = await globalThis.declutterTest.snapshot(id);
+          const snap = await globalThis.declutterTest.snapshot(id);
           const t1 = performance.now();
-          core.extractSnapshot(json, { html: true, dedupe: true, budget_ms: 2000, max_nodes: 1_500_000 });
+          const opts = { html: true, dedupe: true, budget_ms: 2000, max_nodes: 1_500_000 };
+          // The compact form {url, text, ints}; a build before it sent the JSON text.
+          if (typeof snap === 'string') core.extractSnapshot(snap, opts);
+          else core.extractSnapshot(snap.text, snap.ints, { ...opts, url: snap.url });
           const t2 = performance.now();
-          return { total: t2 - t0, snapshot: t1 - t0, core: t2 - t1, chars: json.length };
+          const chars = typeof snap === 'string' ? snap.length : snap.text.length + snap.ints.length;
+          return { total: t2 - t0, snapshot: t1 - t0, core: t2 - t1, chars };
         }, tabId),
       );
       theirs.push(
@@ -329,7 +333,7 @@ console.log(
 );
 const parts = rows.map((r) => [r.insertMs, r.toggleMs - r.insertMs, r.snap, r.core]);
 console.log(
-  `  where the toggle goes (medians): request -> reader inserted ${median(parts.map((p) => p[0])).toFixed(1)} ms (snapshot round trip ${median(parts.map((p) => p[2])).toFixed(1)}, core ${median(parts.map((p) => p[3])).toFixed(1)}), inserted -> painted ${median(parts.map((p) => p[1])).toFixed(1)} ms; snapshot JSON median ${(median(rows.map((r) => r.chars)) / 1024).toFixed(0)} K chars`,
+  `  where the toggle goes (medians): request -> reader inserted ${median(parts.map((p) => p[0])).toFixed(1)} ms (snapshot round trip ${median(parts.map((p) => p[2])).toFixed(1)}, core ${median(parts.map((p) => p[3])).toFixed(1)}), inserted -> painted ${median(parts.map((p) => p[1])).toFixed(1)} ms; snapshot median ${(median(rows.map((r) => r.chars)) / 1024).toFixed(0)} K chars`,
 );
 const worst = (k, label) =>
   console.log(`  slowest by ${label}: ${[...rows].sort((a, b) => b[k] - a[k]).slice(0, 3).map((r) => `${path.basename(path.dirname(r.file)) === 'html' ? path.basename(r.file) : path.basename(path.dirname(r.file))} (${(r.bytes / 1024).toFixed(0)} KiB) ${r[k].toFixed(0)} ms`).join(', ')}`);

@@ -3,34 +3,26 @@
 // without the wasm core and the toolbar badge marks articles only.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId } from './lib/browsers.mjs';
 
 describe('article badge in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const env = withChromium();
 
   async function badgeFor(path) {
-    const page = await chrome.context.newPage();
-    const url = server.url + path;
+    const page = await env.chrome.context.newPage();
+    const url = env.server.url + path;
     await page.goto(url);
-    const tabId = await chromiumTabId(chrome.worker, url);
+    const tabId = await chromiumTabId(env.chrome.worker, url);
     // The probe runs at document_idle and messages the worker: wait until the title says it ran.
     const deadline = Date.now() + 10_000;
     let title;
     do {
       await new Promise((r) => setTimeout(r, 100));
-      title = await chrome.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+      title = await env.chrome.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
     } while (title === 'Declutter this page' && Date.now() < deadline);
-    const text = await chrome.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const text = await env.chrome.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     await page.close();
     return { text, title };
   }
@@ -39,7 +31,7 @@ describe('article badge in Chromium', { timeout: 120_000 }, () => {
     const deadline = Date.now() + 10_000;
     let scripts = [];
     while (Date.now() < deadline) {
-      scripts = await chrome.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+      scripts = await env.chrome.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
       if (scripts.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }

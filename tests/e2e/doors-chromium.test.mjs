@@ -27,11 +27,11 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
             hidden: r.hidden.map((b) => [b.node, b.path]),
             copies: r.duplicates.flatMap((g) => g.copies.map((c) => [c.node, c.path, c.kept])),
           });
-          const json = await globalThis.declutterTest.snapshot(id);
+          const snap = await globalThis.declutterTest.snapshot(id);
           return {
             parsed: pick(core.extractHtml(html, { url: u })),
-            live: pick(core.extractSnapshot(json, { url: u })),
-            entries: JSON.parse(json).nodes.length,
+            live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
+            entries: globalThis.declutterTest.entries(snap).length,
           };
         },
         [url, tabId],
@@ -45,7 +45,7 @@ describe('doors and filter in Chromium', { timeout: 120_000 }, () => {
 
   test('the template, script and style text stay out of the snapshot', async () => {
     const { page, tabId } = await open('fixtures/walk.html');
-    const snap = JSON.parse(await env.chrome.worker.evaluate((id) => globalThis.declutterTest.snapshot(id), tabId));
+    const snap = { nodes: await env.chrome.worker.evaluate(async (id) => globalThis.declutterTest.entries(await globalThis.declutterTest.snapshot(id)), tabId) };
     const texts = snap.nodes.filter((n) => n.x !== undefined).map((n) => n.x);
     assert.ok(!texts.some((t) => t.includes('Template text')), 'template contents are skipped');
     assert.ok(!texts.some((t) => t.includes('font-family')), 'style text is left out');

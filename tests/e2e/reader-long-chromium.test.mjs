@@ -4,8 +4,9 @@
 // The page is generated here (invented words), served from 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId, chromiumToggle } from './lib/browsers.mjs';
 
 const WORDS = ('harbour ferry timetable council bridge river tide lantern market station quay engineer ' +
   'winter survey rope crane signal warden island canal lock barge pilot storm season route ticket ' +
@@ -29,25 +30,16 @@ function longPage(n) {
 }
 
 describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const env = withChromium();
 
   test('the whole article is in the reader when the toggle resolves, in order', async () => {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}generated/long.html`;
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}generated/long.html`;
     await page.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: longPage(220) }));
     await page.goto(url);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    const tabId = await chromiumTabId(chrome.worker, url);
-    const on = await chromiumToggle(chrome.worker, tabId, 'reader');
+    const tabId = await chromiumTabId(env.chrome.worker, url);
+    const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(on.active, true);
     const got = await page.evaluate(() => {
       const art = document.getElementById('declutter-reader').shadowRoot.querySelector('article');
@@ -55,19 +47,19 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     });
     assert.equal(got.length, 220, 'every paragraph is in the reader');
     assert.deepEqual(got, Array.from({ length: 220 }, (_, i) => i + 1), 'in the page order');
-    const off = await chromiumToggle(chrome.worker, tabId, 'reader');
+    const off = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(off.active, false);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is restored exactly');
     await page.close();
   });
 
   test('closing the reader while the rest is still coming leaves the page exact', async () => {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}generated/long-esc.html`;
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}generated/long-esc.html`;
     await page.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: longPage(400) }));
     await page.goto(url);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    const tabId = await chromiumTabId(chrome.worker, url);
+    const tabId = await chromiumTabId(env.chrome.worker, url);
     // Esc as soon as the reader appears, before the later frames have added the rest.
     const pressed = page.evaluate(
       () =>
@@ -83,14 +75,14 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
           mo.observe(document.documentElement, { childList: true });
         }),
     );
-    const on = await chromiumToggle(chrome.worker, tabId, 'reader');
+    const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(on.active, true);
     const shownAtFirst = await pressed;
     assert.ok(shownAtFirst > 0 && shownAtFirst < 400, `the first frame holds part of the article (${shownAtFirst} paragraphs)`);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => document.getElementById('declutter-reader')), null, 'the reader is gone');
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is restored exactly');
-    const state = await chromiumToggle(chrome.worker, tabId, 'reader');
+    const state = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(state.active, true, 'the next toggle opens the reader again');
     await page.close();
   });

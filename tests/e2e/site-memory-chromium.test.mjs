@@ -3,28 +3,20 @@
 // the options page lists the site and "Forget all" clears it.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId, chromiumToggle } from './lib/browsers.mjs';
 
 describe('site memory in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const env = withChromium();
 
   /** Declutters the fixture page; returns the toggle's result and whether the shared block shows. */
   async function declutter(name) {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}fixtures/${name}.html`;
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}fixtures/${name}.html`;
     assert.equal((await page.goto(url)).status(), 200);
-    const tabId = await chromiumTabId(chrome.worker, url);
-    const r = await chromiumToggle(chrome.worker, tabId, 'declutter');
+    const tabId = await chromiumTabId(env.chrome.worker, url);
+    const r = await chromiumToggle(env.chrome.worker, tabId, 'declutter');
     const shows = (sel) => page.evaluate((s) => document.querySelector(s).getClientRects().length > 0, sel);
     const seen = { shared: await shows('[data-e2e="shared"] p'), article: await shows('[data-e2e="article"] p') };
     await page.close();
@@ -32,7 +24,7 @@ describe('site memory in Chromium', { timeout: 120_000 }, () => {
   }
 
   const storedSites = () =>
-    chrome.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('sitemem:')));
+    env.chrome.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('sitemem:')));
 
   test('a block shared by two earlier pages is hidden on the third', async () => {
     for (const name of ['site-a', 'site-b']) {
@@ -50,14 +42,14 @@ describe('site memory in Chromium', { timeout: 120_000 }, () => {
   });
 
   test('the options page lists the site; "Forget this site" and "Forget all" clear', async () => {
-    const host = new URL(server.url).host;
+    const host = new URL(env.server.url).host;
     assert.deepEqual(await storedSites(), [`sitemem:${host}`]);
     // A second, older site (stored as the background would) to forget on its own.
-    await chrome.worker.evaluate(() =>
+    await env.chrome.worker.evaluate(() =>
       chrome.storage.local.set({ 'sitemem:other.test': { pages: ['00000001'], fps: { 7: [1, 1] }, used: 1 } }),
     );
-    const id = new URL(chrome.worker.url()).host;
-    const page = await chrome.context.newPage();
+    const id = new URL(env.chrome.worker.url()).host;
+    const page = await env.chrome.context.newPage();
     await page.goto(`chrome-extension://${id}/options/options.html`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.deepEqual(await page.$$eval('#sites tbody tr', (rows) => rows.map((r) => r.dataset.host)), [host, 'other.test']);

@@ -5,8 +5,9 @@
 // Pages generated here (invented text), served from 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId } from './lib/browsers.mjs';
 
 const ATTRS_PAGE = `<!doctype html><html lang="en" xml:lang="en"><head><meta charset="utf-8">
 <meta property="og:title" content="Canal works"><title>Canal works</title></head><body>
@@ -24,33 +25,24 @@ function bigPage(n) {
 }
 
 describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const env = withChromium();
 
   async function open(name, body) {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}generated/${name}`;
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}generated/${name}`;
     await page.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body }));
     await page.goto(url);
-    return { page, url, tabId: await chromiumTabId(chrome.worker, url) };
+    return { page, url, tabId: await chromiumTabId(env.chrome.worker, url) };
   }
 
   test('attribute names are local names, as door 1 has them; the doors agree', async () => {
     const { page, url, tabId } = await open('attrs.html', ATTRS_PAGE);
-    const got = await chrome.worker.evaluate(
+    const got = await env.chrome.worker.evaluate(
       async ([u, id, html]) => {
         const core = await globalThis.declutterTest.loadCore();
-        const json = await globalThis.declutterTest.snapshot(id);
+        const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, title: r.title, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        return { nodes: JSON.parse(json).nodes, parsed: pick(core.extractHtml(html, { url: u })), live: pick(core.extractSnapshot(json, { url: u })) };
+        return { nodes: globalThis.declutterTest.entries(snap), parsed: pick(core.extractHtml(html, { url: u })), live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })) };
       },
       [url, tabId, ATTRS_PAGE],
     );
@@ -67,17 +59,17 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
   test('a page walked in several slices gives the same snapshot as door 1 sees', async () => {
     const html = bigPage(3000);
     const { page, url, tabId } = await open('big.html', html);
-    const got = await chrome.worker.evaluate(
+    const got = await env.chrome.worker.evaluate(
       async ([u, id, h]) => {
         const core = await globalThis.declutterTest.loadCore();
-        const json = await globalThis.declutterTest.snapshot(id);
+        const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        const nodes = JSON.parse(json).nodes;
+        const nodes = globalThis.declutterTest.entries(snap);
         return {
           count: nodes.length,
           parentsBefore: nodes.every((n, i) => (i === 0 ? n.p === -1 : n.p >= 0 && n.p < i)),
           parsed: pick(core.extractHtml(h, { url: u })),
-          live: pick(core.extractSnapshot(json, { url: u })),
+          live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
         };
       },
       [url, tabId, html],

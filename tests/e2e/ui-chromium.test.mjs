@@ -4,30 +4,22 @@
 // restyles the reader view, also while it is open.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId } from './lib/browsers.mjs';
 import { read } from './lib/scenarios.mjs';
 
 describe('entry points and options in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
+  const env = withChromium();
   let tabs = 0;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
 
-  const inWorker = (fn, arg) => chrome.worker.evaluate(fn, arg);
+  const inWorker = (fn, arg) => env.chrome.worker.evaluate(fn, arg);
 
   async function open(path) {
-    const page = await chrome.context.newPage();
-    const url = `${server.url}${path}?tab=${++tabs}`;
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}${path}?tab=${++tabs}`;
     await page.goto(url);
-    return { page, url, tabId: await chromiumTabId(chrome.worker, url) };
+    return { page, url, tabId: await chromiumTabId(env.chrome.worker, url) };
   }
 
   test('keyboard commands suggest Alt+Shift+R and Alt+Shift+D', async () => {
@@ -92,8 +84,8 @@ describe('entry points and options in Chromium', { timeout: 120_000 }, () => {
   });
 
   test('the options page styles the reader view, also while it is open', async () => {
-    const extId = new URL(chrome.worker.url()).host;
-    const options = await chrome.context.newPage();
+    const extId = new URL(env.chrome.worker.url()).host;
+    const options = await env.chrome.context.newPage();
     await options.goto(`chrome-extension://${extId}/options/options.html`);
     await options.waitForSelector('body[data-ready="true"]');
     assert.equal(await options.inputValue('select[name="theme"]'), 'auto', 'defaults shown');

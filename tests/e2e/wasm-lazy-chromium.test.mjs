@@ -8,47 +8,39 @@
 // world and in the extension's isolated world alike (Debugger.scriptParsed, WebAssembly).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { chromiumTabId, chromiumToggle, launchChromium, startServer } from './lib/browsers.mjs';
+import { describe, test } from 'node:test';
+import { withChromium } from './lib/suite.mjs';
+import { chromiumTabId, chromiumToggle } from './lib/browsers.mjs';
 
 // The smallest valid module: magic number and version, no sections.
 const EMPTY_MODULE = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
 describe('wasm only on toggle, in Chromium', { timeout: 120_000 }, () => {
-  let server;
-  let chrome;
+  const env = withChromium();
   let tabs = 0;
-  before(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
 
-  const instantiations = () => chrome.worker.evaluate(() => globalThis.declutterTest.coreInstantiations());
+  const instantiations = () => env.chrome.worker.evaluate(() => globalThis.declutterTest.coreInstantiations());
 
   /** Opens `path` in a new tab whose WebAssembly compilations are counted from the start. */
   async function open(path) {
-    const page = await chrome.context.newPage();
+    const page = await env.chrome.context.newPage();
     const wasm = [];
-    const cdp = await chrome.context.newCDPSession(page);
+    const cdp = await env.chrome.context.newCDPSession(page);
     cdp.on('Debugger.scriptParsed', (e) => {
       if (e.scriptLanguage === 'WebAssembly') wasm.push(e.url);
     });
     await cdp.send('Debugger.enable');
-    const url = `${server.url}${path}?tab=${++tabs}`;
+    const url = `${env.server.url}${path}?tab=${++tabs}`;
     await page.goto(url);
-    const tabId = await chromiumTabId(chrome.worker, url);
-    return { page, tabId, wasm, toggle: (mode) => chromiumToggle(chrome.worker, tabId, mode) };
+    const tabId = await chromiumTabId(env.chrome.worker, url);
+    return { page, tabId, wasm, toggle: (mode) => chromiumToggle(env.chrome.worker, tabId, mode) };
   }
 
   /** Waits until the badge probe has reported on the tab (it runs at document_idle). */
   async function probed(tabId) {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const title = await chrome.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+      const title = await env.chrome.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
       if (title !== 'Declutter this page') return title;
       if (Date.now() > deadline) throw new Error('the badge probe never reported on this tab');
       await new Promise((r) => setTimeout(r, 100));
@@ -61,7 +53,7 @@ describe('wasm only on toggle, in Chromium', { timeout: 120_000 }, () => {
     await page.waitForTimeout(200);
     assert.equal(wasm.length, 1, 'a module compiled by the page is reported');
     // The extension's isolated world, where a content script would run.
-    await chrome.worker.evaluate(
+    await env.chrome.worker.evaluate(
       ([id, bytes]) =>
         chrome.scripting.executeScript({
           target: { tabId: id },

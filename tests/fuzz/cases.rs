@@ -2,8 +2,10 @@
 // and by the regression replay test (tests/fuzz_regressions.rs), so a crash case once found is
 // replayed by `cargo test` forever.
 
-use declutter::dom::snapshot::{SnapNode, Snapshot};
-use declutter::{dom, extract_doc, extract_html, extract_snapshot, Extraction, Options};
+use declutter::dom::snapshot::{parse_ints, Packed, SnapNode, Snapshot};
+use declutter::{
+    dom, extract_doc, extract_html, extract_packed, extract_snapshot, Extraction, Options,
+};
 
 /// Tags the snapshot decoder picks from: structure, prose, lists, tables, clutter and foreign
 /// content, so the generated trees exercise the heuristics rather than only the parser.
@@ -179,13 +181,65 @@ pub fn snapshot_case(data: &[u8]) {
             let back = Snapshot::from_json(&json).expect("and read back");
             let r2 = extract_snapshot(&back, &opts).expect("the same snapshot stays valid");
             assert_eq!(
-                untimed(r),
+                untimed(r.clone()),
                 untimed(r2),
                 "JSON round trip changed the result"
             );
+            // The compact form the extension sends gives the same result.
+            let (text, ints) = snap.to_packed().expect("a valid snapshot packs");
+            let wire: Vec<String> = ints.iter().map(i32::to_string).collect();
+            assert_eq!(
+                parse_ints(&wire.join(",")).expect("its integers read back"),
+                ints
+            );
+            let r3 = extract_packed(
+                &Packed {
+                    text: &text,
+                    ints: &ints,
+                },
+                &opts,
+            )
+            .expect("its packed form is valid too");
+            assert_eq!(
+                untimed(r),
+                untimed(r3),
+                "the packed form changed the result"
+            );
         }
-        Err(e) => assert!(!e.to_string().is_empty()),
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            // An invalid tree is refused in the packed form too (when it packs at all).
+            if let Ok((text, ints)) = snap.to_packed() {
+                assert!(extract_packed(
+                    &Packed {
+                        text: &text,
+                        ints: &ints
+                    },
+                    &opts
+                )
+                .is_err());
+            }
+        }
     }
+    // Raw bytes as a packed snapshot: little-endian integers, then the rest as text (a
+    // malformed one mostly: lengths, counts and parents out of range). Errors are fine.
+    let split =
+        (data.first().copied().unwrap_or(0) as usize * 4).min(data.len().saturating_sub(1) / 4 * 4);
+    let ints: Vec<i32> = data[1.min(data.len())..]
+        .chunks_exact(4)
+        .take(split / 4)
+        .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    let rest = &data[(1 + ints.len() * 4).min(data.len())..];
+    // And the integers' wire form: any error is fine, a panic is not.
+    let _ = parse_ints(&String::from_utf8_lossy(data));
+    let _ = extract_packed(
+        &Packed {
+            text: &String::from_utf8_lossy(rest),
+            ints: &ints,
+        },
+        &opts,
+    );
     // Raw bytes as snapshot JSON: any error is fine, a panic is not.
     if let Ok(s) = std::str::from_utf8(data) {
         if let Ok(s) = Snapshot::from_json(s) {

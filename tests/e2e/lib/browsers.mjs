@@ -96,7 +96,7 @@ export function chromiumToggle(worker, tabId, mode) {
   return worker.evaluate(([id, m]) => globalThis.declutter.toggle(id, m), [tabId, mode]);
 }
 
-/** Firefox ESR with the test build installed (and extra `prefs`); resolves to {browser, close}. */
+/** Firefox ESR with the test build installed (and extra `prefs`); resolves to {browser, dialogs(page), close}. */
 export async function launchFirefox({ prefs = {} } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
@@ -114,8 +114,19 @@ export async function launchFirefox({ prefs = {} } = {}) {
       ...prefs,
     },
   });
+  // A page's alert() (fixtures have some, in srcdoc frames) holds the tab under WebDriver BiDi
+  // until it is answered: navigations and evaluations then never finish. Chromium's driver
+  // dismisses them itself; here every tab's dialogs are dismissed and counted (`dialogs`).
+  const dialogs = new Map();
+  browser.on('targetcreated', async (target) => {
+    const page = await target.page().catch(() => null);
+    page?.on('dialog', (d) => {
+      dialogs.set(page, (dialogs.get(page) ?? 0) + 1);
+      d.dismiss().catch(() => {}); // the tab may close meanwhile
+    });
+  });
   await browser.installExtension(DIST_TEST_FIREFOX);
-  return { browser, close: () => browser.close() };
+  return { browser, dialogs: (page) => dialogs.get(page) ?? 0, close: () => browser.close() };
 }
 
 /**
