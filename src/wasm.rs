@@ -1,6 +1,6 @@
 //! The wasm glue: two data-only calls. Everything else is plain Rust.
 
-use crate::dom::snapshot::{parse_ints, Packed, Snapshot};
+use crate::dom::snapshot::{parse_ints, Packed};
 use crate::{Error, Options};
 use wasm_bindgen::prelude::*;
 
@@ -30,19 +30,15 @@ pub fn extract_html(input: JsValue, options_value: JsValue) -> Result<JsValue, J
     to_js(&r?)
 }
 
-/// Extracts from a live-page snapshot given as its JSON text.
+/// Extracts from a live-page snapshot in its compact form (`src/dom/snapshot.rs`, [`Packed`]):
+/// all names and texts as one string, and the entries' integers as decimals joined by commas.
+/// The page's URL goes in the options (`url`).
 #[wasm_bindgen(js_name = extractSnapshot)]
-pub fn extract_snapshot(snapshot_json: &str, options_value: JsValue) -> Result<JsValue, JsError> {
-    let opts = options(options_value)?;
-    let snap = Snapshot::from_json(snapshot_json)?;
-    to_js(&crate::extract_snapshot(&snap, &opts)?)
-}
-
-/// Extracts from a live-page snapshot in the compact form (`src/dom/snapshot.rs`, [`Packed`]):
-/// all strings as one, and the entries' integers as decimals joined by commas. The page's URL
-/// goes in the options (`url`).
-#[wasm_bindgen(js_name = extractPacked)]
-pub fn extract_packed(text: &str, ints: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+pub fn extract_snapshot(
+    text: &str,
+    ints: &str,
+    options_value: JsValue,
+) -> Result<JsValue, JsError> {
     let opts = options(options_value)?;
     let ints = parse_ints(ints)?;
     to_js(&crate::extract_packed(

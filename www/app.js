@@ -260,7 +260,7 @@ async function run({ input, label, size }) {
     return failRun(`The page could not be shown: ${e.message}`);
   }
   if (seq !== runSeq) return;
-  const second = await callWorker({ snapshot: walk.json, options: opts });
+  const second = await callWorker({ snapshot: walk.snapshot, options: opts });
   if (seq !== runSeq) return;
   if (!second.ok) return failCall(second);
 
@@ -349,11 +349,10 @@ async function loadAndWalk(source, url) {
   const t0 = performance.now();
   const { snapshot, nodes, maxDepth } = await takeSnapshotSliced(doc, url, { noscript });
   performance.measure('declutter:walk', { start: t0, end: performance.now() });
-  const json = measure('stringify', () => JSON.stringify(snapshot));
   const ms = performance.now() - t0;
   els.pageEmpty.hidden = true;
   wireFrame(doc);
-  return { json, nodes, count: nodes.length, ms, maxDepth };
+  return { snapshot, nodes, count: nodes.length, ms, maxDepth };
 }
 
 // ---------------------------------------------------------------- figures

@@ -1,6 +1,7 @@
-// Door 2 in the browser: reads a live Document into the flat snapshot the core's
-// `extractSnapshot` takes (see src/dom/snapshot.rs), and keeps the live node behind every
-// entry so result ids (entry indexes) map straight back to elements.
+// Door 2 in the browser: reads a live Document into the compact snapshot the core's
+// `extractSnapshot(text, ints, options)` takes (src/dom/snapshot.rs, `Packed`: every name and
+// text back to back in one string, and per entry a few integers), and keeps the live node
+// behind every entry so result ids (entry indexes) map straight back to elements.
 //
 // The walk follows the same rules as door 1 (src/dom/html.rs), so ids agree between doors:
 // - preorder from document.documentElement; elements and text only (comments, doctype and
@@ -54,38 +55,54 @@ function isText(n) {
  * A resumable walk of `doc`: `step(deadline)` walks until `performance.now()` passes `deadline`
  * and returns true once the whole document is read; `result()` then gives `{snapshot, nodes,
  * maxDepth}`:
- * `snapshot` is the object to JSON-encode for `extractSnapshot`, `nodes[i]` the live node of
+ * `snapshot` is `{url, text, ints}` for `extractSnapshot(text, ints, {url})` (`ints`: decimals
+ * joined by commas), `nodes[i]` the live node of
  * entry `i` (for a merged text run, its first text node). The document must not change
  * between steps (the playground's frame runs no scripts).
  */
 export function walker(doc, url, noscript = []) {
   const root = doc.documentElement;
-  const entries = [];
+  // Per entry: a head `2 * (parent + 1) + kind` (0 element, 1 text), then for an element its
+  // tag name's length, its attribute count and each name's and value's length; for a text its
+  // length. The strings themselves go to `strs`, in the same order. Lengths are UTF-16 units.
+  const strs = [];
+  const ints = [];
   const nodes = [];
   // Deepest element nesting seen (Chromium's parser flattens beyond 512; html5ever does not).
   let maxDepth = 0;
-  const result = () => ({ snapshot: { url: url ?? null, nodes: entries }, nodes, maxDepth });
+  const result = () => ({ snapshot: { url: url ?? null, text: strs.join(''), ints: ints.join(',') }, nodes, maxDepth });
   if (!root) return { step: () => true, result };
 
   // Stack of entry indexes of the open elements, parallel to the DOM ancestry of `cur`.
   const open = [];
   // Per open element: does it keep its text (false inside style / non-JSON-LD script)?
   const keep = [];
-  // The entry of the text run being built under the innermost open element, or -1.
+  // The position in `ints` of the length of the text run being built under the innermost open
+  // element, or -1.
   let run = -1;
   let cur = root;
   let finished = false;
 
+  const parent = () => (open.length ? open[open.length - 1] : -1);
+  const addText = (p, data) => {
+    ints.push(2 * (p + 1) + 1, data.length);
+    strs.push(data);
+    nodes.push(cur);
+    return ints.length - 1;
+  };
   const addElement = (el) => {
     let tag = el.localName.toLowerCase();
     const attrs = [];
     for (const a of el.attributes) {
       if (a.localName === NOSCRIPT_ATTR && tag === 'template') tag = 'noscript';
-      else attrs.push([a.localName, a.value]);
+      else attrs.push(a.localName, a.value);
     }
-    const e = { p: open.length ? open[open.length - 1] : -1, t: tag };
-    if (attrs.length) e.a = attrs;
-    entries.push(e);
+    ints.push(2 * (parent() + 1), tag.length, attrs.length / 2);
+    strs.push(tag);
+    for (const a of attrs) {
+      ints.push(a.length);
+      strs.push(a);
+    }
     nodes.push(el);
     return tag;
   };
@@ -94,17 +111,14 @@ export function walker(doc, url, noscript = []) {
   const visit = () => {
     if (cur.nodeType === ELEMENT) {
       const tag = addElement(cur);
-      const idx = entries.length - 1;
+      const idx = nodes.length - 1;
       const keeps = (keep.length === 0 || keep[keep.length - 1]) && keepsTextOf(tag, cur.getAttribute('type'));
       run = -1;
       if (tag === 'noscript') {
         // One raw-text child, as the scripting-enabled parser of door 1 makes it.
         const kept = cur.localName === 'template' ? noscript[Number(cur.getAttribute(NOSCRIPT_ATTR))] : undefined;
         const raw = kept ?? cur.innerHTML;
-        if (raw && keeps) {
-          entries.push({ p: idx, x: raw });
-          nodes.push(cur);
-        }
+        if (raw && keeps) addText(idx, raw);
       } else if (cur.firstChild) {
         open.push(idx);
         keep.push(keeps);
@@ -117,11 +131,10 @@ export function walker(doc, url, noscript = []) {
       const data = cur.data;
       if (keeps && data) {
         if (run >= 0) {
-          entries[run].x += data;
+          ints[run] += data.length;
+          strs.push(data);
         } else {
-          entries.push({ p: open[open.length - 1], x: data });
-          nodes.push(cur);
-          run = entries.length - 1;
+          run = addText(parent(), data);
         }
       }
     }

@@ -1,5 +1,5 @@
 // The core runs here, off the main thread, so a 5 MB page never freezes the playground.
-// Messages in:  {id, html?: string|Uint8Array, snapshot?: string, options}
+// Messages in:  {id, html?: string|Uint8Array, snapshot?: {text, ints}, options}
 // Messages out: {id, ok: true, html?: {result, ms}, snapshot?: {result, ms}} or {id, ok: false, error, fatal}
 import init, { extractHtml, extractSnapshot } from './pkg/declutter.js';
 
@@ -8,9 +8,9 @@ const ready = init().then(
   (e) => e,
 );
 
-function call(fn, input, options) {
+function call(fn, ...args) {
   const t0 = performance.now();
-  const result = fn(input, options);
+  const result = fn(...args);
   return { result, ms: performance.now() - t0 };
 }
 
@@ -24,7 +24,7 @@ self.onmessage = async (ev) => {
   const out = { id, ok: true };
   try {
     if (html !== undefined) out.html = call(extractHtml, html, options);
-    if (snapshot !== undefined) out.snapshot = call(extractSnapshot, snapshot, options);
+    if (snapshot !== undefined) out.snapshot = call(extractSnapshot, snapshot.text, snapshot.ints, options);
   } catch (e) {
     // A JsError from the core is a message for the person; anything else (a trap) means the
     // instance may be broken, so the page restarts this worker.

@@ -2,7 +2,7 @@
 // It runs in the background context only: a content script cannot instantiate WebAssembly on
 // a page whose CSP forbids it, and the extension's own CSP allows 'wasm-unsafe-eval'.
 
-import init, { extractHtml, extractPacked, extractSnapshot } from '../pkg/declutter.js';
+import init, { extractHtml, extractSnapshot } from '../pkg/declutter.js';
 
 let ready = null;
 // How many times this context started instantiating the wasm module (tests read it: a page
@@ -17,7 +17,7 @@ export function loadCore() {
   if (!ready) instantiations++;
   // The wasm file is part of the extension: this fetch never leaves the browser.
   ready ??= init({ module_or_path: new URL('../pkg/declutter_bg.wasm', import.meta.url) }).then(
-    () => ({ extractHtml, extractPacked, extractSnapshot }),
+    () => ({ extractHtml, extractSnapshot }),
     (e) => {
       ready = null; // let the next call try again
       throw e;

@@ -165,7 +165,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
   const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
-  const result = core.extractPacked(snap.text, snap.ints, opts);
+  const result = core.extractSnapshot(snap.text, snap.ints, opts);
   if (snapCut) result.messages.push(`page too large (${snapCut.reason}): only its first ${snapCut.nodes} nodes were read`);
   // Declutter's stylesheet goes in alongside the result rather than before it: either order
   // ends in the same page, and the page shows the result one round trip sooner.

@@ -994,10 +994,11 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     if chars == 0 {
         return false;
     }
+    if controls || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY) {
+        return true;
+    }
     let lower = collapse_whitespace(&text).to_lowercase();
-    controls
-        || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY)
-        || CTA_PHRASES.iter().any(|p| lower.contains(p))
+    CTA_PHRASES.iter().any(|p| lower.contains(p))
         || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
 

@@ -4,6 +4,7 @@ use super::{Doc, DocBuilder, Walk};
 use crate::Error;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use scraper::node::Node as SNode;
+use std::borrow::Cow;
 
 /// How many leading bytes the charset prescan reads (the HTML standard's figure).
 const PRESCAN_BYTES: usize = 1024;
@@ -11,15 +12,16 @@ const PRESCAN_BYTES: usize = 1024;
 const BINARY_SNIFF_BYTES: usize = 8192;
 
 /// Decodes bytes the way a browser would: BOM, then a `<meta charset>` in the first
-/// 1024 bytes, then UTF-8 if it is valid, else windows-1252. Returns the text and the
+/// 1024 bytes, then UTF-8 if it is valid, else windows-1252. Returns the text (borrowed from
+/// `bytes` when they are already valid UTF-8: most pages, so no copy of the page) and the
 /// encoding's name.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok((text.into_owned(), enc.name()));
+        return Ok((text, enc.name()));
     }
     // A NUL byte in the first few KB without a UTF-16 BOM means this is not an HTML page.
     if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
@@ -38,7 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Error> {
         None => WINDOWS_1252,
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    Ok((text.into_owned(), enc.name()))
+    Ok((text, enc.name()))
 }
 
 /// Finds `charset=NAME` inside a `<meta` tag near the top of the page.
@@ -100,8 +102,15 @@ pub fn parse_str_limited(html: &str, max_nodes: Option<usize>) -> Result<Doc, Er
         return Err(Error::Empty);
     }
     // Nesting deeper than browsers allow is flattened first (the parser is quadratic in depth).
-    let html = super::nesting::limit(html);
-    let parsed = scraper::Html::parse_document(&html);
+    let limited = super::nesting::limit(html);
+    // Script and style text is never kept: the parser need not read it.
+    let elided = super::rawtext::elide(&limited);
+    build(&elided, max_nodes)
+}
+
+/// Parses HTML with scraper and copies the tree into the document model.
+fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
+    let parsed = scraper::Html::parse_document(html);
     let root = parsed.tree.root();
     let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
@@ -186,6 +195,70 @@ mod tests {
             Err(Error::Binary)
         ));
         assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
+    }
+
+    /// The tree with and without the pre-parse removal of script and style text.
+    fn same_tree_without_script_text(html: &str) {
+        let full = build(html, None);
+        let elided = build(&crate::dom::rawtext::elide(html), None);
+        assert_eq!(full.ok(), elided.ok(), "{html}");
+    }
+
+    #[test]
+    fn removing_script_text_never_changes_the_tree() {
+        let code = "var s = '<div>', t = \"</p>\"; if (a < b && c > d) { go(s); } // pad pad pad";
+        let cases = [
+            format!("<html><head><script>{code}</script><style>p {{ color: red }} /* {code} */</style></head><body><p>x</p><script type=\"application/ld+json\">{{\"a\": \"{code}\"}}</script></body></html>"),
+            format!("<!--> <script>{code}</script> --><p>a</p><script>{code}</script>"),
+            format!("<!---> <script>{code}</script><!-- --!> <script>{code}</script> -->"),
+            format!("<!--!> <script>{code}</script> --> <p>x</p> <script>{code}</script>"),
+            format!("<script><!-- <script> {code} </script> y --> </script>z<script>{code}</script>"),
+            format!("<div title=\"<script>\">a</div><a b'c=\"x'><script>\">{code}</script>"),
+            format!("<div a=b\"c><script>{code}</script><p a='>'>q</p><script>{code}</script>"),
+            format!("</ <script>{code}</script> <p>x</p></><script>{code}</script>"),
+            format!("<p><svg><style>{code}</style><script>{code} <b>bold</b></script></svg><script>{code}</script>"),
+            format!("<math><mi><script>{code}</script></mi></math><script>{code}</script>"),
+            format!("<select><style><script>a=\"</style>\"; b=\"<script>\"; {code}</script>z</script>"),
+            format!("<noscript><script>{code}</script></noscript><textarea><script>{code}</script></textarea><title><script>{code}</script></title>"),
+            format!("<script>{code} </scripts> </script\0> x</script ><style>{code}</STYLE/>y"),
+            format!("<frameset><script>{code}</script></frameset>"),
+            format!("<SCRIPT>{code}</SCRIPT><Script Type=\"application/LD+JSON\">{code}</script><script type=\"application&#47;ld+json\">{code}</script>"),
+            format!("<plaintext><script>{code}</script>"),
+            format!("<!DOCTYPE html PUBLIC \"-//W3C//DTD>\" \"x\"><?php <script> ?><script>{code}</script>"),
+            format!("<template><script>{code}</script></template><script>{code}</script>"),
+            format!("<table><script>{code}</script><tr><style>{code}</style><td>x</table>"),
+            format!("<p>x</p><script>{code}"),
+            format!("<script>{code}</script><iframe><script>{code}</script></iframe><xmp><style>{code}</style></xmp>"),
+        ];
+        for html in &cases {
+            same_tree_without_script_text(html);
+        }
+        assert!(matches!(
+            crate::dom::rawtext::elide(&cases[0]),
+            std::borrow::Cow::Owned(_)
+        ));
+    }
+
+    #[test]
+    fn removing_script_text_keeps_every_fixture_tree() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut pages = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "html") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    if let Ok((text, _)) = decode(&bytes) {
+                        same_tree_without_script_text(&text);
+                        pages += 1;
+                    }
+                }
+            }
+        }
+        assert!(pages > 10, "fixtures found: {pages}");
     }
 
     #[test]

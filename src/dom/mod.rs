@@ -15,6 +15,7 @@ pub mod snapshot;
 
 mod builder;
 mod nesting;
+mod rawtext;
 mod text;
 
 pub use builder::DocBuilder;
@@ -163,7 +164,10 @@ impl Doc {
     /// A CSS selector path (`html > body > div:nth-child(2) > p:nth-child(1)`) that names the
     /// node in either door's tree, for people reading CLI output.
     pub fn css_path(&self, id: NodeId) -> String {
-        let mut parts = Vec::new();
+        use std::fmt::Write as _;
+        // (tag, position among the element children of its parent; 0 for the root), innermost
+        // first; then written out in one string.
+        let mut steps: Vec<(&str, usize)> = Vec::new();
         let mut cur = if self.element(id).is_some() {
             Some(id)
         } else {
@@ -179,14 +183,23 @@ impl Doc {
                         .position(|c| c == n)
                         .unwrap_or(0)
                         + 1;
-                    parts.push(format!("{tag}:nth-child({nth})"));
+                    steps.push((tag, nth));
                 }
-                None => parts.push(tag.to_string()),
+                None => steps.push((tag, 0)),
             }
             cur = self.parent(n);
         }
-        parts.reverse();
-        parts.join(" > ")
+        let mut out = String::with_capacity(steps.iter().map(|(t, _)| t.len() + 20).sum());
+        for (k, &(tag, nth)) in steps.iter().rev().enumerate() {
+            if k > 0 {
+                out.push_str(" > ");
+            }
+            out.push_str(tag);
+            if nth > 0 {
+                let _ = write!(out, ":nth-child({nth})");
+            }
+        }
+        out
     }
 }
 

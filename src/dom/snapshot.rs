@@ -8,9 +8,10 @@
 //! content script maps ids back to the live nodes it kept in the same order.
 //!
 //! Two forms of the same entries, which give the same [`Doc`]: [`Snapshot`] (JSON, one object
-//! per entry: tests, the playground, `extractSnapshot`) and [`Packed`] (one string of all
-//! names and texts plus a list of integers: what the extension sends, `extractPacked`; no
-//! object per node to build in the page, to send, or to deserialize here).
+//! per entry: native tests and fuzzing, readable by eye) and [`Packed`] (one string of all
+//! names and texts plus a list of integers: what the extension's content script and the
+//! playground send to wasm `extractSnapshot`; no object per node to build in the page, to
+//! send, or to deserialize here).
 
 use super::{Doc, DocBuilder, NodeId};
 use crate::Error;

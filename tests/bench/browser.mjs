@@ -26,7 +26,7 @@
 //      heartbeat in the page (a gap = a task that held the thread, plus <= 4 ms of timer clamp);
 //      then once more under a DevTools trace, for each task's CPU time (see tracedToggle).
 //  (c) extraction on the live page, ours vs Readability.js in the same tab: ours = the content
-//      script's snapshot (message round trip included) + the core's extractPacked in the
+//      script's snapshot (message round trip included) + the core's extractSnapshot in the
 //      background; theirs = `new Readability(document.cloneNode(true)).parse()` run in the
 //      page (@mozilla/readability from node_modules, evaluated in the page). Median of 3 each.
 // The first toggle of the run (wasm instantiation) is reported on its own, not in the figures.
@@ -254,7 +254,7 @@ async function measure(i, { extract = true } = {}) {
           const opts = { html: true, dedupe: true, budget_ms: 2000, max_nodes: 1_500_000 };
           // The compact form {url, text, ints}; a build before it sent the JSON text.
           if (typeof snap === 'string') core.extractSnapshot(snap, opts);
-          else core.extractPacked(snap.text, snap.ints, { ...opts, url: snap.url });
+          else core.extractSnapshot(snap.text, snap.ints, { ...opts, url: snap.url });
           const t2 = performance.now();
           const chars = typeof snap === 'string' ? snap.length : snap.text.length + snap.ints.length;
           return { total: t2 - t0, snapshot: t1 - t0, core: t2 - t1, chars };
@@ -328,7 +328,7 @@ line('all', rows);
 console.log(
   `  paint50/95: toggle -> reader painted, median/p95. task: longest main-thread task in the page during the toggle (wall);\n` +
     `  >50ms: pages with a 'longtask' entry; taskcpu, cpu>50: the same from a trace, in CPU time (a second toggle per page).\n` +
-    `  core50: extractPacked alone; ours50: live snapshot round trip + core; rdb50: Readability(document.cloneNode(true)).parse()\n` +
+    `  core50: extractSnapshot alone; ours50: live snapshot round trip + core; rdb50: Readability(document.cloneNode(true)).parse()\n` +
     `  in the same tab; ratio: median per page of rdb / ours; r.core: of rdb / core.`,
 );
 const parts = rows.map((r) => [r.insertMs, r.toggleMs - r.insertMs, r.snap, r.core]);
