@@ -225,6 +225,8 @@ struct Blk {
     /// Non-space characters of the block's own text.
     chars: u32,
     tokens: Vec<u32>,
+    /// `text::seq_hash(&tokens)`, from the tokenizer.
+    seq: u64,
     /// Is the block's own text most of its subtree's? Only such blocks are compared: an
     /// element that owns a stray line of text but holds the article below it must never be
     /// taken (and hidden) as a copy of that line.
@@ -252,9 +254,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
-    // Each block's word-sequence hash, once: the fingerprint is its folded form and the
-    // exact groups of phase C sort on it.
-    let seqs: Vec<u64> = blocks.iter().map(|b| text::seq_hash(&b.tokens)).collect();
+    // Each block's word-sequence hash (kept up by its tokenizer): the fingerprint is its
+    // folded form and the exact groups of phase C sort on it.
+    let seqs: Vec<u64> = blocks.iter().map(|b| b.seq).collect();
     let fps: Vec<u32> = seqs.iter().map(|&h| text::fold(h)).collect();
     out.fingerprints = blocks
         .iter()
@@ -617,7 +619,7 @@ pub fn fingerprints(doc: &Doc) -> Vec<u32> {
     let mut f: Vec<u32> = collect_blocks(doc, None)
         .iter()
         .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
-        .map(|b| text::fingerprint(&b.tokens))
+        .map(|b| text::fold(b.seq))
         .collect();
     f.sort_unstable();
     f.dedup();
@@ -1070,6 +1072,7 @@ fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<B
                         node: o,
                         chars: 0,
                         tokens: Vec::new(),
+                        seq: 0,
                         leaf: false,
                     });
                     toks.push(Tokenizer::default());
@@ -1092,6 +1095,7 @@ fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<B
     for (b, mut t) in blocks.iter_mut().zip(toks) {
         t.flush();
         b.chars = t.chars;
+        b.seq = t.seq;
         b.tokens = t.tokens;
     }
     blocks.retain(|b| b.chars > 0);
@@ -1153,9 +1157,6 @@ impl ShingleIndex {
         let mask = bits as u32 - 1;
         let at = |h: u32| ((h & mask) as usize / 64, 1u64 << (h & 63));
         let (mut seen, mut shared) = (vec![0u64; bits / 64], vec![0u64; bits / 64]);
-        // Occurrences that found their bit already set: every shingle that takes the exact
-        // way has its first occurrence plus at least one of these, so twice this bounds them.
-        let mut repeats = 0usize;
         // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
         let mut hashes: Vec<u32> = Vec::with_capacity(count);
         let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
@@ -1166,14 +1167,16 @@ impl ShingleIndex {
                 let s = seen[w];
                 if s & m != 0 {
                     shared[w] |= m;
-                    repeats += 1;
                 }
                 seen[w] = s | m;
                 hashes.push(h);
             });
         }
         starts.push(hashes.len());
-        let candidates = (repeats * 2).min(hashes.len());
+        // Room for the shingles that take the exact way: about two occurrences per shared bit
+        // (a hint only; the tables grow if a page repeats more).
+        let shared_bits: usize = shared.iter().map(|w| w.count_ones() as usize).sum();
+        let candidates = (shared_bits * 2).min(hashes.len());
         let mut slot_of: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(candidates, Default::default());
         // Per posting, the last group added (groups come in order, so a shingle a group
