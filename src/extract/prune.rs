@@ -166,6 +166,55 @@ fn is_credit_line(doc: &Doc, s: &Stats, id: NodeId) -> bool {
         && words.iter().all(|w| CREDIT_LABELS.contains(&w.as_str()))
 }
 
+/// Class/id words of a picture caption's element (`wp-caption-text`, `imageDescription`).
+const CAPTION_WORDS: &[&str] = &["caption", "imagedescription"];
+/// Media a caption's element may wrap (a `div.caption` around the picture): such a wrapper is
+/// the figure, which stays; only the caption text inside it can go.
+const MEDIA_TAGS: &[&str] = &["img", "picture", "video", "audio", "iframe", "svg"];
+
+/// A picture caption: `figcaption`, or an element named a caption by its class/id words, that
+/// holds no picture itself.
+fn is_caption(doc: &Doc, id: NodeId) -> bool {
+    if doc
+        .descendants(id)
+        .any(|d| MEDIA_TAGS.contains(&doc.tag(d)))
+    {
+        return false;
+    }
+    if doc.tag(id) == "figcaption" {
+        return true;
+    }
+    let mut named = false;
+    for attr in ["class", "id"] {
+        if let Some(v) = doc.attr(id, attr) {
+            signals::for_each_word(v, |w| named |= CAPTION_WORDS.contains(&w));
+        }
+    }
+    named
+}
+
+/// Does a text hold a picture credit: `©`, or a credit label with its colon ("Foto: ...",
+/// "(Quelle: ...)") anywhere in it?
+fn carries_credit(text: &str) -> bool {
+    if text.contains('©') {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(p) = rest.find(':') {
+        let before = rest[..p].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric() && !matches!(c, 'é' | 'è'))
+            .next()
+            .unwrap_or("");
+        if CREDIT_LABELS.contains(&word) {
+            return true;
+        }
+        rest = &rest[p + 1..];
+    }
+    false
+}
+
 /// One subtree left out of the article, with the reason.
 pub struct Pruned {
     pub node: NodeId,
@@ -215,6 +264,10 @@ pub fn prune(
             Some((BOILERPLATE_REASON, w.clutter))
         } else if !LIST_PARTS.contains(&tag) && is_credit_line(doc, s, i) {
             Some(("picture credit or source line", None))
+        } else if is_caption(doc, i) && carries_credit(&doc.subtree_text(i)) {
+            // A caption that names its photographer or agency is picture furniture (the
+            // picture itself stays), not story text.
+            Some(("caption with a picture credit", None))
         } else if cards[(i - main) as usize] {
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {

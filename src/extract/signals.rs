@@ -45,6 +45,10 @@ pub const WEAK_NEGATIVE_WORDS: &[&str] = &[
     "toolbar",
     "upsell",
     "cta",
+    // A contact box under the story ("questions about this article?") and an affiliate or
+    // legal disclaimer speak for the site, not the story.
+    "contact",
+    "disclaimer",
 ];
 
 /// Of the negative words, the ones that name a whole block to hide in place (clutter a reader
@@ -53,6 +57,12 @@ pub const CLUTTER_WORDS: &[(&str, &str)] = &[
     ("comment", "comment section"),
     ("comments", "comment section"),
     ("discussion", "comment section"),
+    ("kommentar", "comment section"),
+    ("kommentare", "comment section"),
+    ("commentaire", "comment section"),
+    ("comentarios", "comment section"),
+    ("commenti", "comment section"),
+    ("komentarze", "comment section"),
     ("share", "share bar"),
     ("sharing", "share bar"),
     ("social", "share bar"),
@@ -111,6 +121,14 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "comment",
     "comments",
     "discussion",
+    // The comment section in the languages of the news (German, French, Spanish, Italian,
+    // Polish): sites name their blocks in their own language.
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "comentarios",
+    "commenti",
+    "komentarze",
     "reply",
     "replies",
     "share",

@@ -475,12 +475,17 @@ fn picture_credits_and_source_lines_are_dropped() {
         "credit-lines",
         &r,
         &[
-            "The rebuilt bridge at dusk",
             // A long paragraph that opens with a label is prose, not a credit.
             "Image: a drawing from the parish archive",
             "keep dogs on leads on the bridge",
         ],
-        &["Tom Reddle", "Ashcombe Parish News", "county flood records"],
+        // A caption that carries a credit goes with it (both corpora leave such captions out).
+        &[
+            "Tom Reddle",
+            "Ashcombe Parish News",
+            "county flood records",
+            "The rebuilt bridge at dusk",
+        ],
     );
 }
 
@@ -543,5 +548,54 @@ fn a_standfirst_set_as_a_heading_stays_when_what_follows_goes() {
             "defends its title",
         ],
         &["Mail", "Print"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn contact_boxes_disclaimers_and_localized_comment_sections_are_dropped() {
+    let r = run(include_str!(
+        "../fixtures/extract/contact-disclaimer-kommentare.html"
+    ));
+    check_text(
+        "contact-disclaimer-kommentare",
+        &r,
+        &["Am Wehr unterhalb der alten Mühle", "zum Wehr führt."],
+        &[
+            "Partnerlinks",
+            "Bei Fragen und Anregungen",
+            "Keine Kommentare",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn captions_carrying_a_credit_are_dropped_and_their_pictures_kept() {
+    let r = run(include_str!("../fixtures/extract/caption-credit.html"));
+    check_text(
+        "caption-credit",
+        &r,
+        &[
+            "The cottage at the foot of the Skerrow lighthouse",
+            "The old lamp, polished for the opening",
+            "help pay for the next repairs",
+        ],
+        &[
+            "Ines Varga",
+            "new slate roof",
+            "Skerrow Heritage Trust",
+            "storm of 1953",
+        ],
+    );
+    check_html(
+        "caption-credit",
+        &r,
+        &[
+            "https://cdn.example.test/cottage.jpg",
+            "https://cdn.example.test/logbook.jpg",
+            "<figcaption>The old lamp",
+        ],
+        &[],
     );
 }
