@@ -945,6 +945,35 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// [`non_space_chars`], counting no further than `limit` (ASCII text read byte by byte).
+fn non_space_chars_upto(s: &str, limit: usize) -> usize {
+    if s.is_ascii() {
+        s.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .take(limit)
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).take(limit).count()
+    }
+}
+
+/// `collapse_whitespace(s).to_lowercase()` for ASCII `s`.
+fn ascii_collapse_lower(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for w in s
+        .as_bytes()
+        .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend(w.iter().map(u8::to_ascii_lowercase));
+    }
+    // ASCII in, ASCII out: always valid.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// [`non_space_chars`] of a node's whole text, without building it.
 fn subtree_non_space_chars(doc: &Doc, id: NodeId) -> usize {
     std::iter::once(id)
@@ -974,11 +1003,7 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
             }
             NodeData::Text(t) => {
                 // Counted only as far as the limit: a long text node decides at once.
-                let c = t
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .take(PROMO_MAX_CHARS + 1 - chars)
-                    .count();
+                let c = non_space_chars_upto(t, PROMO_MAX_CHARS + 1 - chars);
                 chars += c;
                 if id < in_link_until {
                     link_chars += c;
@@ -999,7 +1024,12 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     if controls || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY) {
         return true;
     }
-    let lower = collapse_whitespace(&text).to_lowercase();
+    let lower = if text.is_ascii() {
+        // The same string, without decoding: ASCII white space collapsed, letters lowered.
+        ascii_collapse_lower(&text)
+    } else {
+        collapse_whitespace(&text).to_lowercase()
+    };
     CTA_PHRASES.iter().any(|p| lower.contains(p))
         || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
@@ -1355,6 +1385,28 @@ impl UnionFind {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_helpers_match_the_general_ones() {
+        for t in [
+            "",
+            "  Sign\tUP  for\x0bour\x0cNEWS\rletter \n",
+            "a,b;  C.",
+            "x\u{1c}y",
+        ] {
+            assert_eq!(
+                super::ascii_collapse_lower(t),
+                super::collapse_whitespace(t).to_lowercase(),
+                "{t:?}"
+            );
+            for limit in [0, 3, 100] {
+                assert_eq!(
+                    super::non_space_chars_upto(t, limit),
+                    t.chars().filter(|c| !c.is_whitespace()).take(limit).count()
+                );
+            }
+        }
+    }
+
     use crate::{extract_html_str, DuplicateKind, Options};
 
     #[test]
