@@ -247,6 +247,56 @@ pub const CALL_TO_ACTION_PHRASES: &[&str] = &[
     "subskrypcji",
 ];
 
+/// A box label is short: at most this many (weighted) characters.
+pub const BOX_LABEL_MAX_CHARS: u32 = 45;
+/// Labels that open the publisher's boxes at the end of an article, in the languages of the
+/// news: more stories ("Read more", "Mehr zum Thema"), contact details and source lists. The
+/// label is the site's furniture even where the box under it is not recognised.
+pub const BOX_LABELS: &[&str] = &[
+    "see also",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "mehr zum thema",
+    "schon gelesen",
+    "das könnte dich",
+    "das könnte sie",
+    "mehr themen",
+    "weitere themen",
+    "weitere aktuelle themen",
+    "weitere artikel",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "entdecke weitere",
+    "lee también",
+    "te puede interesar",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "contact",
+    "kontakt",
+    "more information",
+    "weitere informationen",
+    "más información",
+    "sources",
+    "quellen",
+    "quellenangaben",
+];
+
+/// Does a short text open with one of the [`BOX_LABELS`] (as whole words)?
+fn is_box_label(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    BOX_LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
 /// Is this block a short call to action ([`CALL_TO_ACTION_PHRASES`])?
 fn is_call_to_action(doc: &Doc, s: &Stats, id: NodeId) -> bool {
     let iu = id as usize;
@@ -338,6 +388,12 @@ pub fn prune(
             && is_call_to_action(doc, s, i)
         {
             Some(("call to action (subscribe, follow, sign up)", None))
+        } else if seen as f32 >= tail_from
+            && s.chars[iu] > 0
+            && s.chars[iu] <= BOX_LABEL_MAX_CHARS
+            && is_box_label(&doc.subtree_text(i))
+        {
+            Some(("label of a related-links, contact or sources box", None))
         } else if cards[(i - main) as usize] {
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {

@@ -618,3 +618,25 @@ fn calls_to_action_at_the_end_of_the_article_are_dropped() {
         ],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn labels_of_more_stories_contact_and_source_boxes_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/box-labels.html"));
+    check_text(
+        "box-labels",
+        &r,
+        &[
+            "Die Volkssternwarte auf dem Kirchberg",
+            // The text after a label in a longer block stays.
+            "Der Eintritt ist frei",
+        ],
+        // A block short enough to be a label goes whole (the contact line with its label).
+        &[
+            "Weitere Informationen",
+            "Kontakt",
+            "Am Hang 4",
+            "Mehr zum Thema",
+        ],
+    );
+}
