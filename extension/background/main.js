@@ -42,11 +42,28 @@ async function send(tabId, msg) {
   return r;
 }
 
+const CONTENT_FILES = ['reader/export.js', 'reader/reader.js', 'content/picks.js', 'content/overlay.js', 'content/content.js'];
+
 async function ensureContent(tabId) {
-  await api.scripting.executeScript({
-    target: { tabId },
-    files: ['reader/export.js', 'reader/reader.js', 'content/picks.js', 'content/overlay.js', 'content/content.js'],
-  });
+  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+/**
+ * Injects the content scripts and gets, as the injection's result, what the 'state' message
+ * with snapshot: true answers (content/start.js): one round trip instead of two. The limits
+ * are content.js's TOGGLE_LIMITS (= SNAPSHOT_LIMITS).
+ */
+async function start(tabId) {
+  let r;
+  try {
+    [r] = await api.scripting.executeScript({ target: { tabId }, files: [...CONTENT_FILES, 'content/start.js'] });
+  } catch (e) {
+    throw new Error(`tab ${tabId} (start): ${e?.message ?? e}`);
+  }
+  const now = r?.result;
+  if (now?.error) throw new Error(`content script (start): ${now.error}`);
+  if (!now) throw new Error(`tab ${tabId} (start): no answer from the content script`);
+  return now;
 }
 
 async function turnOff(tabId, mode) {
@@ -95,9 +112,9 @@ async function toggleNow(tabId, mode, on) {
   const tab = api.tabs.get(tabId);
   tab.catch(() => {}); // a closed tab fails below, where the message does
   loadCore().catch(() => {}); // a failure shows where the core is awaited
-  await ensureContent(tabId);
-  // The state, and the snapshot too when nothing is on (the usual toggle): one round trip.
-  const now = await send(tabId, { cmd: 'state', snapshot: true, ...SNAPSHOT_LIMITS });
+  // The state, and the snapshot too when nothing is on (the usual toggle), as the result of
+  // injecting the content scripts: one round trip.
+  const now = await start(tabId);
   // The page deleted our view (content.js noticed and reset): only our stylesheet is left.
   if (now.lost) await removeStyles(tabId, now.lost);
   if (on && now.mode === mode) {
@@ -374,8 +391,11 @@ if (isTestBuild) {
   // door 1 does): the content script's snapshot and the core's two calls.
   globalThis.declutterTest = Object.freeze({
     // The page's snapshot as the toggle reads it (compact form: {url, text, ints}).
+    // Read as a toggle reads it: the injection answers with the snapshot (content/start.js,
+    // the toggle's limits); with a mode on, the 'snapshot' message (no limits).
     async snapshot(tabId) {
-      await ensureContent(tabId);
+      const now = await start(tabId);
+      if (now.snap) return now.snap;
       return (await send(tabId, { cmd: 'snapshot' })).snap;
     },
     // A compact snapshot as entries {p, t, a, x} (the JSON form, src/dom/snapshot.rs), for

@@ -583,21 +583,42 @@
     }
   }
 
+  /** The 'state' message's answer (a promise when the snapshot comes along). */
+  function stateOf(msg) {
+    const lost = checkState();
+    const now = { mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0, watch: state?.watch ?? null, lost };
+    // A toggle on an untouched page needs the snapshot next: sent in the same reply.
+    if (!msg.snapshot || state) return now;
+    return snapshotSliced({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }).then(
+      (snap) => ({ ...now, ...snap }),
+      (e) => ({ error: String(e?.message ?? e) }),
+    );
+  }
+
+  // The page-reading limits of a toggle: the core's node limit (background/main.js
+  // CORE_BUDGET.max_nodes) and at most this long on the page's thread.
+  const TOGGLE_LIMITS = { maxNodes: 1_500_000, budgetMs: 1500 };
+
+  // content/start.js, injected after this file by a toggle: the injection's result is the
+  // state (and snapshot) the 'state' message would answer, one round trip fewer.
+  globalThis.__declutterStart = () => {
+    try {
+      return Promise.resolve(stateOf({ snapshot: true, ...TOGGLE_LIMITS }));
+    } catch (e) {
+      return Promise.resolve({ error: String(e?.message ?? e) });
+    }
+  };
+
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     try {
       switch (msg?.cmd) {
         case 'state': {
-          const lost = checkState();
-          const now = { mode: state?.mode ?? null, title: state?.title ?? null, late: state?.late ?? 0, watch: state?.watch ?? null, lost };
-          // A toggle on an untouched page needs the snapshot next: sent in the same reply.
-          if (!msg.snapshot || state) {
+          const now = stateOf(msg);
+          if (!(now instanceof Promise)) {
             reply(now);
             break;
           }
-          snapshotSliced({ maxNodes: msg.maxNodes, budgetMs: msg.budgetMs }).then(
-            (snap) => reply({ ...now, ...snap }),
-            (e) => reply({ error: String(e?.message ?? e) }),
-          );
+          now.then(reply);
           return true; // answered later
         }
         case 'snapshot':

@@ -46,24 +46,40 @@
     return null;
   }
 
-  /** Returns a fragment of this document holding the filtered article. */
-  function sanitize(html) {
-    const inert = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
-    const body = inert.body;
+  /** The article HTML parsed into a document of its own: nothing in it loads or runs. */
+  function parseInert(html) {
+    return new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
+  }
+
+  /**
+   * Filters `root` (an element or text node of the inert document, or its body) and its
+   * subtree in place; a root that must go is removed. Returns the root, or null if it went.
+   */
+  function filter(root) {
+    if (root.nodeType !== Node.ELEMENT_NODE) return root;
     // Collect first, then edit: removing while walking would skip nodes.
-    const all = [...body.querySelectorAll('*')];
+    const all = root.localName === 'body' ? [...root.querySelectorAll('*')] : [root, ...root.querySelectorAll('*')];
+    // Removed: the root itself, or (for nodes inside a removed one) any ancestor.
+    const removed = new Set();
+    const drop = (el) => {
+      removed.add(el);
+      el.remove();
+    };
     for (const el of all) {
-      if (!el.isConnected) continue;
+      if (el !== root && removed.has(el.parentNode)) {
+        removed.add(el);
+        continue;
+      }
       if (el.namespaceURI === MATHML_NS) {
         if (!MATHML.has(el.localName)) {
-          el.remove();
+          drop(el);
           continue;
         }
         for (const { name } of [...el.attributes]) if (!MATHML_ATTRS.has(name)) el.removeAttribute(name);
         continue;
       }
       if (DROP.has(el.localName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-        el.remove();
+        drop(el);
         continue;
       }
       for (const { name, value } of [...el.attributes]) {
@@ -80,10 +96,22 @@
         el.setAttribute('target', '_blank');
       }
     }
+    return removed.has(root) ? null : root;
+  }
+
+  /** Moves the children of the (filtered) inert `body` into a fragment of this document. */
+  function adopt(body) {
     const frag = document.createDocumentFragment();
     // Adopted, not copied: the filtered nodes move into this document in one step.
     for (const n of [...body.childNodes]) frag.append(document.adoptNode(n));
     return frag;
+  }
+
+  /** Returns a fragment of this document holding the filtered article. */
+  function sanitize(html) {
+    const body = parseInert(html);
+    filter(body);
+    return adopt(body);
   }
 
   const FONTS = {
@@ -268,14 +296,16 @@
     const article = document.createElement('article');
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;
-    const body = sanitize(result.html ?? '');
-    const guess = body.textContent.trim() !== '';
+    // The first screenful is filtered and shown now; the rest waits, unfiltered, in the inert
+    // document and is filtered a frame at a time as it is appended (appendLater).
+    const { frag: body, rest } = firstPart(parseInert(result.html ?? ''));
+    const guess = body.textContent.trim() !== '' || rest?.blocks.some((b) => filter(b)?.textContent.trim());
     // No article (a homepage, search results, a web app): said first; the core's best guess follows.
     if (result.is_article === false) {
       article.append(text('p', 'empty', `Declutter found no article on this page${guess ? '; below is a best guess' : ''}.`));
     }
     let later = null;
-    if (guess) later = appendFirst(article, body);
+    if (guess) later = appendFirst(article, body, rest);
     else if (result.is_article !== false) article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
     page.append(tools, close, meta, article);
     shadow.append(page);
@@ -306,21 +336,30 @@
   const complete = new WeakMap();
 
   /**
-   * Appends `frag` (the filtered article) to `article`, holding back the blocks after the
-   * first FIRST_CHARS characters; returns {box, blocks} for appendLater, or null.
+   * Splits the inert article `body`: the blocks after the first FIRST_CHARS characters are
+   * taken out (unfiltered, still inert); the rest is filtered and adopted into a fragment.
+   * Returns {frag, rest: {box, blocks} or null}; `box` is the element the held-back blocks go
+   * back into (null: the article itself).
    */
-  function appendFirst(article, frag) {
+  function firstPart(body) {
     // The blocks are the children of the innermost lone wrapper (an article may come as one <div>).
-    let box = frag;
+    let box = body;
     while (box.childNodes.length === 1 && box.firstChild.nodeType === Node.ELEMENT_NODE && box.firstChild.firstChild) box = box.firstChild;
     const blocks = [...box.childNodes];
     let chars = 0;
     let k = 0;
     while (k < blocks.length && chars < FIRST_CHARS) chars += blocks[k++].textContent.length;
-    const rest = blocks.slice(k);
-    for (const n of rest) n.remove();
+    const held = blocks.slice(k);
+    for (const n of held) n.remove();
+    filter(body);
+    const frag = adopt(body);
+    return { frag, rest: held.length ? { box: box === body ? null : box, blocks: held } : null };
+  }
+
+  /** Appends `frag` (the filtered first part) to `article`; returns {box, blocks} for appendLater, or null. */
+  function appendFirst(article, frag, rest) {
     article.append(frag);
-    return rest.length ? { box: box === frag ? article : box, blocks: rest } : null;
+    return rest ? { box: rest.box ?? article, blocks: rest.blocks } : null;
   }
 
   /** Runs `fn` in a task after the next frame is drawn (or after FRAME_WAIT_MS without one). */
@@ -350,7 +389,13 @@
         let chars = 0;
         const start = k;
         while (k < blocks.length && (k === start || chars < LATER_CHARS)) chars += blocks[k++].textContent.length;
-        box.append(...blocks.slice(start, k));
+        // Filtered in the inert document, then adopted: nothing unfiltered reaches the page.
+        const ready = [];
+        for (const b of blocks.slice(start, k)) {
+          const n = filter(b);
+          if (n) ready.push(document.adoptNode(n));
+        }
+        box.append(...ready);
         if (k < blocks.length) afterFrame(step);
         else resolve();
       };

@@ -225,6 +225,8 @@ struct Blk {
     /// Non-space characters of the block's own text.
     chars: u32,
     tokens: Vec<u32>,
+    /// `text::seq_hash(&tokens)`, from the tokenizer.
+    seq: u64,
     /// Is the block's own text most of its subtree's? Only such blocks are compared: an
     /// element that owns a stray line of text but holds the article below it must never be
     /// taken (and hidden) as a copy of that line.
@@ -252,9 +254,9 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     let is_headline = |b: &Blk| text::title_like(&b.tokens, &title, TITLE_MATCH);
 
     // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
-    // Each block's word-sequence hash, once: the fingerprint is its folded form and the
-    // exact groups of phase C sort on it.
-    let seqs: Vec<u64> = blocks.iter().map(|b| text::seq_hash(&b.tokens)).collect();
+    // Each block's word-sequence hash (kept up by its tokenizer): the fingerprint is its
+    // folded form and the exact groups of phase C sort on it.
+    let seqs: Vec<u64> = blocks.iter().map(|b| b.seq).collect();
     let fps: Vec<u32> = seqs.iter().map(|&h| text::fold(h)).collect();
     out.fingerprints = blocks
         .iter()
@@ -617,7 +619,7 @@ pub fn fingerprints(doc: &Doc) -> Vec<u32> {
     let mut f: Vec<u32> = collect_blocks(doc, None)
         .iter()
         .filter(|b| b.leaf && b.chars >= MIN_FP_CHARS)
-        .map(|b| text::fingerprint(&b.tokens))
+        .map(|b| text::fold(b.seq))
         .collect();
     f.sort_unstable();
     f.dedup();
@@ -943,6 +945,35 @@ fn non_space_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// [`non_space_chars`], counting no further than `limit` (ASCII text read byte by byte).
+fn non_space_chars_upto(s: &str, limit: usize) -> usize {
+    if s.is_ascii() {
+        s.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .take(limit)
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).take(limit).count()
+    }
+}
+
+/// `collapse_whitespace(s).to_lowercase()` for ASCII `s`.
+fn ascii_collapse_lower(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for w in s
+        .as_bytes()
+        .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend(w.iter().map(u8::to_ascii_lowercase));
+    }
+    // ASCII in, ASCII out: always valid.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// [`non_space_chars`] of a node's whole text, without building it.
 fn subtree_non_space_chars(doc: &Doc, id: NodeId) -> usize {
     std::iter::once(id)
@@ -972,11 +1003,7 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
             }
             NodeData::Text(t) => {
                 // Counted only as far as the limit: a long text node decides at once.
-                let c = t
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .take(PROMO_MAX_CHARS + 1 - chars)
-                    .count();
+                let c = non_space_chars_upto(t, PROMO_MAX_CHARS + 1 - chars);
                 chars += c;
                 if id < in_link_until {
                     link_chars += c;
@@ -997,7 +1024,12 @@ fn looks_like_promo(doc: &Doc, root: NodeId, pasted: bool) -> bool {
     if controls || (pasted && link_chars as f32 / chars as f32 >= PROMO_LINK_DENSITY) {
         return true;
     }
-    let lower = collapse_whitespace(&text).to_lowercase();
+    let lower = if text.is_ascii() {
+        // The same string, without decoding: ASCII white space collapsed, letters lowered.
+        ascii_collapse_lower(&text)
+    } else {
+        collapse_whitespace(&text).to_lowercase()
+    };
     CTA_PHRASES.iter().any(|p| lower.contains(p))
         || (pasted && WEAK_CTA_PHRASES.iter().any(|p| lower.contains(p)))
 }
@@ -1070,6 +1102,7 @@ fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<B
                         node: o,
                         chars: 0,
                         tokens: Vec::new(),
+                        seq: 0,
                         leaf: false,
                     });
                     toks.push(Tokenizer::default());
@@ -1092,6 +1125,7 @@ fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<B
     for (b, mut t) in blocks.iter_mut().zip(toks) {
         t.flush();
         b.chars = t.chars;
+        b.seq = t.seq;
         b.tokens = t.tokens;
     }
     blocks.retain(|b| b.chars > 0);
@@ -1153,9 +1187,6 @@ impl ShingleIndex {
         let mask = bits as u32 - 1;
         let at = |h: u32| ((h & mask) as usize / 64, 1u64 << (h & 63));
         let (mut seen, mut shared) = (vec![0u64; bits / 64], vec![0u64; bits / 64]);
-        // Occurrences that found their bit already set: every shingle that takes the exact
-        // way has its first occurrence plus at least one of these, so twice this bounds them.
-        let mut repeats = 0usize;
         // Every group's shingles in one vector; group `g`'s are `hashes[starts[g]..starts[g + 1]]`.
         let mut hashes: Vec<u32> = Vec::with_capacity(count);
         let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
@@ -1166,14 +1197,16 @@ impl ShingleIndex {
                 let s = seen[w];
                 if s & m != 0 {
                     shared[w] |= m;
-                    repeats += 1;
                 }
                 seen[w] = s | m;
                 hashes.push(h);
             });
         }
         starts.push(hashes.len());
-        let candidates = (repeats * 2).min(hashes.len());
+        // Room for the shingles that take the exact way: about two occurrences per shared bit
+        // (a hint only; the tables grow if a page repeats more).
+        let shared_bits: usize = shared.iter().map(|w| w.count_ones() as usize).sum();
+        let candidates = (shared_bits * 2).min(hashes.len());
         let mut slot_of: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(candidates, Default::default());
         // Per posting, the last group added (groups come in order, so a shingle a group
@@ -1352,6 +1385,28 @@ impl UnionFind {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_helpers_match_the_general_ones() {
+        for t in [
+            "",
+            "  Sign\tUP  for\x0bour\x0cNEWS\rletter \n",
+            "a,b;  C.",
+            "x\u{1c}y",
+        ] {
+            assert_eq!(
+                super::ascii_collapse_lower(t),
+                super::collapse_whitespace(t).to_lowercase(),
+                "{t:?}"
+            );
+            for limit in [0, 3, 100] {
+                assert_eq!(
+                    super::non_space_chars_upto(t, limit),
+                    t.chars().filter(|c| !c.is_whitespace()).take(limit).count()
+                );
+            }
+        }
+    }
+
     use crate::{extract_html_str, DuplicateKind, Options};
 
     #[test]

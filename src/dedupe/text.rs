@@ -52,13 +52,28 @@ pub struct TextCounts {
 }
 
 /// Streams text into word hashes; keeps the state of a word cut across text nodes.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tokenizer {
     cur: u32,
     in_word: bool,
+    /// [`seq_hash`] of `tokens`, kept up as they come: each word's step overlaps the next
+    /// word's letters (hashed afterwards, the steps would wait on each other in one chain).
+    pub seq: u64,
     /// Non-space characters seen.
     pub chars: u32,
     pub tokens: Vec<u32>,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer {
+            cur: 0,
+            in_word: false,
+            seq: FNV64_OFFSET,
+            chars: 0,
+            tokens: Vec::new(),
+        }
+    }
 }
 
 impl Tokenizer {
@@ -70,7 +85,8 @@ impl Tokenizer {
         // Room for the words of typical prose (about one per six bytes) at once, rather than
         // growing the vector word by word.
         self.tokens.reserve(bytes.len() / 6);
-        let (mut cur, mut in_word, mut chars) = (self.cur, self.in_word, self.chars);
+        let (mut cur, mut in_word, mut chars, mut seq) =
+            (self.cur, self.in_word, self.chars, self.seq);
         let (mut vertical_tabs, mut cjk, mut commas) = (0u32, 0u32, 0u32);
         let mut i = 0;
         while i < bytes.len() {
@@ -112,6 +128,7 @@ impl Tokenizer {
                 } else {
                     if in_word {
                         self.tokens.push(cur);
+                        seq = seq_step(seq, cur);
                         in_word = false;
                     }
                     if !c.is_whitespace() {
@@ -126,6 +143,7 @@ impl Tokenizer {
             i += 1;
             if in_word {
                 self.tokens.push(cur);
+                seq = seq_step(seq, cur);
                 in_word = false;
             }
             if class == PUNCT {
@@ -139,7 +157,7 @@ impl Tokenizer {
             cjk,
             commas,
         };
-        (self.cur, self.in_word, self.chars) = (cur, in_word, chars);
+        (self.cur, self.in_word, self.chars, self.seq) = (cur, in_word, chars, seq);
         counts
     }
 
@@ -147,6 +165,7 @@ impl Tokenizer {
     pub fn flush(&mut self) {
         if self.in_word {
             self.tokens.push(self.cur);
+            self.seq = seq_step(self.seq, self.cur);
             self.in_word = false;
         }
     }
@@ -192,11 +211,13 @@ pub fn title_like(block: &[u32], title: &[u32], share: f32) -> bool {
 
 /// Hash of a word sequence (order matters).
 pub fn seq_hash(tokens: &[u32]) -> u64 {
-    let mut h = FNV64_OFFSET;
-    for &t in tokens {
-        for b in t.to_le_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV64_PRIME);
-        }
+    tokens.iter().fold(FNV64_OFFSET, |h, &t| seq_step(h, t))
+}
+
+/// One word of [`seq_hash`]: FNV-1a over its hash's four bytes.
+fn seq_step(mut h: u64, t: u32) -> u64 {
+    for b in t.to_le_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV64_PRIME);
     }
     h
 }
@@ -247,6 +268,7 @@ pub fn fold(h: u64) -> u32 {
     (h >> 32) as u32 ^ h as u32
 }
 
+#[cfg(test)]
 /// A block's fingerprint for site memory: its words, in order, hashed to 32 bits (safe as a
 /// JSON/JS number).
 pub fn fingerprint(tokens: &[u32]) -> u32 {
@@ -280,6 +302,18 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn running_sequence_hash_is_the_plain_one() {
+        let mut t = Tokenizer::default();
+        t.feed("The Council, voted ");
+        t.feed("again\u{e9}t\u{e9} on ");
+        t.flush();
+        t.feed("the lighthouse");
+        t.flush();
+        assert_eq!(t.seq, seq_hash(&t.tokens));
+        assert_eq!(Tokenizer::default().seq, seq_hash(&[]));
     }
 
     #[test]

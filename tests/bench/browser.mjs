@@ -26,8 +26,8 @@
 //      heartbeat in the page (a gap = a task that held the thread, plus <= 4 ms of timer clamp);
 //      then once more under a DevTools trace, for each task's CPU time (see tracedToggle).
 //  (c) extraction on the live page, ours vs Readability.js in the same tab: ours = the content
-//      script's snapshot (message round trip included) + the core's extractSnapshot in the
-//      background; theirs = `new Readability(document.cloneNode(true)).parse()` run in the
+//      script's snapshot as a toggle reads it (the injection of the content scripts, whose
+//      result is the snapshot: one round trip) + the core's extractSnapshot in the background; theirs = `new Readability(document.cloneNode(true)).parse()` run in the
 //      page (@mozilla/readability from node_modules, evaluated in the page). Median of 3 each.
 // The first toggle of the run (wasm instantiation) is reported on its own, not in the figures.
 
