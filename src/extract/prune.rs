@@ -215,6 +215,116 @@ fn carries_credit(text: &str) -> bool {
     false
 }
 
+/// A call to action is short: at most this many (weighted) characters.
+pub const CALL_TO_ACTION_MAX_CHARS: u32 = 300;
+/// ... and stands in the article's second half, where paywall notices and subscription
+/// pitches go (an article's opening is its own).
+pub const CALL_TO_ACTION_FROM_SHARE: f32 = 0.5;
+/// Phrases that address the reader to subscribe, follow, or sign up, in the languages of the
+/// news: a short block saying one of them speaks for the publisher, not the story. Whole
+/// words only; phrases that a story could say about someone else ("subscribers", "donate",
+/// "download the") are left out.
+pub const CALL_TO_ACTION_PHRASES: &[&str] = &[
+    "subscribe now",
+    "please subscribe",
+    "subscribe to our",
+    "sign up for",
+    "download our",
+    "our app",
+    "our apps",
+    "follow us",
+    "abonnieren sie",
+    "folgen sie uns",
+    "registrieren sie sich",
+    "lust auf mehr",
+    "síguenos",
+    "siguenos",
+    "suscríbete",
+    "suscribirse",
+    "abonnez-vous",
+    "suivez-nous",
+    "inscrivez-vous",
+    "subskrypcji",
+];
+
+/// A box label is short: at most this many (weighted) characters.
+pub const BOX_LABEL_MAX_CHARS: u32 = 45;
+/// Labels that open the publisher's boxes at the end of an article, in the languages of the
+/// news: more stories ("Read more", "Mehr zum Thema"), contact details and source lists. The
+/// label is the site's furniture even where the box under it is not recognised.
+pub const BOX_LABELS: &[&str] = &[
+    "see also",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "mehr zum thema",
+    "schon gelesen",
+    "das könnte dich",
+    "das könnte sie",
+    "mehr themen",
+    "weitere themen",
+    "weitere aktuelle themen",
+    "weitere artikel",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "entdecke weitere",
+    "lee también",
+    "te puede interesar",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "contact",
+    "kontakt",
+    "more information",
+    "weitere informationen",
+    "más información",
+    "sources",
+    "quellen",
+    "quellenangaben",
+];
+
+/// Does a short text open with one of the [`BOX_LABELS`] (as whole words)?
+fn is_box_label(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    BOX_LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// Is this block a short call to action ([`CALL_TO_ACTION_PHRASES`])?
+fn is_call_to_action(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    let iu = id as usize;
+    if s.chars[iu] == 0 || s.chars[iu] > CALL_TO_ACTION_MAX_CHARS {
+        return false;
+    }
+    let text = doc.subtree_text(id).to_lowercase();
+    CALL_TO_ACTION_PHRASES
+        .iter()
+        .any(|p| contains_words(&text, p))
+}
+
+/// Does `text` hold `phrase` as whole words (no letter or digit right before or after it)?
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(phrase) {
+        let start = from + p;
+        let end = start + phrase.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// One subtree left out of the article, with the reason.
 pub struct Pruned {
     pub node: NodeId,
@@ -237,6 +347,9 @@ pub fn prune(
     let mut title_done = title_norm.is_none();
     let cards = teaser_cards(doc, s, main);
     let end = doc.node(main).end;
+    // Characters of the article's text passed so far, for where a block stands in it.
+    let mut seen = 0u32;
+    let tail_from = s.chars[main as usize] as f32 * CALL_TO_ACTION_FROM_SHARE;
     let mut i = main + 1;
     while i < end {
         let iu = i as usize;
@@ -245,6 +358,7 @@ pub fn prune(
             continue;
         }
         let Some(e) = doc.element(i) else {
+            seen += s.chars[iu];
             i += 1;
             continue;
         };
@@ -268,6 +382,18 @@ pub fn prune(
             // A caption that names its photographer or agency is picture furniture (the
             // picture itself stays), not story text.
             Some(("caption with a picture credit", None))
+        } else if seen as f32 >= tail_from
+            && !signals::INLINE_TAGS.contains(&tag)
+            && !LIST_PARTS.contains(&tag)
+            && is_call_to_action(doc, s, i)
+        {
+            Some(("call to action (subscribe, follow, sign up)", None))
+        } else if seen as f32 >= tail_from
+            && s.chars[iu] > 0
+            && s.chars[iu] <= BOX_LABEL_MAX_CHARS
+            && is_box_label(&doc.subtree_text(i))
+        {
+            Some(("label of a related-links, contact or sources box", None))
         } else if cards[(i - main) as usize] {
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {

@@ -599,3 +599,44 @@ fn captions_carrying_a_credit_are_dropped_and_their_pictures_kept() {
         &[],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn calls_to_action_at_the_end_of_the_article_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/call-to-action.html"));
+    check_text(
+        "call-to-action",
+        &r,
+        &[
+            // In the article's first half, the same words are the story's own.
+            "Residents can sign up for a season pass",
+            "The newspaper's own subscribers in the villages",
+        ],
+        &[
+            "Subscribe now to our weekly print edition",
+            "Follow us on Chirper",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn labels_of_more_stories_contact_and_source_boxes_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/box-labels.html"));
+    check_text(
+        "box-labels",
+        &r,
+        &[
+            "Die Volkssternwarte auf dem Kirchberg",
+            // The text after a label in a longer block stays.
+            "Der Eintritt ist frei",
+        ],
+        // A block short enough to be a label goes whole (the contact line with its label).
+        &[
+            "Weitere Informationen",
+            "Kontakt",
+            "Am Hang 4",
+            "Mehr zum Thema",
+        ],
+    );
+}
