@@ -108,6 +108,15 @@ pub fn parse_str_limited(html: &str, max_nodes: Option<usize>) -> Result<Doc, Er
     build(&elided, max_nodes)
 }
 
+/// [`parse_str`] without the pre-parse removal of script and style text ([`super::rawtext`]):
+/// the reference that pass must match, for the tests and the fuzz target.
+pub fn parse_str_unelided(html: &str) -> Result<Doc, Error> {
+    if super::is_blank(html) {
+        return Err(Error::Empty);
+    }
+    build(&super::nesting::limit(html), None)
+}
+
 /// Parses HTML with scraper and copies the tree into the document model.
 fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
     let parsed = scraper::Html::parse_document(html);

@@ -92,7 +92,8 @@ fn untimed(mut r: Extraction) -> Extraction {
     r
 }
 
-/// HTML bytes: must not panic; ids must be valid; door 2 on the same tree must agree with door 1.
+/// HTML bytes: must not panic; ids must be valid; the script/style pre-pass must not change the
+/// tree; door 2 on the same tree must agree with door 1.
 pub fn html_case(data: &[u8]) {
     let opts = Options::default();
     let Ok(r) = extract_html(data, &opts) else {
@@ -100,6 +101,10 @@ pub fn html_case(data: &[u8]) {
     };
     let doc = dom::html::parse_bytes(data).expect("extract_html succeeded, so parsing does");
     ids_in_range(&r, doc.len());
+    // The pre-parse removal of script and style text must leave the tree as it was.
+    let (text, _) = dom::html::decode(data).expect("parsing succeeded, so decoding does");
+    let full = dom::html::parse_str_unelided(&text).expect("the same text parses in full");
+    assert!(full == doc, "removing script/style text changed the tree");
     let snap = Snapshot::from_doc(&doc, None);
     let via_snapshot =
         extract_snapshot(&snap, &opts).expect("a snapshot of a parsed page is valid");

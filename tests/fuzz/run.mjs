@@ -44,6 +44,7 @@ for (const target of targets) {
   mkdirSync(artifacts, { recursive: true });
   console.log(`fuzz: ${target} for ${seconds} s`);
   const r = run('cargo', ['+nightly', 'fuzz', 'run', '--fuzz-dir', 'tests/fuzz', target, corpus, seeds, '--',
+    ...(target === 'html' ? [`-dict=${join(here, 'html.dict')}`] : []),
     `-max_total_time=${seconds}`, '-timeout=20', '-rss_limit_mb=4096', '-max_len=262144', `-artifact_prefix=${artifacts}`,
     '-print_final_stats=1'], { stdio: ['ignore', 'inherit', 'pipe'], maxBuffer: 1 << 28 });
   const log = r.stderr ?? '';
