@@ -251,6 +251,8 @@ pub const LEAD_WORDS: &[&str] = &[
     "sapo",
     "entradilla",
     "bajada",
+    // German for the introduction.
+    "einleitung",
 ];
 
 /// Words that turn the next word into a state of the element rather than its kind:

@@ -640,3 +640,18 @@ fn labels_of_more_stories_contact_and_source_boxes_are_dropped() {
         ],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_lead_named_in_german_joins_the_body() {
+    let r = run(include_str!("../fixtures/extract/lead-einleitung.html"));
+    check_text(
+        "lead-einleitung",
+        &r,
+        &[
+            "Im alten Spritzenhaus wird seit Samstag repariert",
+            "Der Verein hatte lange nach einem Raum gesucht",
+        ],
+        &["Von Jonas Keller", "Dorfblatt"],
+    );
+}
