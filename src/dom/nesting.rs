@@ -113,17 +113,7 @@ pub fn limit(html: &str) -> Cow<'_, str> {
             stack.push(name);
         }
     }
-    if cuts.is_empty() {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut from = 0;
-    for (s, e) in cuts {
-        out.push_str(&html[from..s]);
-        from = e;
-    }
-    out.push_str(&html[from..]);
-    Cow::Owned(out)
+    super::rawtext::without_ranges(html, &cuts)
 }
 
 /// Index just past the `>` ending a tag whose name ends at `from` (quoted `>` skipped).

@@ -101,13 +101,19 @@ pub fn elide(html: &str) -> Cow<'_, str> {
             _ => pos = lt + 1,
         }
     }
+    without_ranges(html, &cuts)
+}
+
+/// `html` with the byte ranges `cuts` (in order, not overlapping, on character boundaries)
+/// left out; borrowed when there are none. Shared by the pre-parse passes.
+pub(super) fn without_ranges<'a>(html: &'a str, cuts: &[(usize, usize)]) -> Cow<'a, str> {
     if cuts.is_empty() {
         return Cow::Borrowed(html);
     }
     let mut out =
         String::with_capacity(html.len() - cuts.iter().map(|(s, e)| e - s).sum::<usize>());
     let mut from = 0;
-    for (s, e) in cuts {
+    for &(s, e) in cuts {
         out.push_str(&html[from..s]);
         from = e;
     }
