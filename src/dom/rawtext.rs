@@ -153,7 +153,6 @@ fn tag_end(b: &[u8], at: usize) -> Option<(usize, usize)> {
     let name_end = i;
     // Between attributes, in a name, after a name, before a value, or in an unquoted value:
     // only `>` ends the tag, and a quote opens a value only right after `=` (spaces allowed).
-    #[derive(PartialEq)]
     enum S {
         Between,
         Name,
@@ -164,10 +163,11 @@ fn tag_end(b: &[u8], at: usize) -> Option<(usize, usize)> {
     let mut s = S::Between;
     while i < b.len() {
         let c = b[i];
+        // Outside a quoted value (which the `BeforeValue` arm skips whole), `>` ends the tag.
+        if c == b'>' {
+            return Some((name_end, i + 1));
+        }
         match s {
-            S::Between | S::AfterName if c == b'>' => return Some((name_end, i + 1)),
-            S::Name | S::Unquoted if c == b'>' => return Some((name_end, i + 1)),
-            S::BeforeValue if c == b'>' => return Some((name_end, i + 1)),
             S::Between => {
                 if !is_space(c) && c != b'/' {
                     s = S::Name;

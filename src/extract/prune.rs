@@ -204,7 +204,7 @@ fn carries_credit(text: &str) -> bool {
     while let Some(p) = rest.find(':') {
         let before = rest[..p].trim_end();
         let word = before
-            .rsplit(|c: char| !c.is_alphanumeric() && !matches!(c, 'é' | 'è'))
+            .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
         if CREDIT_LABELS.contains(&word) {
