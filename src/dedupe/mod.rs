@@ -172,9 +172,9 @@ pub struct Analysis {
     /// 0 inside a copy (or site boilerplate), 1 elsewhere. Empty when dedupe is off.
     pub weight: Vec<f32>,
     /// Per node, for each text node this pass read: what `score::weigh` gives for its text
-    /// (characters, commas), so the scoring pass does not read the page's text a second
-    /// time; `(u32::MAX, 0)` elsewhere. Empty when dedupe is off.
-    pub text_weights: Vec<(u32, u32)>,
+    /// (characters, commas, loose characters), so the scoring pass does not read the page's
+    /// text a second time; `chars == u32::MAX` elsewhere. Empty when dedupe is off.
+    pub text_weights: Vec<crate::extract::score::Weight>,
     /// Fingerprints of this page's blocks (sorted, distinct): site memory's input.
     pub fingerprints: Vec<u32>,
     /// Groups of repeated regions, each with its occurrences in document order.
@@ -246,7 +246,13 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
         return out;
     }
     // Phase A: blocks and their words, in one forward pass.
-    out.text_weights = vec![(NONE, 0); n];
+    out.text_weights = vec![
+        crate::extract::score::Weight {
+            chars: NONE,
+            ..Default::default()
+        };
+        n
+    ];
     let blocks = collect_blocks(doc, Some(&mut out.text_weights));
     let title = title_tokens(title.unwrap_or(""));
     // The headline: a block that reads as the page title. (A heading tag alone is not enough:
@@ -1065,7 +1071,10 @@ fn looks_like_list(doc: &Doc, root: NodeId) -> bool {
 ///
 /// With `weighed`, each text node read gets [`crate::extract::score::weigh`]'s result there,
 /// from the same pass (see [`Analysis::text_weights`]).
-fn collect_blocks(doc: &Doc, mut weighed: Option<&mut Vec<(u32, u32)>>) -> Vec<Blk> {
+fn collect_blocks(
+    doc: &Doc,
+    mut weighed: Option<&mut Vec<crate::extract::score::Weight>>,
+) -> Vec<Blk> {
     let n = doc.len();
     let mut owner = vec![NONE; n];
     let mut skipped = vec![false; n];

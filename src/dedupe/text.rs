@@ -49,6 +49,8 @@ pub struct TextCounts {
     pub cjk: u32,
     /// Commas (`,` and the CJK and Arabic commas).
     pub commas: u32,
+    /// Non-space characters outside words (`score::Weight::loose`).
+    pub loose: u32,
 }
 
 /// Streams text into word hashes; keeps the state of a word cut across text nodes.
@@ -88,6 +90,9 @@ impl Tokenizer {
         let (mut cur, mut in_word, mut chars, mut seq) =
             (self.cur, self.in_word, self.chars, self.seq);
         let (mut vertical_tabs, mut cjk, mut commas) = (0u32, 0u32, 0u32);
+        // Letter runs for the loose count, as `score::weigh` counts them (they end with the
+        // text node, unlike the words the hashes read).
+        let mut loose = crate::extract::score::Loose::default();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -99,15 +104,22 @@ impl Tokenizer {
                     in_word = true;
                 }
                 let start = i;
-                cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
-                i += 1;
-                while let Some(&b) = bytes.get(i) {
-                    let class = BYTE_CLASS[usize::from(b)];
-                    if class <= NON_ASCII {
-                        break;
-                    }
+                let mut class = class;
+                loop {
                     cur = (cur ^ u32::from(class)).wrapping_mul(FNV32_PRIME);
+                    // Lower-case letters sort above the digits in the class table.
+                    if class >= b'a' {
+                        loose.letter();
+                    } else {
+                        loose.digit();
+                    }
                     i += 1;
+                    match bytes.get(i) {
+                        Some(&b) if BYTE_CLASS[usize::from(b)] > NON_ASCII => {
+                            class = BYTE_CLASS[usize::from(b)];
+                        }
+                        _ => break,
+                    }
                 }
                 chars += (i - start) as u32;
                 continue;
@@ -125,17 +137,26 @@ impl Tokenizer {
                     }
                     chars += 1;
                     cjk += u32::from(crate::extract::score::is_cjk(c));
+                    if c.is_numeric() {
+                        loose.other(true);
+                    } else {
+                        loose.other_letter();
+                    }
                 } else {
                     if in_word {
                         self.tokens.push(cur);
                         seq = seq_step(seq, cur);
                         in_word = false;
                     }
-                    if !c.is_whitespace() {
+                    if c.is_whitespace() {
+                        loose.other(false);
+                    } else {
                         chars += 1;
                         // (The CJK blocks also hold marks and punctuation: `・`, `゛`.)
                         cjk += u32::from(crate::extract::score::is_cjk(c));
                         commas += u32::from(matches!(c, '\u{3001}' | '\u{FF0C}' | '\u{060C}'));
+                        // Outside ASCII, marks and punctuation join words (`score::Loose`).
+                        loose.other_letter();
                     }
                 }
                 continue;
@@ -146,16 +167,19 @@ impl Tokenizer {
                 seq = seq_step(seq, cur);
                 in_word = false;
             }
+            loose.other(class == PUNCT && b != VERTICAL_TAB);
             if class == PUNCT {
                 chars += 1;
                 commas += u32::from(b == b',');
                 vertical_tabs += u32::from(b == VERTICAL_TAB);
             }
         }
+        loose.end();
         let counts = TextCounts {
             non_space: chars - self.chars - vertical_tabs,
             cjk,
             commas,
+            loose: loose.loose,
         };
         (self.cur, self.in_word, self.chars, self.seq) = (cur, in_word, chars, seq);
         counts
@@ -293,6 +317,8 @@ mod tests {
             "Council, voted\u{b}! 42 times",
             "\u{4eca}\u{65e5}\u{306f}\u{30fb}\u{3044}\u{3044}\u{3001}\u{309b} \u{30fc}",
             "caf\u{e9} \u{60c} \u{ff0c}x\u{3000}y \u{a0}z",
+            "r12345c0 r12345c1 0x3f9a 1,234.5 a I\u{b}ab 3\u{6708}",
+            "\u{0e27}\u{0e31}\u{0e19}\u{0e17}\u{0e35}\u{0e48} 15 \u{0e21}\u{0e35}.\u{0e04}. \u{0663}\u{0664}",
             "",
         ] {
             let counts = Tokenizer::default().feed(s);

@@ -129,7 +129,10 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
         r.excerpt = r
             .text
             .split("\n\n")
-            .find(|p| score::weigh(p).0 >= score::MIN_PROSE_CHARS)
+            .find(|p| {
+                let w = score::weigh(p);
+                score::block_score(w.chars, 0, w.commas, w.loose) > 0.0
+            })
             .map(str::to_string);
     }
     if options.debug {

@@ -10,6 +10,14 @@ pub const MIN_PROSE_CHARS: u32 = 25;
 pub const MAX_BLOCK_LINK_DENSITY: f32 = 0.5;
 /// Commas mark sentences with clauses, the shape of written prose: each is worth this many chars.
 pub const COMMA_BONUS: f32 = 10.0;
+/// A block with more than this share of its characters outside words is not prose, however
+/// long: prose is mostly words, and even a number-dense sentence or a results line with its
+/// team names keeps over a third of its characters in them, while a list of identifiers
+/// (`r12345c0`, hex digests), a column of numbers or a code dump keeps almost none.
+pub const MAX_LOOSE_SHARE: f32 = 2.0 / 3.0;
+/// A word is a run of at least this many letters (a lone letter between signs is an initial or
+/// a label, and the few one-letter words of prose are a small share of it).
+pub const MIN_WORD_LETTERS: u32 = 2;
 /// A CJK character carries about as much meaning as this many Latin letters.
 pub const CJK_CHAR_WEIGHT: u32 = 3;
 /// Prose under a boilerplate-named element (comments, related, sidebar) counts this much
@@ -63,10 +71,86 @@ impl Stats {
     }
 }
 
-/// Weighted length of a string: non-space characters, CJK counted heavier; and its commas.
-pub fn weigh(s: &str) -> (u32, u32) {
+/// What [`weigh`] measures of one text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Weight {
+    /// Non-space characters, CJK counted [`CJK_CHAR_WEIGHT`] times.
+    pub chars: u32,
+    /// Commas (`,` and the CJK and Arabic commas).
+    pub commas: u32,
+    /// Non-space characters outside words (see [`Loose`]): digits, punctuation, lone letters
+    /// and every character of a code. Each counts once, CJK or not.
+    pub loose: u32,
+}
+
+/// Counts the characters of a text that lie outside words, one character at a time.
+///
+/// Letters are ASCII letters and every character outside ASCII that is neither space nor a
+/// digit: every other script (and its combining marks, which split letters in Thai or
+/// Devanagari) counts as letters, because the rule is after codes and numbers and a script it
+/// does not know must never lose its prose to it. A word is a run of at least
+/// [`MIN_WORD_LETTERS`] letters. A run of ASCII letters and digits with a digit in it is a
+/// code (`r12345c0`, a hex digest, `0x3f9a`), not a word: all its characters are loose.
+#[derive(Default)]
+pub struct Loose {
+    /// Letters of the current run, not yet counted.
+    run: u32,
+    /// The current ASCII letter-and-digit run has had a digit.
+    code: bool,
+    /// Loose characters so far.
+    pub loose: u32,
+}
+
+impl Loose {
+    /// An ASCII letter.
+    #[inline]
+    pub fn letter(&mut self) {
+        if self.code {
+            self.loose += 1;
+        } else {
+            self.run += 1;
+        }
+    }
+
+    /// An ASCII digit: the letters of the run so far belong to a code.
+    #[inline]
+    pub fn digit(&mut self) {
+        self.loose += self.run + 1;
+        self.run = 0;
+        self.code = true;
+    }
+
+    /// A letter outside ASCII (it also ends an ASCII run).
+    #[inline]
+    pub fn other_letter(&mut self) {
+        self.code = false;
+        self.run += 1;
+    }
+
+    /// Anything else: space (`counted` false), or punctuation and other digits (`counted`).
+    #[inline]
+    pub fn other(&mut self, counted: bool) {
+        self.end();
+        self.loose += u32::from(counted);
+    }
+
+    /// Ends the current run (space, punctuation, the end of the text).
+    #[inline]
+    pub fn end(&mut self) {
+        if self.run < MIN_WORD_LETTERS {
+            self.loose += self.run;
+        }
+        self.run = 0;
+        self.code = false;
+    }
+}
+
+/// Weighted length of a string: non-space characters, CJK counted heavier; its commas; and
+/// how many of its characters lie outside words.
+pub fn weigh(s: &str) -> Weight {
     let mut chars = 0u32;
     let mut commas = 0u32;
+    let mut loose = Loose::default();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -74,30 +158,54 @@ pub fn weigh(s: &str) -> (u32, u32) {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            // `char::is_whitespace` on ASCII: space, \t, \n, vertical tab, form feed, \r.
-            if !matches!(b, b' ' | b'\t'..=b'\r') {
+            if b.is_ascii_alphabetic() {
+                chars += 1;
+                loose.letter();
+            } else if b.is_ascii_digit() {
+                chars += 1;
+                loose.digit();
+            } else if matches!(b, b' ' | b'\t'..=b'\r') {
+                // `char::is_whitespace` on ASCII: space, \t, \n, vertical tab, form feed, \r.
+                loose.other(false);
+            } else {
                 chars += 1;
                 commas += u32::from(b == b',');
+                loose.other(true);
             }
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if c.is_whitespace() {
+            loose.other(false);
             continue;
         }
         chars += if is_cjk(c) { CJK_CHAR_WEIGHT } else { 1 };
+        if c.is_numeric() {
+            loose.other(true);
+        } else {
+            loose.other_letter();
+        }
         if matches!(c, ',' | '\u{3001}' | '\u{FF0C}' | '\u{060C}') {
             commas += 1;
         }
     }
-    (chars, commas)
+    loose.end();
+    Weight {
+        chars,
+        commas,
+        loose: loose.loose,
+    }
 }
 
 /// [`weigh`]'s result from counts another pass made over the same text (dedupe's word
 /// splitter, which reads every text node anyway).
-pub fn weigh_counted(c: crate::dedupe::TextCounts) -> (u32, u32) {
-    (c.non_space + c.cjk * (CJK_CHAR_WEIGHT - 1), c.commas)
+pub fn weigh_counted(c: crate::dedupe::TextCounts) -> Weight {
+    Weight {
+        chars: c.non_space + c.cjk * (CJK_CHAR_WEIGHT - 1),
+        commas: c.commas,
+        loose: c.loose,
+    }
 }
 
 /// Han, kana and hangul: scripts that write words without spaces.
@@ -109,7 +217,7 @@ pub fn is_cjk(c: char) -> bool {
 /// Measures every node. `weight` is the dedupe weight per node; `weighed` is [`weigh`] of
 /// the text nodes dedupe already read (`dedupe::Analysis::text_weights`, empty when dedupe is
 /// off); `hint` marks the blocks the JSON-LD body vouches for (empty when there is none).
-pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool]) -> Stats {
+pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> Stats {
     let n = doc.len();
     let mut excluded = vec![false; n];
     let mut in_link = vec![false; n];
@@ -121,6 +229,7 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool])
     let mut own_chars = vec![0u32; n];
     let mut own_link = vec![0u32; n];
     let mut own_commas = vec![0u32; n];
+    let mut own_loose = vec![0u32; n];
     // Forward: what a node inherits (exclusion, being in a link, its block) and its own text.
     for i in 0..n as NodeId {
         let iu = i as usize;
@@ -147,15 +256,17 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool])
                 excluded[iu] = p_ex;
                 owner[iu] = p_owner;
                 if !p_ex {
-                    let (c, commas) = match weighed.get(iu) {
-                        Some(&w) if w.0 != u32::MAX => w,
+                    let w = match weighed.get(iu) {
+                        Some(&w) if w.chars != u32::MAX => w,
                         _ => weigh(t),
                     };
-                    debug_assert_eq!((c, commas), weigh(t), "text counted by dedupe");
+                    debug_assert_eq!(w, weigh(t), "text counted by dedupe");
+                    let c = w.chars;
                     chars[iu] = c;
                     let o = p_owner as usize;
                     own_chars[o] += c;
-                    own_commas[o] += commas;
+                    own_commas[o] += w.commas;
+                    own_loose[o] += w.loose;
                     if p_link {
                         link_chars[iu] = c;
                         own_link[o] += c;
@@ -175,7 +286,7 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool])
         if excluded[iu] {
             continue;
         }
-        let own = block_score(own_chars[iu], own_link[iu], own_commas[iu]);
+        let own = block_score(own_chars[iu], own_link[iu], own_commas[iu], own_loose[iu]);
         own_score[iu] = own;
         if hint.get(iu).copied().unwrap_or(false) {
             hinted[iu] += own;
@@ -212,9 +323,13 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[(u32, u32)], hint: &[bool])
 }
 
 /// Prose value of one block's own text: its unlinked characters plus a bonus per comma, or
-/// nothing when it is too short or mostly links.
-pub fn block_score(chars: u32, link: u32, commas: u32) -> f32 {
-    if chars < MIN_PROSE_CHARS || link as f32 > chars as f32 * MAX_BLOCK_LINK_DENSITY {
+/// nothing when it is too short, mostly links or mostly outside words (`loose`, see
+/// [`MAX_LOOSE_SHARE`]).
+pub fn block_score(chars: u32, link: u32, commas: u32, loose: u32) -> f32 {
+    if chars < MIN_PROSE_CHARS
+        || link as f32 > chars as f32 * MAX_BLOCK_LINK_DENSITY
+        || loose as f32 > chars as f32 * MAX_LOOSE_SHARE
+    {
         return 0.0;
     }
     (chars - link) as f32 + commas as f32 * COMMA_BONUS
@@ -359,4 +474,42 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         path,
         reason,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Loose characters per text: the share that decides whether a block can be prose.
+    fn loose_share(s: &str) -> f32 {
+        let w = weigh(s);
+        w.loose as f32 / w.chars as f32
+    }
+
+    #[test]
+    fn codes_and_numbers_are_loose_words_are_not() {
+        // Codes: row ids, hex digests, bare numbers.
+        for s in [
+            "r12345c0 r12345c1 r12345c2 r12345c3",
+            "build 5feceb66ffc86f38 d952786c6d696c79 c2dbc239",
+            "41,200.50; 38,950.00; 12,010.75; 44,800.25",
+        ] {
+            assert!(loose_share(s) > MAX_LOOSE_SHARE, "{s:?}: {:?}", weigh(s));
+        }
+        // Prose in several scripts, number-dense lines among it.
+        for s in [
+            "The gauge was bolted back into place on Monday, after two years in a workshop.",
+            "Kettleby 1-0 Marsh End (Okafor 12'), 3,412 spectators",
+            "Orchard Lane Rovers 38 10 11 17 -19 41",
+            "\u{8d39}\u{5c14}\u{5fb7}\u{9a6c}\u{514b}\u{6cb3}\u{52a1}\u{5c40}2024\u{5e74}3\u{6708}15\u{65e5}\u{5ba3}\u{5e03}",
+            "\u{0e27}\u{0e31}\u{0e19}\u{0e17}\u{0e35}\u{0e48} 15 \u{0e21}\u{0e35}\u{0e19}\u{0e32}\u{0e04}\u{0e21} 2567",
+            "\u{0642}\u{0627}\u{0644} \u{0627}\u{0644}\u{0645}\u{062f}\u{064a}\u{0631} \u{0663}\u{0664} \u{0645}\u{0631}\u{0629}",
+            "Vi\u{1ec7}t Nam c\u{00f3} 54 d\u{00e2}n t\u{1ed9}c",
+        ] {
+            assert!(loose_share(s) <= MAX_LOOSE_SHARE, "{s:?}: {:?}", weigh(s));
+        }
+        // Whole codes are loose, words around them are not.
+        assert_eq!(weigh("ab12cd ef").loose, 6);
+        assert_eq!(weigh("a b").loose, 2);
+    }
 }

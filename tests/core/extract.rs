@@ -655,3 +655,26 @@ fn a_lead_named_in_german_joins_the_body() {
         &["Von Jonas Keller", "Dorfblatt"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn identifier_archive_is_not_prose() {
+    // A short match report with number-dense lines (results, a table, receipts), then a far
+    // longer archive of row ids and build digests: text with no words is not prose, so the
+    // archive does not outweigh the report, and the report keeps its numbers.
+    let r = run(include_str!("../fixtures/extract/identifier-archive.html"));
+    check_text(
+        "identifier archive",
+        &r,
+        &[
+            "Orchard Lane Rovers stayed in the second division",
+            "Kettleby 1-0 Marsh End",
+            "Orchard Lane Rovers 38 10 11 17 -19 41",
+            "Gate receipts, 2019-2024: 41,200.50",
+            "switched on again for the first time in six years",
+        ],
+        &["r40000c0", "r40159c3", "build ", "invented for a test"],
+    );
+    assert!(r.is_article);
+    assert!(r.words < 400, "the report alone: {} words", r.words);
+}
