@@ -30,6 +30,11 @@ pub struct Options {
     /// Memory budget: at most this many bytes of HTML are read (door 1); the rest is left out
     /// and a message says so. `None`: no limit.
     pub max_bytes: Option<usize>,
+    /// Render at most about this many words of the article in `html` and `markdown` (cut at
+    /// the first block that starts after them; `text` and `words` stay whole, and
+    /// `Extraction::shown_words` says how many were rendered). The reader view sets it, so a
+    /// book-length page reaches the tab as a readable start, not megabytes. `None`: no cap.
+    pub max_words: Option<usize>,
 }
 
 /// Default node limit: a million-sibling page (two million nodes) still reads whole, while a
@@ -50,6 +55,7 @@ impl Default for Options {
             budget_ms: None,
             max_nodes: Some(DEFAULT_MAX_NODES),
             max_bytes: Some(DEFAULT_MAX_BYTES),
+            max_words: None,
         }
     }
 }

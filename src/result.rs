@@ -24,6 +24,13 @@ pub struct Extraction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub markdown: Option<String>,
     pub words: usize,
+    /// With `Options::max_words`, when the article is longer: the words `html` and
+    /// `markdown` hold (the article's first blocks); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_words: Option<usize>,
+    /// Where the rendering stopped (the first node left out), with `shown_words`.
+    #[serde(skip)]
+    pub cut: Option<NodeId>,
     pub reading_minutes: u32,
     /// Does the page look like an article at all?
     pub is_article: bool,

@@ -14,6 +14,12 @@ const CORE_BUDGET = { budget_ms: 2000, max_nodes: 1_500_000 };
 // Reading the page (content/content.js) runs on the tab's own thread: it stops at the core's
 // node limit or after this long, and the core gets the page's first nodes with a note.
 const SNAPSHOT_LIMITS = { maxNodes: CORE_BUDGET.max_nodes, budgetMs: 1500 };
+// The reader view renders at most this many words of an article (the core cuts its HTML and
+// Markdown at a block boundary and says so). The longest magazine long-reads run 15,000-30,000
+// words; 50,000 (about 3.6 hours at 230 words a minute, some 350 KB of text) leaves them whole
+// while a book-length page (a 380,000-word one exists) reaches the tab as about ten frames of
+// text instead of megabytes that hold its main thread for tens of seconds.
+const READER_MAX_WORDS = 50_000;
 
 const api = globalThis.browser ?? globalThis.chrome;
 const MODES = ['reader', 'declutter'];
@@ -156,9 +162,9 @@ let applied = 0;
 function forPage(result, reader) {
   const { text: _text, fingerprints: _fp, markdown: _md, ...rest } = result;
   if (!reader) return rest;
-  const { title, byline, site_name, reading_minutes, lang, dir, html, is_article } = result;
+  const { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words } = result;
   const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
-  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, counts: { hidden: result.hidden.length, duplicates: copies } };
+  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words, counts: { hidden: result.hidden.length, duplicates: copies } };
 }
 
 /**
@@ -182,6 +188,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
   const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
+  if (reader) opts.max_words = READER_MAX_WORDS;
   const result = core.extractSnapshot(snap.text, snap.ints, opts);
   if (snapCut) result.messages.push(`page too large (${snapCut.reason}): only its first ${snapCut.nodes} nodes were read`);
   // Declutter's stylesheet goes in alongside the result rather than before it: either order
@@ -214,6 +221,8 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
     active: true,
     title: result.title ?? null,
     words: result.words,
+    // Reader view of a longer article: the words it shows (its first blocks), else absent.
+    shownWords: reader ? result.shown_words : undefined,
     hidden: shown.hidden,
     duplicates: shown.duplicates,
     siteBoilerplate: result.hidden.filter((h) => h.reason.startsWith('site_boilerplate')).length,

@@ -214,6 +214,10 @@
     return el;
   }
 
+  /** What a reader view showing only an article's first words says about it. */
+  const longNote = (shown, words) =>
+    `This article is long: the first ${shown.toLocaleString()} of its ${Number(words).toLocaleString()} words are shown here; the rest is on the page.`;
+
   /** Copy as Markdown, save as HTML, print: buttons above the article (hidden in print). */
   function toolbar(host, shadow, result) {
     const exp = globalThis.__declutterExport;
@@ -237,8 +241,10 @@
     // The Markdown comes after the view (setMarkdown); a click before it waits for it.
     let give;
     const markdown = new Promise((ok) => (give = ok));
+    // A capped article's Markdown holds what the view shows (and ends with the core's note).
+    const held = Number.isFinite(result.shown_words) ? ` (the first ${result.shown_words.toLocaleString()} of ${Number(result.words).toLocaleString()} words)` : '';
     const md = button('copy-markdown', 'Copy Markdown', async () =>
-      (await exp.copyText(await markdown, shadow)) ? 'Markdown copied.' : 'Copying was refused.',
+      (await exp.copyText(await markdown, shadow)) ? `Markdown copied${held}.` : 'Copying was refused.',
     );
     markdowns.set(host, (text) => {
       md.disabled = typeof text !== 'string' || text === '';
@@ -253,7 +259,7 @@
         vars[k] = host.style.getPropertyValue(k);
       }
       const html = exp.buildHtml({ shadow, css: READER_CSS, vars, lang: result.lang, dir: result.dir });
-      return `Saved ${exp.saveHtml(html, result.title || document.title, shadow)}.`;
+      return `Saved ${exp.saveHtml(html, result.title || document.title, shadow)}${held}.`;
     });
     button('print', 'Print', async () => {
       await settled(host);
@@ -293,6 +299,9 @@
       info.forEach((part, i) => line.append(...(i ? [' \u00b7 '] : []), text('bdi', '', part)));
       meta.append(line);
     }
+    // A capped article (the core's max_words, set by the background) says so at the top, where
+    // it is seen before anyone scrolls; the saved HTML keeps the header and so the note.
+    if (Number.isFinite(result.shown_words)) meta.append(text('p', 'info long', longNote(result.shown_words, result.words)));
     const article = document.createElement('article');
     if (result.lang) article.lang = result.lang;
     if (result.dir) article.dir = result.dir;

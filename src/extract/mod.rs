@@ -113,6 +113,15 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     if let Some(main) = r.main {
         let base = output::base_url(doc, options.url.as_deref());
         r.text = output::text(doc, main, &skip);
+        if let Some((cut, shown)) = options
+            .max_words
+            .and_then(|cap| cut_after(doc, &stats, main, &skip, cap))
+        {
+            // Everything from the cut to the article's end is left out of the renderings.
+            skip[cut as usize..doc.node(main).end as usize].fill(true);
+            r.cut = Some(cut);
+            r.shown_words = Some(shown);
+        }
         if options.html {
             r.html = output::html(doc, main, &skip, base.as_ref());
         }
@@ -169,6 +178,52 @@ fn count_words(text: &str) -> (usize, usize) {
         }
     }
     (words, cjk)
+}
+
+/// Where to stop rendering an article capped at `cap` words: the start of the last block
+/// element before the words pass `cap`, with the words before it (so the rendering holds at
+/// most `cap` words; a first block longer than the cap is kept whole, cut at the next one).
+/// None when the article is not longer than the cap or has no block left to cut at (a cut
+/// inside a paragraph would leave half a sentence).
+fn cut_after(
+    doc: &Doc,
+    s: &score::Stats,
+    main: NodeId,
+    skip: &[bool],
+    cap: usize,
+) -> Option<(NodeId, usize)> {
+    let end = doc.node(main).end;
+    let mut words = 0;
+    // The latest block start and the words before it.
+    let mut block: Option<(NodeId, usize)> = None;
+    let mut i = main + 1;
+    while i < end {
+        if skip[i as usize] || s.excluded[i as usize] {
+            i = doc.node(i).end;
+            continue;
+        }
+        match &doc.node(i).data {
+            crate::dom::NodeData::Text(t) => {
+                let (w, c) = count_words(t);
+                words += w + c;
+                if words > cap {
+                    if let Some(b) = block.filter(|b| b.1 > 0) {
+                        return Some(b);
+                    }
+                }
+            }
+            crate::dom::NodeData::Element(e) => {
+                if !score::is_inline(&e.tag) {
+                    if words > cap {
+                        return Some((i, words));
+                    }
+                    block = Some((i, words));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Enough prose, in more than one block, in a container that is not mostly links.

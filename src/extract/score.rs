@@ -208,6 +208,11 @@ pub fn weigh_counted(c: crate::dedupe::TextCounts) -> Weight {
     }
 }
 
+/// Is `tag` phrasing content (its text belongs to the block around it)?
+pub fn is_inline(tag: &str) -> bool {
+    signals::INLINE_TAGS.contains(&tag)
+}
+
 /// Han, kana and hangul: scripts that write words without spaces.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,

@@ -222,12 +222,28 @@ pub fn article_markdown(r: &Extraction, doc: &Doc, url: Option<&str>) -> String 
             *s = true;
         }
     }
+    // A capped article (`Options::max_words`) stops where the clean HTML stops, and says so.
+    if let Some(cut) = r.cut {
+        let end = (doc.node(main).end as usize).min(skip.len());
+        skip[(cut as usize).min(end)..end].fill(true);
+    }
     let base = super::base_url(doc, url);
-    let body = markdown(doc, main, &skip, base.as_ref());
+    let mut body = markdown(doc, main, &skip, base.as_ref());
+    if let Some(shown) = r.shown_words {
+        body.push_str(&format!(
+            "\n\n---\n\n*{}*\n",
+            long_article_note(shown, r.words)
+        ));
+    }
     match &r.title {
         Some(t) if !body.trim_start().starts_with("# ") => format!("# {}\n\n{body}", t.trim()),
         _ => body,
     }
+}
+
+/// What a capped rendering says about itself (`Options::max_words`).
+pub fn long_article_note(shown: usize, words: usize) -> String {
+    format!("This article is long: only its first {shown} of {words} words are included.")
 }
 
 /// Renders `root`'s subtree as Markdown, leaving out `skip`ped subtrees and tags no output keeps.

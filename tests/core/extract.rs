@@ -678,3 +678,83 @@ fn identifier_archive_is_not_prose() {
     assert!(r.is_article);
     assert!(r.words < 400, "the report alone: {} words", r.words);
 }
+
+/// A long invented report: `n` paragraphs of about forty words, each worded differently.
+fn long_report(n: usize) -> String {
+    const WHO: &[&str] = &[
+        "The ferry crew",
+        "A retired pilot",
+        "The harbour master",
+        "Two fishermen",
+        "The lock keeper",
+        "A visiting surveyor",
+        "The night watchman",
+    ];
+    const DID: &[&str] = &[
+        "counted the gulls nesting on",
+        "repainted the railings along",
+        "measured the silt below",
+        "walked the full length of",
+        "photographed the cracks in",
+        "logged every boat passing",
+    ];
+    const WHERE: &[&str] = &[
+        "the north breakwater",
+        "the old ropewalk",
+        "the customs steps",
+        "the salt meadow",
+        "the lifeboat slipway",
+    ];
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><head><title>A year on the quay</title></head><body><article><h1>A year on the quay</h1>",
+    );
+    for i in 0..n {
+        html.push_str(&format!(
+            "<p>Paragraph {i}: {} {} {} before the tide turned, and wrote down what they saw, because nobody had done it properly since the storm, and {} said the notes would help whoever came after them to see how {} had changed.</p>",
+            WHO[i % WHO.len()],
+            DID[i / WHO.len() % DID.len()],
+            WHERE[i / (WHO.len() * DID.len()) % WHERE.len()],
+            WHO[(i + 3) % WHO.len()].to_lowercase(),
+            WHERE[(i + 1) % WHERE.len()],
+        ));
+    }
+    html.push_str("</article></body></html>");
+    html
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn max_words_caps_html_and_markdown_at_a_block() {
+    let page = long_report(120);
+    let opts = Options {
+        max_words: Some(500),
+        markdown: true,
+        ..Options::default()
+    };
+    let r = extract_html_str(&page, &opts).expect("page parses");
+    let shown = r
+        .shown_words
+        .expect("a 5,000-word article is capped at 500");
+    // The cut comes at the last paragraph start before 500 words: at most one paragraph less.
+    assert!((400..=500).contains(&shown), "{shown} words shown");
+    assert!(
+        r.words > 5_000,
+        "words counts the whole article: {}",
+        r.words
+    );
+    assert!(r.text.contains("Paragraph 119:"), "text stays whole");
+    assert!(r.html.contains("Paragraph 0:") && !r.html.contains("Paragraph 119:"));
+    let md = r.markdown.as_deref().unwrap_or("");
+    assert!(md.contains("Paragraph 0:") && !md.contains("Paragraph 119:"));
+    assert!(
+        md.contains(&format!("only its first {shown} of {} words", r.words)),
+        "the Markdown says what it holds: {}",
+        &md[md.len().saturating_sub(200)..]
+    );
+    // Under the cap, or without one, nothing is cut.
+    let whole = extract_html_str(&page, &Options::default()).expect("page parses");
+    assert_eq!(whole.shown_words, None);
+    assert!(whole.html.contains("Paragraph 119:"));
+    let short = extract_html_str(&long_report(5), &opts).expect("page parses");
+    assert_eq!(short.shown_words, None);
+}

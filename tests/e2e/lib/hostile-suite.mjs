@@ -6,6 +6,39 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as hostile from './hostile.mjs';
 
+// The reader view's cap (READER_MAX_WORDS in extension/background/main.js).
+const READER_MAX_WORDS = 50_000;
+
+/**
+ * The reader's article once it stops growing (it shows its first blocks at once and the rest a
+ * frame at a time): its text, its words, its note on length, and its HTML's length.
+ */
+async function readerWords(page) {
+  const read = () =>
+    hostile.guard(
+      page.evaluate(() => {
+        const root = document.getElementById('declutter-reader')?.shadowRoot;
+        const text = root?.querySelector('article')?.innerText ?? '';
+        return {
+          text,
+          words: text.split(/\s+/).filter(Boolean).length,
+          note: root?.querySelector('.long')?.textContent ?? '',
+          html: root?.querySelector('article')?.innerHTML.length ?? 0,
+        };
+      }),
+      hostile.RESPONSIVE_GUARD_MS,
+      'reading the reader view',
+    );
+  let last = await read();
+  for (let t = 0; t < 20_000; t += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await read();
+    if (now.words === last.words && now.words > 0) return now;
+    last = now;
+  }
+  return last;
+}
+
 export function hostileTests(ctx) {
   async function done({ page, errors }) {
     assert.deepEqual(errors, [], 'no exception reached the page');
@@ -91,13 +124,45 @@ export function hostileTests(ctx) {
     await done(t);
   });
 
-  test(`${ctx.largeNodes.toLocaleString('en')} nodes: an answer within the budget, or a clear message`, async () => {
+  test(`${ctx.largeNodes.toLocaleString('en')} nodes: an answer within the budget, or a clear message; the archive is no article`, async () => {
     const t = await ctx.open('large.html', `&n=${ctx.largeNodes}`);
     const nodes = await t.page.evaluate(() => window.__nodes);
     assert.ok(nodes >= ctx.largeNodes, `${nodes} nodes`);
-    const r = await hostile.heavyPage(t.page, t.toggle);
+    const r = await hostile.heavyPage(t.page, t.toggle, {
+      check: async (mode, on) => {
+        if (mode !== 'reader') return;
+        // The archive's rows are identifiers, not prose: the short article is the article.
+        const { text, words } = await readerWords(t.page);
+        assert.ok(text.includes('The gardeners have kept one cracked pane'), 'the article is shown');
+        assert.ok(text.includes('Glasshouse reopens after the hail') || text.includes('The municipal glasshouse'), 'from its start');
+        assert.ok(!/\br\d+c\d\b/.test(text), 'no archive row id in the reader');
+        assert.ok(words <= READER_MAX_WORDS, `${words} words in the reader`);
+        assert.equal(on.shownWords, undefined, 'a short article is not capped');
+      },
+    });
     for (const mode of ['declutter', 'reader']) {
-      console.log(`# ${nodes} nodes, ${mode}: ${Math.round(r[mode].ms)} ms, article ${r[mode].article}, ${JSON.stringify(r[mode].messages)}`);
+      console.log(`# ${nodes} nodes, ${mode}: ${Math.round(r[mode].ms)} ms, article ${r[mode].article}, ${r[mode].words} words, ${JSON.stringify(r[mode].messages)}`);
+    }
+    await done(t);
+  });
+
+  test(`${ctx.largeNodes.toLocaleString('en')} nodes of prose (a book-length article): the reader shows its first words and says so`, async () => {
+    const t = await ctx.open('large.html', `&n=${ctx.largeNodes}&prose=1`);
+    const nodes = await t.page.evaluate(() => window.__nodes);
+    const r = await hostile.heavyPage(t.page, t.toggle, {
+      check: async (mode, on) => {
+        if (mode !== 'reader') return;
+        assert.ok(on.words > READER_MAX_WORDS, `the article is longer than the cap (${on.words} words)`);
+        assert.ok(on.shownWords > 0 && on.shownWords <= READER_MAX_WORDS, `shown: ${on.shownWords}`);
+        const { text, words, note, html } = await readerWords(t.page);
+        assert.ok(text.includes('The keeper mended the nets by the mill pond'), 'the start is shown');
+        assert.ok(words <= READER_MAX_WORDS, `${words} words in the reader, cap ${READER_MAX_WORDS}`);
+        assert.match(note, /This article is long: the first [\d.,\s\u00a0\u202f]+ of its [\d.,\s\u00a0\u202f]+ words are shown here/);
+        console.log(`# prose, reader: ${words} words shown of ${on.words}, article HTML ${html} characters`);
+      },
+    });
+    for (const mode of ['declutter', 'reader']) {
+      console.log(`# ${nodes} nodes of prose, ${mode}: ${Math.round(r[mode].ms)} ms, ${r[mode].words} words, ${JSON.stringify(r[mode].messages)}`);
     }
     await done(t);
   });
