@@ -1,7 +1,7 @@
 //! Declutter's core: finds a page's article and its clutter, including blocks the page repeats.
 //!
 //! One pure core with two doors, both producing the same [`dom::Doc`]:
-//! - [`extract_html`]: HTML bytes in any charset, parsed by scraper (CLI, playground, benchmarks);
+//! - [`extract_html`]: HTML bytes in any charset, parsed by html5ever (CLI, playground, benchmarks);
 //! - [`extract_snapshot`] and [`extract_packed`]: the live page as a content script reads it
 //!   (the compact [`dom::snapshot::Packed`] form is what the extension sends).
 //!

@@ -1,6 +1,6 @@
 //! Builds a [`Doc`] from open/text/close events; both doors feed it the same way.
 
-use super::{Doc, Element, Node, NodeData, NodeId, NO_PARENT};
+use super::{Doc, Element, Name, Node, NodeData, NodeId, Str, NO_PARENT};
 
 /// Streaming builder: `open`, `text`, `close`, then `finish`.
 ///
@@ -66,27 +66,30 @@ impl DocBuilder {
     /// Opens an element; `tag` and attribute names are lower-cased here.
     /// Past the node limit the element is not kept and the returned id is the next free one.
     pub fn open(&mut self, tag: &str, attrs: Vec<(Box<str>, Box<str>)>) -> NodeId {
+        let attrs = attrs
+            .into_iter()
+            .map(|(k, v)| (name_of(&k), Str::from_slice(&v)))
+            .collect();
+        self.open_named(name_of(tag), attrs)
+    }
+
+    /// [`open`](Self::open) with the name and attributes already in the model's types (door 1
+    /// moves html5ever's names and values in without copying them).
+    pub fn open_named(&mut self, tag: Name, mut attrs: Vec<(Name, Str)>) -> NodeId {
         let id = self.nodes.len() as NodeId;
         if self.over_depth > 0 || self.refuse() {
             self.over_depth += 1;
             return id;
         }
-        let attrs = attrs
-            .into_iter()
-            .map(|(k, v)| {
-                if k.bytes().any(|b| b.is_ascii_uppercase()) {
-                    (k.to_ascii_lowercase().into_boxed_str(), v)
-                } else {
-                    (k, v)
-                }
-            })
-            .collect();
+        for (k, _) in &mut attrs {
+            *k = lower(std::mem::take(k));
+        }
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,
             depth: self.open.len() as u32,
             data: NodeData::Element(Element {
-                tag: tag.to_ascii_lowercase().into_boxed_str(),
+                tag: lower(tag),
                 attrs,
             }),
         });
@@ -96,6 +99,17 @@ impl DocBuilder {
 
     /// Appends text to the open element (merged with a directly preceding text sibling).
     pub fn text(&mut self, t: &str) {
+        self.text_owned(t, Str::from_slice);
+    }
+
+    /// [`text`](Self::text) with a string in the model's type (moved in, not copied, when it
+    /// starts a text node).
+    pub fn text_str(&mut self, t: Str) {
+        self.text_owned(t, |t| t);
+    }
+
+    /// Appends text, making the stored string with `make` only when a new node starts.
+    fn text_owned<T: std::ops::Deref<Target = str>>(&mut self, t: T, make: impl FnOnce(T) -> Str) {
         if t.is_empty() || self.over_depth > 0 {
             return;
         }
@@ -103,10 +117,7 @@ impl DocBuilder {
         if let Some(last) = self.nodes.last_mut() {
             if last.parent == parent {
                 if let NodeData::Text(prev) = &mut last.data {
-                    let mut s = String::with_capacity(prev.len() + t.len());
-                    s.push_str(prev);
-                    s.push_str(t);
-                    *prev = s.into_boxed_str();
+                    prev.push_slice(&t);
                     return;
                 }
             }
@@ -119,7 +130,7 @@ impl DocBuilder {
             parent,
             end: id + 1,
             depth: self.open.len() as u32,
-            data: NodeData::Text(t.into()),
+            data: NodeData::Text(make(t)),
         });
     }
 
@@ -134,7 +145,7 @@ impl DocBuilder {
             parent: self.parent(),
             end: id + 1,
             depth: self.open.len() as u32,
-            data: NodeData::Text(t.into()),
+            data: NodeData::Text(Str::from_slice(t)),
         });
     }
 
@@ -173,5 +184,24 @@ impl DocBuilder {
             nodes: self.nodes,
             truncated: self.truncated,
         }
+    }
+}
+
+/// The name in lower case (HTML names already are; SVG's `viewBox`, `foreignObject` and
+/// snapshot names may not be).
+fn lower(name: Name) -> Name {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Name::from(name.to_ascii_lowercase())
+    } else {
+        name
+    }
+}
+
+/// The name of `s` in lower case.
+fn name_of(s: &str) -> Name {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Name::from(s.to_ascii_lowercase())
+    } else {
+        Name::from(s)
     }
 }

@@ -1,9 +1,8 @@
-//! Door 1: HTML bytes -> charset decoding -> scraper (html5ever) -> [`Doc`].
+//! Door 1: HTML bytes -> charset decoding -> html5ever (through [`super::sink`]) -> [`Doc`].
 
 use super::{Doc, DocBuilder, Walk};
 use crate::Error;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-use scraper::node::Node as SNode;
 use std::borrow::Cow;
 
 /// How many leading bytes the charset prescan reads (the HTML standard's figure).
@@ -117,49 +116,79 @@ pub fn parse_str_unelided(html: &str) -> Result<Doc, Error> {
     build(&super::nesting::limit(html), None)
 }
 
-/// Parses HTML with scraper and copies the tree into the document model.
+/// Parses HTML with html5ever into door 1's arena ([`super::sink`]) and reads it into the
+/// document model.
 fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
-    let parsed = scraper::Html::parse_document(html);
-    let root = parsed.tree.root();
+    use super::sink::{Data, DOCUMENT, NONE};
+    use html5ever::local_name;
+    use html5ever::tendril::TendrilSink as _;
+    let mut arena = html5ever::parse_document(
+        super::sink::Sink::with_capacity(html.len() / 40),
+        Default::default(),
+    )
+    .one(html);
+    let nodes = &mut arena.nodes;
     let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
     let mut skip_text_depth = 0usize;
-    // Depth inside subtrees we drop whole (template contents, which the live DOM keeps apart).
-    let mut skip_all_depth = 0usize;
-    for edge in root.traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(n) => match n.value() {
-                SNode::Fragment if n.parent().is_some() => skip_all_depth += 1,
-                _ if skip_all_depth > 0 => {}
-                SNode::Element(e) => {
-                    let tag = e.name();
-                    let attrs = e
-                        .attrs()
-                        .map(|(k, v)| (Box::<str>::from(k), Box::<str>::from(v)))
-                        .collect();
-                    b.open(tag, attrs);
-                    // Only a script's type matters (the attribute lookup is not free).
-                    let type_attr = if tag == "script" {
-                        e.attr("type")
-                    } else {
-                        None
-                    };
-                    if skip_text_depth > 0 || !Walk::keeps_text_of(tag, type_attr) {
-                        skip_text_depth += 1;
-                    }
+    let mut cur = nodes[DOCUMENT as usize].first_child;
+    while cur != NONE {
+        let node = &mut nodes[cur as usize];
+        let mut is_element = false;
+        match &mut node.data {
+            Data::Element { name, attrs, .. } => {
+                is_element = true;
+                // The attribute order scraper gives (sorted by qualified name): output that
+                // lists attributes follows it.
+                if attrs.len() > 1 {
+                    attrs.sort_unstable_by(|x, y| x.name.cmp(&y.name));
                 }
-                SNode::Text(t) if skip_text_depth == 0 => b.text(t),
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(n) => match n.value() {
-                SNode::Fragment if n.parent().is_some() => skip_all_depth -= 1,
-                _ if skip_all_depth > 0 => {}
-                SNode::Element(_) => {
-                    b.close();
-                    skip_text_depth = skip_text_depth.saturating_sub(1);
+                // Only a script's type matters (the attribute lookup is not free).
+                let keeps_text = if name.local == local_name!("script") {
+                    let type_attr = attrs
+                        .iter()
+                        .find(|a| a.name.local == local_name!("type"))
+                        .map(|a| &*a.value);
+                    Walk::keeps_text_of("script", type_attr)
+                } else {
+                    Walk::keeps_text_of(&name.local, None)
+                };
+                let attrs = std::mem::take(attrs)
+                    .into_iter()
+                    .map(|a| (a.name.local, a.value))
+                    .collect();
+                b.open_named(std::mem::take(&mut name.local), attrs);
+                if skip_text_depth > 0 || !keeps_text {
+                    skip_text_depth += 1;
                 }
-                _ => {}
-            },
+            }
+            Data::Text(t) if skip_text_depth == 0 => b.text_str(std::mem::take(t)),
+            _ => {}
+        }
+        let node = &nodes[cur as usize];
+        if is_element && node.first_child != NONE {
+            cur = node.first_child;
+            continue;
+        }
+        if is_element {
+            b.close();
+            skip_text_depth = skip_text_depth.saturating_sub(1);
+        }
+        // Next in document order: the next sibling, else the next sibling of the nearest
+        // ancestor that has one, closing the elements left on the way up.
+        loop {
+            let node = &nodes[cur as usize];
+            if node.next != NONE {
+                cur = node.next;
+                break;
+            }
+            cur = node.parent;
+            if cur == DOCUMENT || cur == NONE {
+                cur = NONE;
+                break;
+            }
+            b.close();
+            skip_text_depth = skip_text_depth.saturating_sub(1);
         }
     }
     let doc = b.finish();
@@ -204,6 +233,116 @@ mod tests {
             Err(Error::Binary)
         ));
         assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
+    }
+
+    /// The reference door 1 is checked against: scraper's tree (same html5ever parser), copied
+    /// into the model with the same walk rules (what door 1 did before its own tree sink).
+    fn build_via_scraper(html: &str) -> Result<Doc, Error> {
+        use scraper::node::Node as SNode;
+        let parsed = scraper::Html::parse_document(html);
+        let mut b = DocBuilder::new();
+        let mut skip_text_depth = 0usize;
+        let mut skip_all_depth = 0usize;
+        for edge in parsed.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => match n.value() {
+                    SNode::Fragment if n.parent().is_some() => skip_all_depth += 1,
+                    _ if skip_all_depth > 0 => {}
+                    SNode::Element(e) => {
+                        let attrs = e.attrs().map(|(k, v)| (k.into(), v.into())).collect();
+                        b.open(e.name(), attrs);
+                        let type_attr = (e.name() == "script").then(|| e.attr("type")).flatten();
+                        if skip_text_depth > 0 || !Walk::keeps_text_of(e.name(), type_attr) {
+                            skip_text_depth += 1;
+                        }
+                    }
+                    SNode::Text(t) if skip_text_depth == 0 => b.text(t),
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(n) => match n.value() {
+                    SNode::Fragment if n.parent().is_some() => skip_all_depth -= 1,
+                    _ if skip_all_depth > 0 => {}
+                    SNode::Element(_) => {
+                        b.close();
+                        skip_text_depth = skip_text_depth.saturating_sub(1);
+                    }
+                    _ => {}
+                },
+            }
+        }
+        let doc = b.finish();
+        if doc.is_empty() {
+            return Err(Error::Empty);
+        }
+        Ok(doc)
+    }
+
+    /// Door 1's tree (built through its own sink) equals scraper's.
+    fn same_tree_as_scraper(html: &str) {
+        let ours = build(html, None);
+        let reference = build_via_scraper(html);
+        assert_eq!(ours.ok(), reference.ok(), "{html}");
+    }
+
+    #[test]
+    fn the_tree_sink_builds_the_tree_scraper_builds() {
+        let cases = [
+            // Foster parenting: text and elements misplaced in tables move before the table.
+            "<table>x<tr><td>a</td>y<b>z</b></tr><p>q</p></table>after",
+            "<table><tr><td>1</td></tr> <!-- c --> text <tbody><tr><td>2</table>",
+            // The adoption agency (misnested formatting elements, reparenting children).
+            "<p><b>one<i>two</b>three</i>four</p><a href=1>x<a href=2>y</a></a>",
+            "<b>1<p>2</b>3</p><div><b><div><i>x</div>y</b>z</div>",
+            "<a><div><div><div><div><div><div><div><div><div>deep</a>tail",
+            // Attributes added to an existing html/body; duplicates dropped; sorted names.
+            "<html lang=en zeta=1 alpha=2><body class=a><html data-x=1 lang=fr><body id=b class=c>t",
+            "<p b=2 a=1 B=3 c d=''>x</p><img src=a.png ALT=b data-src=c>",
+            // Template contents stay out of the tree.
+            "<template><p>hidden</p><template><b>x</b></template></template><p>shown</p>",
+            "<table><template><tr><td>t</td></tr></template><tr><td>u</td></tr></table>",
+            // Foreign content: adjusted names are lower-cased; integration points.
+            "<svg viewBox='0 0 1 1'><foreignObject><p>in</p></foreignObject><desc><b>d</b></desc><title>t</title></svg>",
+            "<math><mi>x</mi><annotation-xml encoding='text/html'><p>h</p></annotation-xml></math><p>after",
+            "<svg><p>breaks out</p><use xlink:href='#a' xml:lang=en /></svg>",
+            // Forms, selects, frames, head-only content, stray end tags, text merging.
+            "<form><form><input name=a></form><select><option>1<option>2<p>x</select></form>",
+            "<frameset><frame src=a></frameset><noframes>n</noframes>",
+            "<head><title>T</title><meta charset=utf-8><p>body starts</head>text</body></html>more",
+            "</p></div></b>x<br></br>y<!-- c -->z<?pi x?>w",
+            "<ul><li>1<li>2<ol><li>a</ul><dl><dt>t<dd>d</dl><ruby>r<rp>(<rt>t</ruby>",
+            "<textarea>\n<b>raw</b></textarea><pre>\n\nx</pre><listing>\ny</listing><xmp><i>z</i></xmp>",
+            "<noscript><p>ns</p></noscript><iframe><p>if</p></iframe><plaintext><p>rest",
+            "<!DOCTYPE html><html><body><script>var a = '<p>';</script><style>p{}</style><script type='application/ld+json'>{\"a\":1}</script>",
+            "<p>a&amp;b &notit; &#x26; &#0; \u{0}nul</p><p>\r\ncrlf\rcr</p>",
+            "",
+            "   ",
+            "<!-- only a comment -->",
+        ];
+        for html in cases {
+            same_tree_as_scraper(html);
+        }
+    }
+
+    #[test]
+    fn the_tree_sink_builds_every_fixture_as_scraper_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut pages = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "html") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    if let Ok((text, _)) = decode(&bytes) {
+                        same_tree_as_scraper(&text);
+                        pages += 1;
+                    }
+                }
+            }
+        }
+        assert!(pages > 10, "fixtures found: {pages}");
     }
 
     /// The tree with and without the pre-parse removal of script and style text.

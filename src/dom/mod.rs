@@ -5,9 +5,9 @@
 //! That makes every traversal a loop over ranges (no recursion on DOM depth, so a page nested
 //! 100,000 deep costs nothing special) and gives every node a stable id: its position in that
 //! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
-//! bytes parsed by scraper names the same node as an id found on the live page's snapshot.
+//! bytes parsed by html5ever names the same node as an id found on the live page's snapshot.
 //!
-//! Door 1 is [`html`] (bytes -> charset -> scraper -> `Doc`); door 2 is [`snapshot`] (the flat
+//! Door 1 is [`html`] (bytes -> charset -> html5ever -> `Doc`); door 2 is [`snapshot`] (the flat
 //! list the content script reads off the live page -> `Doc`).
 
 pub mod html;
@@ -16,6 +16,7 @@ pub mod snapshot;
 mod builder;
 mod nesting;
 mod rawtext;
+mod sink;
 mod text;
 
 pub use builder::DocBuilder;
@@ -27,18 +28,26 @@ pub type NodeId = u32;
 /// Marks "no parent" for the root.
 pub const NO_PARENT: NodeId = NodeId::MAX;
 
+/// Text and attribute values: html5ever's string type, so door 1 moves them into the model
+/// uncopied (short strings are stored inline).
+pub use html5ever::tendril::StrTendril as Str;
+/// An element or attribute name: interned (the names HTML defines cost no allocation), and
+/// the type html5ever hands door 1, so its names move into the model uncopied.
+pub use html5ever::LocalName as Name;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeData {
     Element(Element),
-    Text(Box<str>),
+    Text(Str),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Element {
     /// Lower-case local name (`div`, `svg`, `math`).
-    pub tag: Box<str>,
-    /// Attributes in source order; names lower-case.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    pub tag: Name,
+    /// Attributes (door 1: sorted by name, as scraper gave them; door 2: in the snapshot's
+    /// order); names lower-case.
+    pub attrs: Vec<(Name, Str)>,
 }
 
 impl Element {
@@ -99,7 +108,7 @@ impl Doc {
 
     /// The element's lower-case tag, or `""` for a text node.
     pub fn tag(&self, id: NodeId) -> &str {
-        self.element(id).map_or("", |e| &e.tag)
+        self.element(id).map_or("", |e| &*e.tag)
     }
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -108,7 +117,7 @@ impl Doc {
 
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id as usize].data {
-            NodeData::Text(t) => Some(t),
+            NodeData::Text(t) => Some(&t[..]),
             NodeData::Element(_) => None,
         }
     }
