@@ -37,6 +37,21 @@ export function prepareForFrame(html) {
   });
   return { html: out, noscript };
 }
+// Only the attributes the core reads are taken (src/dom/mod.rs, READ_ATTRS, the one rule door
+// 1 applies too; tests/attr_rule.rs fails when this copy differs).
+const READ_ATTRS = new Set([
+  'accent', 'accentunder', 'allowfullscreen', 'alt', 'aria-hidden', 'cite', 'class', 'close',
+  'colspan', 'columnalign', 'columnspan', 'content', 'controls', 'data-hi-res-src', 'data-lazy',
+  'data-lazy-src', 'data-lazy-srcset', 'data-original', 'data-src', 'data-srcset', 'data-url',
+  'datetime', 'depth', 'dir', 'display', 'displaystyle', 'encoding', 'fence', 'form', 'headers',
+  'height', 'hidden', 'href', 'http-equiv', 'id', 'itemprop', 'kind', 'label', 'lang', 'largeop',
+  'linethickness', 'lspace', 'mathsize', 'mathvariant', 'maxsize', 'media', 'minsize',
+  'movablelimits', 'name', 'notation', 'open', 'poster', 'property', 'pubdate', 'rel', 'reversed',
+  'role', 'rowalign', 'rowspan', 'rspace', 'scope', 'scriptlevel', 'separator', 'separators',
+  'sizes', 'src', 'srclang', 'srcset', 'start', 'stretchy', 'style', 'symmetric', 'title', 'type',
+  'value', 'voffset', 'width', 'xml:lang', 'xmlns'
+]);
+
 const TEXT = 3;
 const CDATA = 4;
 
@@ -95,7 +110,7 @@ export function walker(doc, url, noscript = []) {
     const attrs = [];
     for (const a of el.attributes) {
       if (a.localName === NOSCRIPT_ATTR && tag === 'template') tag = 'noscript';
-      else attrs.push(a.localName, a.value);
+      else if (READ_ATTRS.has(a.localName.toLowerCase())) attrs.push(a.localName, a.value);
     }
     ints.push(2 * (parent() + 1), tag.length, attrs.length / 2);
     strs.push(tag);

@@ -64,6 +64,22 @@
   // but copying one costs the tab. Text likewise past MAX_TEXT_CHARS per text entry: a 1 MB run
   // of text is a log or a data dump, not an article paragraph.
   const MAX_ATTR_CHARS = 65_536;
+  // Only the attributes the core reads are sent (src/dom/mod.rs, READ_ATTRS, the one rule door 1
+  // applies too; tests/attr_rule.rs fails when this copy differs): SVG path data, handlers and
+  // most data-* are over half a page's attribute characters and nothing reads them. Our own
+  // mark (data-declutter, on while a mode is re-evaluated) is not among them.
+  const READ_ATTRS = new Set([
+    'accent', 'accentunder', 'allowfullscreen', 'alt', 'aria-hidden', 'cite', 'class', 'close',
+    'colspan', 'columnalign', 'columnspan', 'content', 'controls', 'data-hi-res-src', 'data-lazy',
+    'data-lazy-src', 'data-lazy-srcset', 'data-original', 'data-src', 'data-srcset', 'data-url',
+    'datetime', 'depth', 'dir', 'display', 'displaystyle', 'encoding', 'fence', 'form', 'headers',
+    'height', 'hidden', 'href', 'http-equiv', 'id', 'itemprop', 'kind', 'label', 'lang', 'largeop',
+    'linethickness', 'lspace', 'mathsize', 'mathvariant', 'maxsize', 'media', 'minsize',
+    'movablelimits', 'name', 'notation', 'open', 'poster', 'property', 'pubdate', 'rel', 'reversed',
+    'role', 'rowalign', 'rowspan', 'rspace', 'scope', 'scriptlevel', 'separator', 'separators',
+    'sizes', 'src', 'srclang', 'srcset', 'start', 'stretchy', 'style', 'symmetric', 'title', 'type',
+    'value', 'voffset', 'width', 'xml:lang', 'xmlns'
+  ]);
   const MAX_ATTRS = 1_000;
   const MAX_TEXT_CHARS = 1_000_000;
   const cap = (v) => (v.length > MAX_ATTR_CHARS ? clipPair(v, MAX_ATTR_CHARS) : v);
@@ -87,7 +103,6 @@
     const ints = [];
     let count = 0; // entries so far
     const kept = [];
-    const marks = state?.marks;
     const pushElement = (el, p) => {
       const tag = el.localName;
       strs.push(tag);
@@ -96,9 +111,8 @@
       const at = ints.length - 1;
       const s0 = strs.length;
       let n = 0;
-      // Local names, as door 1 records them (`xlink:href` on SVG is `href` there).
-      // Our own mark (on while a mode is re-evaluated) is not the page's: left out.
-      const ours = marks?.has(el);
+      // Local names, as door 1 records them (`xlink:href` on SVG is `href` there); only those
+      // READ_ATTRS holds (compared lower-cased, as the core's builder lower-cases names).
       // Names and values as strings (no Attr node made per attribute: the walk runs cold on
       // every page). A name with a colon may be a prefixed one whose local name differs
       // (`xlink:href`): those elements take the Attr path. Capped (MAX_ATTRS, MAX_ATTR_CHARS).
@@ -112,8 +126,8 @@
           const attrs = el.attributes;
           for (let j = 0; j < attrs.length && j < MAX_ATTRS; j++) {
             const a = attrs[j];
-            if (ours && a.name === ATTR) continue;
             const k = a.localName;
+            if (!READ_ATTRS.has(k.toLowerCase())) continue;
             const v = cap(a.value);
             strs.push(k, v);
             ints.push(k.length, v.length);
@@ -121,7 +135,7 @@
           }
           break;
         }
-        if (ours && name === ATTR) continue;
+        if (!READ_ATTRS.has(name.toLowerCase())) continue;
         const v = cap(el.getAttribute(name));
         strs.push(name, v);
         ints.push(name.length, v.length);

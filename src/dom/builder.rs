@@ -1,6 +1,6 @@
 //! Builds a [`Doc`] from open/text/close events; both doors feed it the same way.
 
-use super::{Doc, Element, Name, Node, NodeData, NodeId, Str, NO_PARENT};
+use super::{Doc, Element, Name, Node, NodeData, NodeId, Str, Walk, NO_PARENT};
 
 /// Streaming builder: `open`, `text`, `close`, then `finish`.
 ///
@@ -84,6 +84,8 @@ impl DocBuilder {
         for (k, _) in &mut attrs {
             *k = lower(std::mem::take(k));
         }
+        // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever door.
+        attrs.retain(|(k, _)| Walk::keeps_attr(k));
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,

@@ -153,8 +153,15 @@ fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
                 } else {
                     Walk::keeps_text_of(&name.local, None)
                 };
+                // Attributes the core never reads are not carried over (the builder would drop
+                // them anyway). html5ever's names are lower-case except SVG's and MathML's
+                // adjusted ones (`viewBox`), which the builder lower-cases and checks.
                 let attrs = std::mem::take(attrs)
                     .into_iter()
+                    .filter(|a| {
+                        Walk::keeps_attr(&a.name.local)
+                            || a.name.local.bytes().any(|b| b.is_ascii_uppercase())
+                    })
                     .map(|a| (a.name.local, a.value))
                     .collect();
                 b.open_named(std::mem::take(&mut name.local), attrs);

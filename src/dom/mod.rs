@@ -230,10 +230,109 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// The attributes the core reads, sorted (both doors keep only these): class and id words;
+/// hidden markup (`hidden`, `aria-hidden`, `style`); schema.org and ARIA marks (`itemprop`,
+/// `property`, `role`); metadata (`meta`'s `name`/`property`/`http-equiv`/`content`, `rel`,
+/// `datetime`, `pubdate`, `lang`, `xml:lang`, `dir`, JSON-LD's `type`); links and media
+/// (`href`, `src`, `srcset`, the lazy-loading `data-*` copies); and what the reader HTML and
+/// Markdown keep (tables, lists, media, MathML). Everything else a page carries (SVG path
+/// data, `on*` handlers, other `data-*`, tracking attributes) is never read, and leaving it
+/// out of the model saves the copies: about 60% of a live-page snapshot's characters.
+///
+/// The content script's walk (extension/content/content.js) and the playground's
+/// (www/snapshot.js) hold the same list as `READ_ATTRS`; tests/attr_rule.rs fails when they or
+/// an attribute a heuristic or renderer reads in `src/` is missing from with this one.
+pub const READ_ATTRS: &[&str] = &[
+    "accent",
+    "accentunder",
+    "allowfullscreen",
+    "alt",
+    "aria-hidden",
+    "cite",
+    "class",
+    "close",
+    "colspan",
+    "columnalign",
+    "columnspan",
+    "content",
+    "controls",
+    "data-hi-res-src",
+    "data-lazy",
+    "data-lazy-src",
+    "data-lazy-srcset",
+    "data-original",
+    "data-src",
+    "data-srcset",
+    "data-url",
+    "datetime",
+    "depth",
+    "dir",
+    "display",
+    "displaystyle",
+    "encoding",
+    "fence",
+    "form",
+    "headers",
+    "height",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "kind",
+    "label",
+    "lang",
+    "largeop",
+    "linethickness",
+    "lspace",
+    "mathsize",
+    "mathvariant",
+    "maxsize",
+    "media",
+    "minsize",
+    "movablelimits",
+    "name",
+    "notation",
+    "open",
+    "poster",
+    "property",
+    "pubdate",
+    "rel",
+    "reversed",
+    "role",
+    "rowalign",
+    "rowspan",
+    "rspace",
+    "scope",
+    "scriptlevel",
+    "separator",
+    "separators",
+    "sizes",
+    "src",
+    "srclang",
+    "srcset",
+    "start",
+    "stretchy",
+    "style",
+    "symmetric",
+    "title",
+    "type",
+    "value",
+    "voffset",
+    "width",
+    "xml:lang",
+    "xmlns",
+];
+
 /// The walk rules both doors share, so that ids agree between them.
 pub struct Walk;
 
 impl Walk {
+    /// Is an attribute with this (lower-case) name kept in the model? See [`READ_ATTRS`].
+    pub fn keeps_attr(name: &str) -> bool {
+        READ_ATTRS.binary_search(&name).is_ok()
+    }
+
     /// Elements whose text content is never read (the browser may hold megabytes of script);
     /// JSON-LD scripts are the exception because metadata lives there.
     pub fn keeps_text_of(tag: &str, type_attr: Option<&str>) -> bool {
@@ -274,5 +373,42 @@ mod tests {
         assert_eq!(d.ancestors(3).collect::<Vec<_>>(), vec![2, 1, 0]);
         assert_eq!(d.css_path(4), "html > body:nth-child(1) > p:nth-child(2)");
         assert!(d.contains(1, 5) && !d.contains(2, 4));
+    }
+
+    #[test]
+    fn read_attrs_are_sorted_lower_case_and_unique() {
+        // keeps_attr binary-searches the list; a name out of order would be silently dropped.
+        assert!(READ_ATTRS.windows(2).all(|w| w[0] < w[1]));
+        assert!(READ_ATTRS.iter().all(|a| a.to_ascii_lowercase() == *a));
+        assert!(READ_ATTRS.iter().all(|a| Walk::keeps_attr(a)));
+        assert!(
+            !Walk::keeps_attr("onclick") && !Walk::keeps_attr("d") && !Walk::keeps_attr("data-id")
+        );
+    }
+
+    #[test]
+    fn the_builder_keeps_only_read_attributes() {
+        let mut b = DocBuilder::new();
+        let attrs = [
+            ("onclick", "x()"),
+            ("CLASS", "a"),
+            ("d", "M0 0"),
+            ("href", "/h"),
+            ("data-x", "1"),
+        ];
+        b.open(
+            "a",
+            attrs.iter().map(|&(k, v)| (k.into(), v.into())).collect(),
+        );
+        b.close();
+        let d = b.finish();
+        let kept: Vec<(&str, &str)> = d
+            .element(0)
+            .unwrap()
+            .attrs
+            .iter()
+            .map(|(k, v)| (&**k, &**v))
+            .collect();
+        assert_eq!(kept, vec![("class", "a"), ("href", "/h")]);
     }
 }

@@ -13,7 +13,7 @@
 //! playground send to wasm `extractSnapshot`; no object per node to build in the page, to
 //! send, or to deserialize here).
 
-use super::{Doc, DocBuilder, NodeId};
+use super::{Doc, DocBuilder, NodeId, Walk};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +129,8 @@ impl Snapshot {
 /// integers, so building, sending and reading it costs no object per node:
 ///
 /// - `text`: every string of the snapshot, back to back: per element its tag name, then each
-///   attribute's name and value; per text entry its text.
+///   attribute's name and value (the walks send only the attributes the core reads,
+///   [`super::READ_ATTRS`]; any other is skipped here too); per text entry its text.
 /// - `ints`: per entry a head `2 * (parent + 1) + kind` (kind 0: element, 1: text; the root's
 ///   parent is -1, so its head is 0), then for an element the tag name's length, the number of
 ///   attributes and each attribute's name and value lengths; for a text entry the text's length.
@@ -278,7 +279,10 @@ impl Packed<'_> {
                     let (k, v) = (next(&mut it, i)?, next(&mut it, i)?);
                     let k = strings.take(k, i)?;
                     let v = strings.take(v, i)?;
-                    attrs.push((Box::<str>::from(k), Box::<str>::from(v)));
+                    // Names the core never reads are not copied (the builder drops them too).
+                    if Walk::keeps_attr(k) || k.bytes().any(|b| b.is_ascii_uppercase()) {
+                        attrs.push((Box::<str>::from(k), Box::<str>::from(v)));
+                    }
                 }
                 b.open(tag, attrs);
             } else {
