@@ -335,6 +335,8 @@
 
   // Characters of article text in the first frame (a screenful at most text sizes and widths).
   const FIRST_CHARS = 3000;
+  // A block longer than this where the first frame's text ends is split too (see firstPart).
+  const SPLIT_CHARS = 2 * FIRST_CHARS;
   // Characters per later frame: enough to finish a long article in a few frames, few enough
   // that one frame's layout stays short.
   const LATER_CHARS = 30000;
@@ -347,28 +349,54 @@
   /**
    * Splits the inert article `body`: the blocks after the first FIRST_CHARS characters are
    * taken out (unfiltered, still inert); the rest is filtered and adopted into a fragment.
-   * Returns {frag, rest: {box, blocks} or null}; `box` is the element the held-back blocks go
-   * back into (null: the article itself).
+   * Returns {frag, rest: {blocks, parents} or null}: the held-back blocks in document order and
+   * for each the element it goes back into (null: the article itself).
    */
   function firstPart(body) {
     // The blocks are the children of the innermost lone wrapper (an article may come as one <div>).
     let box = body;
     while (box.childNodes.length === 1 && box.firstChild.nodeType === Node.ELEMENT_NODE && box.firstChild.firstChild) box = box.firstChild;
-    const blocks = [...box.childNodes];
+    // Held-back blocks per level, outermost first. A block that alone runs past SPLIT_CHARS (an
+    // article in two wrappers, a short lead and the whole body) is split in turn, one level
+    // down: else the first frame would lay out the whole article.
+    const levels = [];
     let chars = 0;
-    let k = 0;
-    while (k < blocks.length && chars < FIRST_CHARS) chars += blocks[k++].textContent.length;
-    const held = blocks.slice(k);
-    for (const n of held) n.remove();
+    for (;;) {
+      const blocks = [...box.childNodes];
+      let k = 0;
+      let inner = null;
+      while (k < blocks.length && chars < FIRST_CHARS) {
+        const n = blocks[k++];
+        const len = n.textContent.length;
+        if (chars + len > SPLIT_CHARS && n.nodeType === Node.ELEMENT_NODE && n.firstElementChild) {
+          inner = n;
+          break;
+        }
+        chars += len;
+      }
+      levels.push({ box, held: blocks.slice(k) });
+      if (!inner) break;
+      box = inner;
+    }
+    // Document order: what a deeper level holds back comes before its parent's later blocks.
+    const blocks = [];
+    const parents = [];
+    for (const { box: b, held } of levels.reverse()) {
+      for (const n of held) {
+        n.remove();
+        blocks.push(n);
+        parents.push(b === body ? null : b);
+      }
+    }
     filter(body);
     const frag = adopt(body);
-    return { frag, rest: held.length ? { box: box === body ? null : box, blocks: held } : null };
+    return { frag, rest: blocks.length ? { blocks, parents } : null };
   }
 
-  /** Appends `frag` (the filtered first part) to `article`; returns {box, blocks} for appendLater, or null. */
+  /** Appends `frag` (the filtered first part) to `article`; returns {blocks, parents} for appendLater, or null. */
   function appendFirst(article, frag, rest) {
     article.append(frag);
-    return rest ? { box: rest.box ?? article, blocks: rest.blocks } : null;
+    return rest ? { blocks: rest.blocks, parents: rest.parents.map((p) => p ?? article) } : null;
   }
 
   /** Runs `fn` in a task after the next frame is drawn (or after FRAME_WAIT_MS without one). */
@@ -389,7 +417,7 @@
   }
 
   /** Appends the held-back blocks, LATER_CHARS per frame; resolves when all are in. */
-  function appendLater(host, { box, blocks }) {
+  function appendLater(host, { blocks, parents }) {
     return new Promise((resolve) => {
       let k = 0;
       const step = () => {
@@ -399,12 +427,10 @@
         const start = k;
         while (k < blocks.length && (k === start || chars < LATER_CHARS)) chars += blocks[k++].textContent.length;
         // Filtered in the inert document, then adopted: nothing unfiltered reaches the page.
-        const ready = [];
-        for (const b of blocks.slice(start, k)) {
-          const n = filter(b);
-          if (n) ready.push(document.adoptNode(n));
+        for (let j = start; j < k; j++) {
+          const n = filter(blocks[j]);
+          if (n) parents[j].append(document.adoptNode(n));
         }
-        box.append(...ready);
         if (k < blocks.length) afterFrame(step);
         else resolve();
       };

@@ -13,9 +13,10 @@ const WORDS = ('harbour ferry timetable council bridge river tide lantern market
   'museum archive map captain crew cargo dock beacon shore gull fog horn deck mast sail anchor ' +
   'ledger clerk bell tower square fountain tram depot schedule repair paint timber steel hull').split(' ');
 
-/** An article of `n` distinct paragraphs (a fixed pseudo-random word sequence). */
-function longPage(n) {
-  let seed = 7;
+/** An article of `n` distinct paragraphs (a fixed pseudo-random word sequence from `seed`);
+ * `wrapped`: a short lead in one wrapper and all the paragraphs in a second one, as some sites
+ * nest it. */
+function longPage(n, { wrapped = false, seed = 7 } = {}) {
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
   const paras = [];
   for (let i = 0; i < n; i++) {
@@ -25,7 +26,11 @@ function longPage(n) {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The long harbour report</title></head>
 <body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
-<main><article data-e2e="article"><h1>The long harbour report</h1>${paras.join('\n')}</article></main>
+<main><article data-e2e="article"><h1>The long harbour report</h1>${
+    wrapped
+      ? `<div class="lead"><p>The harbour board met on Tuesday to hear the season's report on the quays, the ferries and the locks.</p></div><div class="body">${paras.join('\n')}</div>`
+      : paras.join('\n')
+  }</article></main>
 <footer><p>Contact the newsroom.</p></footer></body></html>`;
 }
 
@@ -84,6 +89,42 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is restored exactly');
     const state = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(state.active, true, 'the next toggle opens the reader again');
+    await page.close();
+  });
+
+  test('an article in two wrappers (a lead, then the whole body) is split too: the first frame holds a screenful, the rest goes back in place', async () => {
+    const page = await env.chrome.context.newPage();
+    const url = `${env.server.url}generated/long-wrapped.html`;
+    // Its own words (seed): paragraphs the earlier pages of this site share would be hidden as
+    // the site's boilerplate (site memory).
+    await page.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: longPage(220, { wrapped: true, seed: 11 }) }));
+    await page.goto(url);
+    const tabId = await chromiumTabId(env.chrome.worker, url);
+    // Counted in the task that inserts the view, before any later frame adds to it.
+    const first = page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const mo = new MutationObserver(() => {
+            const host = document.getElementById('declutter-reader');
+            if (!host) return;
+            mo.disconnect();
+            ok(host.shadowRoot.querySelectorAll('article p').length);
+          });
+          mo.observe(document.documentElement, { childList: true });
+        }),
+    );
+    const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
+    assert.equal(on.active, true);
+    const shownAtFirst = await first;
+    assert.ok(shownAtFirst > 1 && shownAtFirst < 60, `the first frame holds a screenful, not the whole body (${shownAtFirst} paragraphs)`);
+    const got = await page.evaluate(() => {
+      const art = document.getElementById('declutter-reader').shadowRoot.querySelector('article');
+      const parts = [...art.querySelectorAll('p')].filter((p) => /^Part \d+:/.test(p.textContent));
+      return { order: parts.map((p) => Number(p.textContent.match(/^Part (\d+):/)[1])), parents: new Set(parts.map((p) => p.parentElement)).size, lead: art.textContent.indexOf('harbour board') < art.textContent.indexOf('Part 1:') };
+    });
+    assert.deepEqual(got.order, Array.from({ length: 220 }, (_, i) => i + 1), 'every paragraph, in the page order');
+    assert.equal(got.parents, 1, 'the held-back paragraphs went back into their own wrapper');
+    assert.ok(got.lead, 'the lead comes first');
     await page.close();
   });
 });
