@@ -132,7 +132,10 @@ fn markup_declaration_end(b: &[u8], lt: usize) -> Option<usize> {
     if b[lt..].starts_with(b"<!--") {
         // `-->` may use the opening dashes (`<!-->`, `<!--->`); `--!>` may not.
         let close = memchr::memmem::find(&b[lt + 2..], b"-->").map(|e| lt + 2 + e + 3);
-        let bang = memchr::memmem::find(&b[lt + 4..], b"--!>").map(|e| lt + 4 + e + 4);
+        // Only a `--!>` ending before that `-->` ends the comment earlier: looking further
+        // would read the rest of the page for every comment.
+        let bang_window = &b[lt + 4..close.unwrap_or(b.len())];
+        let bang = memchr::memmem::find(bang_window, b"--!>").map(|e| lt + 4 + e + 4);
         return match (close, bang) {
             (Some(a), Some(c)) => Some(a.min(c)),
             (a, c) => a.or(c),
