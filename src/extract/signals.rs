@@ -211,7 +211,13 @@ pub fn negative_stem(t: &str) -> Option<&str> {
     }
     // An article word glued to a clutter word (`postmeta`, `entryfooter`, `articleshare`) is
     // that clutter of the article, as `post-meta` would be.
+    // The compound tests below run for every class/id word of the page: a first (or last)
+    // letter that cannot match skips the string comparison.
+    let (first, last) = (t.as_bytes()[0], t.as_bytes()[t.len() - 1]);
     for pos in POSITIVE_WORDS {
+        if pos.as_bytes().first() != Some(&first) {
+            continue;
+        }
         if let Some(rest) = t.strip_prefix(pos) {
             let rest = rest
                 .strip_suffix('s')
@@ -223,6 +229,9 @@ pub fn negative_stem(t: &str) -> Option<&str> {
         }
     }
     for noun in COMPONENT_NOUNS {
+        if noun.as_bytes().last() != Some(&last) {
+            continue;
+        }
         if let Some(stem) = t.strip_suffix(noun) {
             if stem.len() >= MIN_COMPOUND_PREFIX && is_negative_word(stem) {
                 return Some(stem);
