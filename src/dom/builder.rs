@@ -85,7 +85,7 @@ impl DocBuilder {
             *k = lower(std::mem::take(k));
         }
         // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever door.
-        attrs.retain(|(k, _)| Walk::keeps_attr(k));
+        attrs.retain(|(k, _)| Walk::keeps_attr_name(k));
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,

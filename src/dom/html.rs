@@ -159,7 +159,7 @@ fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
                 let attrs = std::mem::take(attrs)
                     .into_iter()
                     .filter(|a| {
-                        Walk::keeps_attr(&a.name.local)
+                        Walk::keeps_attr_name(&a.name.local)
                             || a.name.local.bytes().any(|b| b.is_ascii_uppercase())
                     })
                     .map(|a| (a.name.local, a.value))

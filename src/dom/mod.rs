@@ -333,6 +333,14 @@ impl Walk {
         READ_ATTRS.binary_search(&name).is_ok()
     }
 
+    /// [`keeps_attr`](Self::keeps_attr) for an interned name: one hash lookup on the atom
+    /// instead of string comparisons (door 1 asks this for every attribute of the page).
+    pub fn keeps_attr_name(name: &Name) -> bool {
+        static KEPT: std::sync::OnceLock<rustc_hash::FxHashSet<Name>> = std::sync::OnceLock::new();
+        KEPT.get_or_init(|| READ_ATTRS.iter().map(|&a| Name::from(a)).collect())
+            .contains(name)
+    }
+
     /// Elements whose text content is never read (the browser may hold megabytes of script);
     /// JSON-LD scripts are the exception because metadata lives there.
     pub fn keeps_text_of(tag: &str, type_attr: Option<&str>) -> bool {
@@ -381,6 +389,17 @@ mod tests {
         assert!(READ_ATTRS.windows(2).all(|w| w[0] < w[1]));
         assert!(READ_ATTRS.iter().all(|a| a.to_ascii_lowercase() == *a));
         assert!(READ_ATTRS.iter().all(|a| Walk::keeps_attr(a)));
+        // The interned form agrees with the list, names outside it included.
+        for a in READ_ATTRS
+            .iter()
+            .chain(&["onclick", "d", "data-id", "classes", "viewbox"])
+        {
+            assert_eq!(
+                Walk::keeps_attr_name(&Name::from(*a)),
+                Walk::keeps_attr(a),
+                "{a}"
+            );
+        }
         assert!(
             !Walk::keeps_attr("onclick") && !Walk::keeps_attr("d") && !Walk::keeps_attr("data-id")
         );
