@@ -1,4 +1,4 @@
-//! Door 1: HTML bytes -> charset decoding -> html5ever (through [`super::sink`]) -> [`Doc`].
+//! Door 1: HTML bytes -> charset decoding -> scraper (html5ever) -> [`Doc`].
 
 use super::{Doc, DocBuilder, Walk};
 use crate::Error;
@@ -116,66 +116,60 @@ pub fn parse_str_unelided(html: &str) -> Result<Doc, Error> {
     build(&super::nesting::limit(html), None)
 }
 
-/// Parses HTML with html5ever into door 1's arena ([`super::sink`]) and reads it into the
-/// document model.
+/// Parses HTML with scraper (html5ever) and moves its tree into the document model: names are
+/// interned atoms and texts and attribute values reference-counted tendrils, so nothing is
+/// copied.
 fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
-    use super::sink::{Data, DOCUMENT, NONE};
-    use html5ever::local_name;
-    use html5ever::tendril::TendrilSink as _;
-    let mut arena = html5ever::parse_document(
-        super::sink::Sink::with_capacity(html.len() / 40),
-        Default::default(),
-    )
-    .one(html);
-    let nodes = &mut arena.nodes;
+    use scraper::node::Node as SNode;
+    let mut parsed = scraper::Html::parse_document(html);
+    let tree = &mut parsed.tree;
     let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
     let mut skip_text_depth = 0usize;
-    let mut cur = nodes[DOCUMENT as usize].first_child;
-    while cur != NONE {
-        let node = &mut nodes[cur as usize];
+    let mut cur = tree.root().first_child().map(|n| n.id());
+    while let Some(id) = cur {
         let mut is_element = false;
-        match &mut node.data {
-            Data::Element { name, attrs, .. } => {
-                is_element = true;
-                // The attribute order scraper gives (sorted by qualified name): output that
-                // lists attributes follows it.
-                if attrs.len() > 1 {
-                    attrs.sort_unstable_by(|x, y| x.name.cmp(&y.name));
+        let mut descend = false;
+        {
+            let mut node = tree.get_mut(id).expect("ids come from the tree");
+            match node.value() {
+                SNode::Element(e) => {
+                    is_element = true;
+                    descend = true;
+                    let keeps_text = if e.name.local == html5ever::local_name!("script") {
+                        Walk::keeps_text_of("script", e.attr("type"))
+                    } else {
+                        Walk::keeps_text_of(&e.name.local, None)
+                    };
+                    // Attributes the core never reads are not carried over (the builder would
+                    // drop them anyway). html5ever's names are lower-case except SVG's and
+                    // MathML's adjusted ones (`viewBox`), which the builder lower-cases and checks.
+                    let attrs = std::mem::take(&mut e.attrs)
+                        .into_iter()
+                        .filter(|(k, _)| {
+                            Walk::keeps_attr_name(&k.local)
+                                || k.local.bytes().any(|b| b.is_ascii_uppercase())
+                        })
+                        .map(|(k, v)| (k.local, v))
+                        .collect();
+                    b.open_named(std::mem::take(&mut e.name.local), attrs);
+                    if skip_text_depth > 0 || !keeps_text {
+                        skip_text_depth += 1;
+                    }
                 }
-                // Only a script's type matters (the attribute lookup is not free).
-                let keeps_text = if name.local == local_name!("script") {
-                    let type_attr = attrs
-                        .iter()
-                        .find(|a| a.name.local == local_name!("type"))
-                        .map(|a| &*a.value);
-                    Walk::keeps_text_of("script", type_attr)
-                } else {
-                    Walk::keeps_text_of(&name.local, None)
-                };
-                // Attributes the core never reads are not carried over (the builder would drop
-                // them anyway). html5ever's names are lower-case except SVG's and MathML's
-                // adjusted ones (`viewBox`), which the builder lower-cases and checks.
-                let attrs = std::mem::take(attrs)
-                    .into_iter()
-                    .filter(|a| {
-                        Walk::keeps_attr_name(&a.name.local)
-                            || a.name.local.bytes().any(|b| b.is_ascii_uppercase())
-                    })
-                    .map(|a| (a.name.local, a.value))
-                    .collect();
-                b.open_named(std::mem::take(&mut name.local), attrs);
-                if skip_text_depth > 0 || !keeps_text {
-                    skip_text_depth += 1;
+                SNode::Text(t) if skip_text_depth == 0 => {
+                    b.text_str(std::mem::take(&mut t.text));
                 }
+                // A template's contents (a fragment under it) are not part of the page's tree.
+                _ => {}
             }
-            Data::Text(t) if skip_text_depth == 0 => b.text_str(std::mem::take(t)),
-            _ => {}
         }
-        let node = &nodes[cur as usize];
-        if is_element && node.first_child != NONE {
-            cur = node.first_child;
-            continue;
+        let node = tree.get(id).expect("ids come from the tree");
+        if descend {
+            if let Some(child) = node.first_child() {
+                cur = Some(child.id());
+                continue;
+            }
         }
         if is_element {
             b.close();
@@ -183,20 +177,20 @@ fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
         }
         // Next in document order: the next sibling, else the next sibling of the nearest
         // ancestor that has one, closing the elements left on the way up.
-        loop {
-            let node = &nodes[cur as usize];
-            if node.next != NONE {
-                cur = node.next;
-                break;
+        let mut at = node;
+        cur = loop {
+            if let Some(next) = at.next_sibling() {
+                break Some(next.id());
             }
-            cur = node.parent;
-            if cur == DOCUMENT || cur == NONE {
-                cur = NONE;
-                break;
+            match at.parent() {
+                Some(p) if p.parent().is_some() => {
+                    b.close();
+                    skip_text_depth = skip_text_depth.saturating_sub(1);
+                    at = p;
+                }
+                _ => break None,
             }
-            b.close();
-            skip_text_depth = skip_text_depth.saturating_sub(1);
-        }
+        };
     }
     let doc = b.finish();
     if doc.is_empty() {
@@ -242,8 +236,8 @@ mod tests {
         assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
     }
 
-    /// The reference door 1 is checked against: scraper's tree (same html5ever parser), copied
-    /// into the model with the same walk rules (what door 1 did before its own tree sink).
+    /// The reference door 1's walk is checked against: scraper's tree copied into the model
+    /// through ego-tree's own traversal (door 1 moves the values out with a hand-written walk).
     fn build_via_scraper(html: &str) -> Result<Doc, Error> {
         use scraper::node::Node as SNode;
         let parsed = scraper::Html::parse_document(html);
@@ -284,7 +278,7 @@ mod tests {
         Ok(doc)
     }
 
-    /// Door 1's tree (built through its own sink) equals scraper's.
+    /// Door 1's tree (moved out of scraper's) equals the one copied through ego-tree's traversal.
     fn same_tree_as_scraper(html: &str) {
         let ours = build(html, None);
         let reference = build_via_scraper(html);
@@ -292,7 +286,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tree_sink_builds_the_tree_scraper_builds() {
+    fn moving_the_tree_builds_the_tree_copying_builds() {
         let cases = [
             // Foster parenting: text and elements misplaced in tables move before the table.
             "<table>x<tr><td>a</td>y<b>z</b></tr><p>q</p></table>after",
@@ -331,7 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tree_sink_builds_every_fixture_as_scraper_does() {
+    fn moving_the_tree_builds_every_fixture_as_copying_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut stack = vec![root];
         let mut pages = 0;

@@ -7,7 +7,7 @@
 //! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
 //! bytes parsed by html5ever names the same node as an id found on the live page's snapshot.
 //!
-//! Door 1 is [`html`] (bytes -> charset -> html5ever -> `Doc`); door 2 is [`snapshot`] (the flat
+//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`); door 2 is [`snapshot`] (the flat
 //! list the content script reads off the live page -> `Doc`).
 
 pub mod html;
@@ -16,7 +16,6 @@ pub mod snapshot;
 mod builder;
 mod nesting;
 mod rawtext;
-mod sink;
 mod text;
 
 pub use builder::DocBuilder;
