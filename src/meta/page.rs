@@ -96,12 +96,20 @@ fn has_token(list: Option<&str>, word: &str) -> bool {
     })
 }
 
-fn hint_in(doc: &Doc, id: NodeId, words: &[&str]) -> bool {
+fn hint_in<'a>(doc: &'a Doc, id: NodeId, words: &[&str], memo: &mut HintMemo<'a>) -> bool {
     [doc.attr(id, "class"), doc.attr(id, "id")]
         .into_iter()
         .flatten()
-        .any(|v| words.iter().any(|w| contains_ignore_case(v, w)))
+        .any(|v| {
+            *memo
+                .entry(v)
+                .or_insert_with(|| words.iter().any(|w| contains_ignore_case(v, w)))
+        })
 }
+
+/// [`hint_in`]'s answers per distinct attribute value, for one word list and one page: pages
+/// repeat a few class strings on thousands of elements.
+type HintMemo<'a> = rustc_hash::FxHashMap<&'a str, bool>;
 
 /// ASCII case-insensitive substring test without allocating (`needle` is lower-case).
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
@@ -211,6 +219,7 @@ pub fn collect(doc: &Doc) -> Signals {
     let (mut svg_end, mut article_end, mut comment_end) = (0, 0, 0);
     let mut time_in_article = None;
     let mut prose_dir_checked = false;
+    let (mut comment_memo, mut byline_memo) = (HintMemo::default(), HintMemo::default());
     for i in 0..doc.len() as NodeId {
         let Some(el) = doc.element(i) else {
             continue;
@@ -223,7 +232,7 @@ pub fn collect(doc: &Doc) -> Signals {
         if tag == "article" && i >= article_end {
             article_end = end;
         }
-        if i >= comment_end && hint_in(doc, i, COMMENT_HINTS) {
+        if i >= comment_end && hint_in(doc, i, COMMENT_HINTS, &mut comment_memo) {
             comment_end = end;
         }
         let in_comments = i < comment_end;
@@ -311,7 +320,7 @@ pub fn collect(doc: &Doc) -> Signals {
                 || text(doc, i),
             );
         }
-        if readable && hint_in(doc, i, BYLINE_HINTS) {
+        if readable && hint_in(doc, i, BYLINE_HINTS, &mut byline_memo) {
             offer(
                 &mut s.byline_hint,
                 &mut s.byline_hint_after_h1,
