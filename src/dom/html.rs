@@ -278,6 +278,28 @@ mod tests {
         Ok(doc)
     }
 
+    /// Calls `check` with the decoded text of every fixture page the team wrote.
+    fn for_each_fixture(check: fn(&str)) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut pages = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "html") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    if let Ok((text, _)) = decode(&bytes) {
+                        check(&text);
+                        pages += 1;
+                    }
+                }
+            }
+        }
+        assert!(pages > 10, "fixtures found: {pages}");
+    }
+
     /// Door 1's tree (moved out of scraper's) equals the one copied through ego-tree's traversal.
     fn same_tree_as_scraper(html: &str) {
         let ours = build(html, None);
@@ -326,24 +348,7 @@ mod tests {
 
     #[test]
     fn moving_the_tree_builds_every_fixture_as_copying_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut stack = vec![root];
-        let mut pages = 0;
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|x| x == "html") {
-                    let bytes = std::fs::read(&path).unwrap();
-                    if let Ok((text, _)) = decode(&bytes) {
-                        same_tree_as_scraper(&text);
-                        pages += 1;
-                    }
-                }
-            }
-        }
-        assert!(pages > 10, "fixtures found: {pages}");
+        for_each_fixture(same_tree_as_scraper);
     }
 
     /// The tree with and without the pre-parse removal of script and style text.
@@ -390,24 +395,7 @@ mod tests {
 
     #[test]
     fn removing_script_text_keeps_every_fixture_tree() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut stack = vec![root];
-        let mut pages = 0;
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|x| x == "html") {
-                    let bytes = std::fs::read(&path).unwrap();
-                    if let Ok((text, _)) = decode(&bytes) {
-                        same_tree_without_script_text(&text);
-                        pages += 1;
-                    }
-                }
-            }
-        }
-        assert!(pages > 10, "fixtures found: {pages}");
+        for_each_fixture(same_tree_without_script_text);
     }
 
     #[test]
