@@ -333,6 +333,18 @@ pub struct Pruned {
     pub clutter: Option<&'static str>,
 }
 
+/// The schema.org property that marks a block as the article's author.
+const AUTHOR_PROP: &str = "author";
+
+/// A block marked as the schema.org author (`itemprop=author`): an author box with photo, name
+/// and bio describes the writer, not the story (the byline field carries the name).
+fn is_author_box(doc: &Doc, id: NodeId) -> bool {
+    doc.attr(id, "itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(AUTHOR_PROP))
+    })
+}
+
 /// Marks the subtrees inside `main` that are not article text. Returns the pruned roots.
 pub fn prune(
     doc: &Doc,
@@ -368,6 +380,12 @@ pub fn prune(
         let verdict: Option<(&'static str, Option<&'static str>)> = if tag == "iframe" {
             // Video players from known hosts are part of the story; other frames are ads/widgets.
             (!output::is_video_embed(e.attr("src").unwrap_or(""))).then_some(("frame", None))
+        } else if !signals::INLINE_TAGS.contains(&tag)
+            && share < BOILERPLATE_KEEP_SHARE
+            && is_author_box(doc, i)
+        {
+            // The writer's box (photo, name, bio) is about the author, not the story.
+            Some(("author box", None))
         } else if s.excluded[iu] {
             Some(if signals::is_hidden(doc, i) {
                 ("hidden element", None)

@@ -658,6 +658,22 @@ fn a_lead_named_in_german_joins_the_body() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_author_box_marked_as_the_schema_author_is_dropped() {
+    // The box's classes name no clutter word; only `itemprop=author` tells it from the story.
+    let r = run(include_str!("../fixtures/extract/author-box.html"));
+    check_text(
+        "author-box",
+        &r,
+        &[
+            "pressed its first apples on Saturday",
+            "asks only that visitors bring their own bottles",
+        ],
+        &["grew up on a fruit farm", "keeps bees"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn identifier_archive_is_not_prose() {
     // A short match report with number-dense lines (results, a table, receipts), then a far
     // longer archive of row ids and build digests: text with no words is not prose, so the
