@@ -66,26 +66,33 @@ impl DocBuilder {
     /// Opens an element; `tag` and attribute names are lower-cased here.
     /// Past the node limit the element is not kept and the returned id is the next free one.
     pub fn open(&mut self, tag: &str, attrs: Vec<(Box<str>, Box<str>)>) -> NodeId {
-        let attrs = attrs
-            .into_iter()
-            .map(|(k, v)| (name_of(&k), Str::from_slice(&v)))
-            .collect();
-        self.open_named(name_of(tag), attrs)
+        self.open_named(
+            name_of(tag),
+            attrs
+                .into_iter()
+                .map(|(k, v)| (name_of(&k), Str::from_slice(&v))),
+        )
     }
 
     /// [`open`](Self::open) with the name and attributes already in the model's types (door 1
-    /// moves html5ever's names and values in without copying them).
-    pub fn open_named(&mut self, tag: Name, mut attrs: Vec<(Name, Str)>) -> NodeId {
+    /// moves html5ever's names and values in without copying them). This is the one place
+    /// either door's attributes are lower-cased and filtered.
+    pub fn open_named(
+        &mut self,
+        tag: Name,
+        attrs: impl IntoIterator<Item = (Name, Str)>,
+    ) -> NodeId {
         let id = self.nodes.len() as NodeId;
         if self.over_depth > 0 || self.refuse() {
             self.over_depth += 1;
             return id;
         }
-        for (k, _) in &mut attrs {
-            *k = lower(std::mem::take(k));
-        }
         // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever door.
-        attrs.retain(|(k, _)| Walk::keeps_attr_name(k));
+        let attrs = attrs
+            .into_iter()
+            .map(|(k, v)| (lower(k), v))
+            .filter(|(k, _)| Walk::keeps_attr_name(k))
+            .collect();
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,
@@ -200,7 +207,7 @@ fn lower(name: Name) -> Name {
 }
 
 /// The name of `s` in lower case.
-fn name_of(s: &str) -> Name {
+pub(super) fn name_of(s: &str) -> Name {
     if s.bytes().any(|b| b.is_ascii_uppercase()) {
         Name::from(s.to_ascii_lowercase())
     } else {

@@ -141,17 +141,10 @@ fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
                     } else {
                         Walk::keeps_text_of(&e.name.local, None)
                     };
-                    // Attributes the core never reads are not carried over (the builder would
-                    // drop them anyway). html5ever's names are lower-case except SVG's and
-                    // MathML's adjusted ones (`viewBox`), which the builder lower-cases and checks.
+                    // The builder lower-cases the names and keeps the attributes the core reads.
                     let attrs = std::mem::take(&mut e.attrs)
                         .into_iter()
-                        .filter(|(k, _)| {
-                            Walk::keeps_attr_name(&k.local)
-                                || k.local.bytes().any(|b| b.is_ascii_uppercase())
-                        })
-                        .map(|(k, v)| (k.local, v))
-                        .collect();
+                        .map(|(k, v)| (k.local, v));
                     b.open_named(std::mem::take(&mut e.name.local), attrs);
                     if skip_text_depth > 0 || !keeps_text {
                         skip_text_depth += 1;

@@ -13,7 +13,7 @@
 //! playground send to wasm `extractSnapshot`; no object per node to build in the page, to
 //! send, or to deserialize here).
 
-use super::{Doc, DocBuilder, NodeId, Walk};
+use super::{Doc, DocBuilder, NodeId};
 use crate::Error;
 use serde::{Deserialize, Serialize};
 
@@ -130,7 +130,7 @@ impl Snapshot {
 ///
 /// - `text`: every string of the snapshot, back to back: per element its tag name, then each
 ///   attribute's name and value (the walks send only the attributes the core reads,
-///   [`super::READ_ATTRS`]; any other is skipped here too); per text entry its text.
+///   [`super::READ_ATTRS`]; the builder drops any other); per text entry its text.
 /// - `ints`: per entry a head `2 * (parent + 1) + kind` (kind 0: element, 1: text; the root's
 ///   parent is -1, so its head is 0), then for an element the tag name's length, the number of
 ///   attributes and each attribute's name and value lengths; for a text entry the text's length.
@@ -278,13 +278,14 @@ impl Packed<'_> {
                 for _ in 0..count {
                     let (k, v) = (next(&mut it, i)?, next(&mut it, i)?);
                     let k = strings.take(k, i)?;
-                    let v = strings.take(v, i)?;
-                    // Names the core never reads are not copied (the builder drops them too).
-                    if Walk::keeps_attr(k) || k.bytes().any(|b| b.is_ascii_uppercase()) {
-                        attrs.push((Box::<str>::from(k), Box::<str>::from(v)));
-                    }
+                    attrs.push((k, strings.take(v, i)?));
                 }
-                b.open(tag, attrs);
+                // The builder lower-cases the names and keeps the attributes the core reads
+                // (the walks send only those).
+                let attrs = attrs
+                    .into_iter()
+                    .map(|(k, v)| (super::builder::name_of(k), super::Str::from_slice(v)));
+                b.open_named(super::builder::name_of(tag), attrs);
             } else {
                 root_is_element(i)?;
                 b.text_node(strings.take(next(&mut it, i)?, i)?);
