@@ -122,6 +122,8 @@ pub fn parse_str_unelided(html: &str) -> Result<Doc, Error> {
 fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
     use scraper::node::Node as SNode;
     let mut parsed = scraper::Html::parse_document(html);
+    // Streamed parts go where the page's script puts them, as door 2 reads the live page.
+    super::stream::reveal(&mut parsed.tree, html);
     let tree = &mut parsed.tree;
     let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
     // Depth of a subtree whose text we do not keep (script/style), counted while inside it.
@@ -233,7 +235,8 @@ mod tests {
     /// through ego-tree's own traversal (door 1 moves the values out with a hand-written walk).
     fn build_via_scraper(html: &str) -> Result<Doc, Error> {
         use scraper::node::Node as SNode;
-        let parsed = scraper::Html::parse_document(html);
+        let mut parsed = scraper::Html::parse_document(html);
+        crate::dom::stream::reveal(&mut parsed.tree, html);
         let mut b = DocBuilder::new();
         let mut skip_text_depth = 0usize;
         let mut skip_all_depth = 0usize;

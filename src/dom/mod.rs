@@ -16,6 +16,7 @@ pub mod snapshot;
 mod builder;
 mod nesting;
 mod rawtext;
+mod stream;
 mod text;
 
 pub use builder::DocBuilder;
