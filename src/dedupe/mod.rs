@@ -154,6 +154,10 @@ const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
 const LIST_MIN_LINKS: usize = 3;
 /// Child tags compared to tell whether two class-less cards have the same shape.
 const SHAPE_CHILDREN: usize = 8;
+/// Cards of one list are alike in size: a sibling of a boxed copy's shape holding more than
+/// this many times its text is no card beside it but the page's own content (class-less
+/// wrappers and `module-slot` frames look alike whatever they hold).
+const PEER_MAX_TEXT_RATIO: i64 = 10;
 /// Elements (and ARIA roles) that name the page's main content: a tie-breaker only.
 const MAIN_TAGS: &[&str] = &["article", "main"];
 
@@ -515,7 +519,11 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     for &u in &seen_units {
         let Some(p) = doc.parent(u) else { continue };
         for s in doc.children(p) {
-            if s != u && originals[s as usize] == 0 && same_shape(doc, s, u) {
+            if s != u
+                && originals[s as usize] == 0
+                && total[s as usize] <= PEER_MAX_TEXT_RATIO * total[u as usize].max(1)
+                && same_shape(doc, s, u)
+            {
                 zero[s as usize] = true;
                 out.peers.push((u, s));
             }

@@ -48,3 +48,19 @@ fn streamed_parts_are_read_where_the_page_script_puts_them() {
         "the loading fallback is gone"
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_slot_beside_a_repeated_box_is_not_a_card_of_its_list() {
+    let r = run(include_str!("../fixtures/extract/slot-peers.html"));
+    check_text(
+        "slot-peers",
+        &r,
+        &[
+            "The evenings are drawing in",
+            "played by the harbour school orchestra",
+        ],
+        &["Tell us what you think"],
+    );
+    assert!(r.is_article);
+}
