@@ -31,6 +31,11 @@ pub struct Extraction {
     /// Where the rendering stopped (the first node left out), with `shown_words`.
     #[serde(skip)]
     pub cut: Option<NodeId>,
+    /// The subtrees inside `main` left out of the article (outermost, in document order): the
+    /// one decision the text, the clean HTML and the Markdown all render by, and the only
+    /// place inside the article a hidden block may be.
+    #[serde(skip)]
+    pub left_out: Vec<NodeId>,
     pub reading_minutes: u32,
     /// Does the page look like an article at all?
     pub is_article: bool,

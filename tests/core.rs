@@ -16,3 +16,6 @@ mod markdown_option;
 
 #[path = "core/articles.rs"]
 mod articles;
+
+#[path = "core/decision.rs"]
+mod decision;

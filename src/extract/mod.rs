@@ -12,11 +12,14 @@
 //! 7. `prune::prune`: leave out what inside the container is not article (share bars, link
 //!    lists, forms, hidden blocks, the title heading).
 //! 8. `prune::hidden`: the clutter to hide in place.
-//! 9. `output`: text and clean HTML of the container, without what was pruned.
+//! 9. `output`: text and clean HTML of the container, without what was pruned. One decision
+//!    feeds every output (`decision`): the subtrees left out are listed in the result, and
+//!    the hide list is kept clear of the text that stays.
 //!
 //! The time budget is checked after phase 1 (over: metadata only) and after phase 5 (over:
 //! the chosen container rendered as it is, phases 6-8 skipped).
 
+pub mod decision;
 mod jsonld;
 mod lead;
 mod prune;
@@ -108,6 +111,12 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
         hidden.extend(resolved.hidden);
         r.hidden = outermost(doc, hidden);
         r.fingerprints = analysis.fingerprints;
+    }
+    // One decision: what is left out of the container is what every rendering leaves out,
+    // and nothing hidden in place covers the text that stays.
+    if let Some(main) = r.main {
+        r.left_out = decision::left_out_roots(doc, main, &skip);
+        decision::keep_clear_of_article(doc, main, &r.left_out, &mut r.hidden);
     }
     // Phase 9: render.
     if let Some(main) = r.main {

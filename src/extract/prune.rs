@@ -653,7 +653,13 @@ pub fn hidden(
     let mut out = Vec::new();
     let start = doc.find_tag("body").unwrap_or(0);
     let end = doc.node(start).end;
-    let mut i = start + 1;
+    // When `body` is the article's container, only what was pruned inside it is clutter (the
+    // walk below would otherwise judge every block of the article by its name alone).
+    let mut i = if main == Some(start) {
+        start
+    } else {
+        start + 1
+    };
     while i < end {
         let iu = i as usize;
         if Some(i) == main {

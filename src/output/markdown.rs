@@ -204,29 +204,16 @@ fn heading_level(tag: &str) -> Option<usize> {
 }
 
 /// The article of extraction `r` (made from `doc`) as Markdown: the title as a heading, then
-/// the article without the subtrees the pipeline left out (hidden clutter and the dropped
-/// copies of repeated blocks). The CLI's `--format markdown` and `Options::markdown` both use it.
+/// the article without the subtrees the pipeline left out (`Extraction::left_out`, the same
+/// decision the text and the clean HTML follow). The CLI's `--format markdown` and
+/// `Options::markdown` both use it.
 pub fn article_markdown(r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
     let Some(main) = r.main else {
         return String::new();
     };
-    let mut skip = vec![false; doc.len()];
-    let dropped_copies = r
-        .duplicates
-        .iter()
-        .flat_map(|g| &g.copies)
-        .filter(|c| !c.kept)
-        .map(|c| c.node);
-    for id in r.hidden.iter().map(|b| b.node).chain(dropped_copies) {
-        if let Some(s) = skip.get_mut(id as usize) {
-            *s = true;
-        }
-    }
-    // A capped article (`Options::max_words`) stops where the clean HTML stops, and says so.
-    if let Some(cut) = r.cut {
-        let end = (doc.node(main).end as usize).min(skip.len());
-        skip[(cut as usize).min(end)..end].fill(true);
-    }
+    // The same decision as the text and the clean HTML: the container without the subtrees
+    // left out, stopped where a capped rendering (`Options::max_words`) stops.
+    let skip = crate::extract::decision::skip_mask(doc, r, true);
     let base = super::base_url(doc, url);
     let mut body = markdown(doc, main, &skip, base.as_ref());
     if let Some(shown) = r.shown_words {

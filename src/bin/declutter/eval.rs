@@ -12,7 +12,7 @@
 //! developed, [`Half::B`] where they are confirmed.
 
 use crate::input::read_page;
-use declutter::{extract_html, Options};
+use declutter::{extract_doc, Options};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -202,6 +202,8 @@ pub struct Prediction {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub published: Option<String>,
+    /// Where the result breaks the one-decision rule (see `declutter::extract::decision`).
+    pub violations: Vec<String>,
 }
 
 /// Extracts every page (in parallel) into `{file, text, duplicates}` JSON lines.
@@ -209,9 +211,20 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
     files
         .par_iter()
         .map(|f| {
-            let r = read_page(f)
+            // The page is parsed here (not inside `extract_html`) so the result can be checked
+            // against the tree it came from.
+            let (r, violations) = read_page(f)
                 .ok()
-                .and_then(|b| extract_html(&b, options).ok())
+                .and_then(|b| {
+                    let limit = options.max_bytes.unwrap_or(usize::MAX).min(b.len());
+                    declutter::dom::html::parse_bytes_limited(&b[..limit], options.max_nodes).ok()
+                })
+                .map(|doc| {
+                    let r = extract_doc(&doc, options);
+                    let v =
+                        declutter::extract::decision::violations(&doc, &r, options.url.as_deref());
+                    (r, v)
+                })
                 .unwrap_or_default();
             let dups = serde_json::to_value(&r.duplicates).unwrap_or_default();
             let line =
@@ -224,6 +237,7 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
                 title: r.title,
                 byline: r.byline,
                 published: r.published,
+                violations,
             }
         })
         .collect()
@@ -373,6 +387,7 @@ pub fn eval_one(
         halves.push(v);
     }
     let mut out = vec![line];
+    out.push(decision_line(&preds));
     if kind == Kind::Wcxb {
         out.extend(per_type_lines(&all, &halves));
         let table = page_table(&preds, &truth, half);
@@ -389,6 +404,22 @@ pub fn eval_one(
         out.push(format!("  predictions: {}", all_path.display()));
     }
     Ok(out.join("\n"))
+}
+
+/// `  one decision: violations=0 ...`: pages whose hidden list covers kept article text or
+/// whose renderings are not the container without what was left out (must be 0), with the
+/// first few for a look.
+fn decision_line(preds: &[Prediction]) -> String {
+    let bad: Vec<&Prediction> = preds.iter().filter(|p| !p.violations.is_empty()).collect();
+    let mut line = format!(
+        "  one decision: violations={} pages={} (hidden blocks holding or inside the kept text, renderings off the decision)",
+        bad.iter().map(|p| p.violations.len()).sum::<usize>(),
+        bad.len()
+    );
+    for p in bad.iter().take(3) {
+        line.push_str(&format!("\n    {}: {}", p.file.display(), p.violations[0]));
+    }
+    line
 }
 
 /// `  article n=793 f1=0.941 A=0.94 B=0.94`, one line per page type.
