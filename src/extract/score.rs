@@ -23,9 +23,25 @@ pub const CJK_CHAR_WEIGHT: u32 = 3;
 /// Prose under a boilerplate-named element (comments, related, sidebar) counts this much
 /// toward its ancestors, so the discussion does not pull the choice away from the article.
 pub const BOILERPLATE_DISCOUNT: f32 = 0.15;
+/// A clutter-named block (or a run of same-class sibling blocks) holding at least this share
+/// of the page's prose is the page's content under a layout name, not clutter:
+/// `l-sidebar-fixed l-article-body-segment`, `grid-toc-content-sidebar`, `author-article`, a
+/// newsletter issue published as the page. Its words are no longer believed, when they are
+/// all layout words ([`signals::LAYOUT_WORDS`]): a footer, a promo or a comment thread that
+/// outweighs a short story is still what its name says.
+pub const LAYOUT_SHARE: f32 = 0.5;
+/// ... and at least this much prose (weighted characters), twice an article's minimum: on a
+/// page with little prose (a product grid, a shop front) a menu can hold most of it.
+pub const LAYOUT_MIN_PROSE: f32 = 1000.0;
+/// ... in at least this many prose blocks: an article is paragraphs, where a promo carousel
+/// or a stack of notices is one run of short lines.
+pub const LAYOUT_MIN_BLOCKS: u32 = 3;
 /// Descend into a child while it still holds this share of the current node's prose: the
 /// article's container is the smallest element that holds nearly all of it.
 pub const DESCEND_SHARE: f32 = 0.85;
+/// A prose paragraph of at least this score beside the child the descent would enter keeps
+/// the descent where it is: the paragraph belongs to the article (an intro set apart).
+pub const INTRO_MIN_PROSE: f32 = 100.0;
 /// A semantic article body (`itemprop=articleBody`, `article`) is left only for a child that
 /// holds this much of its prose: its header and lead belong to the article.
 pub const SEMANTIC_STAY_SHARE: f32 = 0.9;
@@ -283,9 +299,10 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> 
     // Backward: sum each subtree into its parent; children come after parents, so walking the
     // ids downward finishes every child before its parent.
     let mut raw = vec![0f32; n];
-    let mut prose = vec![0f32; n];
     let mut hinted = vec![0f32; if hint.is_empty() { 0 } else { n }];
     let mut own_score = vec![0f32; n];
+    // Prose blocks per subtree (blocks whose own text reads as prose).
+    let mut blocks = vec![0u32; n];
     for i in (0..n as NodeId).rev() {
         let iu = i as usize;
         if excluded[iu] {
@@ -293,26 +310,40 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> 
         }
         let own = block_score(own_chars[iu], own_link[iu], own_commas[iu], own_loose[iu]);
         own_score[iu] = own;
+        blocks[iu] += u32::from(own > 0.0);
         if hint.get(iu).copied().unwrap_or(false) {
             hinted[iu] += own;
         }
         let w = weight.get(iu).copied().unwrap_or(1.0);
         raw[iu] = (raw[iu] + own) * w;
-        prose[iu] = (prose[iu] + own) * w;
         if let Some(p) = doc.parent(i) {
             let pu = p as usize;
             chars[pu] += chars[iu];
             link_chars[pu] += link_chars[iu];
             raw[pu] += raw[iu];
+            blocks[pu] += blocks[iu];
             if let Some(h) = hinted.get(iu).copied() {
                 hinted[pu] += h;
             }
+        }
+    }
+    believe_layout_names(doc, &raw, &chars, &link_chars, &blocks, &mut words);
+    // Prose: the same sums with boilerplate discounted.
+    let mut prose = vec![0f32; n];
+    for i in (0..n as NodeId).rev() {
+        let iu = i as usize;
+        if excluded[iu] {
+            continue;
+        }
+        let w = weight.get(iu).copied().unwrap_or(1.0);
+        prose[iu] = (prose[iu] + own_score[iu]) * w;
+        if let Some(p) = doc.parent(i) {
             let discount = if words[iu].is_boilerplate() {
                 BOILERPLATE_DISCOUNT
             } else {
                 1.0
             };
-            prose[pu] += prose[iu] * discount;
+            prose[p as usize] += prose[iu] * discount;
         }
     }
     Stats {
@@ -324,6 +355,64 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> 
         prose,
         own: own_score,
         hinted,
+    }
+}
+
+/// Takes back the clutter names of blocks that hold most of the page (see [`LAYOUT_SHARE`]):
+/// a clutter-named block, or the same-class clutter-named siblings together (an article body
+/// cut into segments), holding that share of the page's prose, or for an inline wrapper (whose
+/// text counts toward the block around it) of its unlinked characters, in several prose blocks
+/// (see [`LAYOUT_MIN_BLOCKS`]). Furniture names and page-chrome tags are kept (see
+/// [`Words::furniture`]). One pass over the nodes; the groups are few.
+fn believe_layout_names(
+    doc: &Doc,
+    raw: &[f32],
+    chars: &[u32],
+    link_chars: &[u32],
+    blocks: &[u32],
+    words: &mut [Words],
+) {
+    let body = doc.find_tag("body").unwrap_or(0) as usize;
+    let (page_raw, page_plain) = (raw[body], chars[body].saturating_sub(link_chars[body]));
+    if page_raw <= 0.0 && page_plain == 0 {
+        return;
+    }
+    let plain = |i: usize| chars[i].saturating_sub(link_chars[i]) as f32;
+    // (parent, tag, class) -> (prose, unlinked chars, prose blocks, members)
+    type Group = (f32, f32, u32, Vec<NodeId>);
+    let mut groups: rustc_hash::FxHashMap<(NodeId, &str, &str), Group> = Default::default();
+    for i in 0..doc.len() as NodeId {
+        let iu = i as usize;
+        let w = words[iu];
+        if !w.is_boilerplate() || w.furniture || raw[iu] + plain(iu) <= 0.0 {
+            continue;
+        }
+        let Some(e) = doc.element(i) else { continue };
+        let key = (
+            doc.parent(i).unwrap_or(i),
+            &*e.tag,
+            e.attr("class").unwrap_or(""),
+        );
+        let g = groups.entry(key).or_default();
+        g.0 += raw[iu];
+        // Only an inline wrapper is judged by its characters: its prose is its owner's.
+        if signals::INLINE_TAGS.contains(&&*e.tag) {
+            g.1 += plain(iu);
+        }
+        g.2 += blocks[iu];
+        g.3.push(i);
+    }
+    for (_, (prose, plain_chars, prose_blocks, members)) in groups {
+        if prose_blocks < LAYOUT_MIN_BLOCKS {
+            continue;
+        }
+        if (prose >= LAYOUT_MIN_PROSE && prose >= LAYOUT_SHARE * page_raw)
+            || (plain_chars >= LAYOUT_MIN_PROSE && plain_chars >= LAYOUT_SHARE * page_plain as f32)
+        {
+            for m in members {
+                words[m as usize] = words[m as usize].without_clutter();
+            }
+        }
     }
 }
 
@@ -432,7 +521,17 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         // A paragraph is part of an article, never its container: stop above a block whose
         // prose is mostly its own text.
         let is_paragraph = s.own[best as usize] * 2.0 >= s.prose[best as usize];
-        if share >= needed && !is_paragraph {
+        // Paragraphs beside the child are the article's own (an intro before a recipe card or
+        // a body wrapper, a closing note after it): the container holds them too.
+        let leaves_paragraphs = doc.children(cur).any(|c| {
+            let cu = c as usize;
+            c != best
+                && doc.element(c).is_some()
+                && !s.words[cu].is_boilerplate()
+                && s.own[cu] >= INTRO_MIN_PROSE
+                && s.own[cu] * 2.0 >= s.prose[cu]
+        });
+        if share >= needed && !is_paragraph && !leaves_paragraphs {
             cur = best;
             path.push((cur, s.prose[cur as usize]));
         } else {

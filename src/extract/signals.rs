@@ -89,6 +89,21 @@ pub const CLUTTER_WORDS: &[(&str, &str)] = &[
     ("modal", "popup"),
 ];
 
+/// Of the negative words, the ones that also name where a block sits in the page's layout
+/// (`l-sidebar-fixed`, `grid-toc-content-sidebar`) or what kind of text it holds (a CMS's
+/// `meta_field`, an `author-article`, a `newsletter` issue, a `paywall`ed body): on a block
+/// that holds most of the page's prose they describe the article's container, not clutter
+/// (see `score::LAYOUT_SHARE`). Every other negative word names furniture (a footer, a promo,
+/// a comment thread), whatever it holds.
+pub const LAYOUT_WORDS: &[&str] = &[
+    "sidebar",
+    "meta",
+    "metadata",
+    "author",
+    "newsletter",
+    "paywall",
+];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -285,6 +300,9 @@ pub struct Words {
     pub clutter: Option<&'static str>,
     /// Named as the article's lead (see [`LEAD_WORDS`]).
     pub lead: bool,
+    /// Has a negative word outside [`LAYOUT_WORDS`], or a page-chrome tag: its name is believed
+    /// whatever it holds.
+    pub furniture: bool,
 }
 
 impl Words {
@@ -297,11 +315,13 @@ impl Words {
             positive,
             clutter,
             lead,
+            furniture,
         } = later;
         self.negative |= negative;
         self.strong_negative |= strong_negative;
         self.positive |= positive;
         self.lead |= lead;
+        self.furniture |= furniture;
         if self.clutter.is_none() {
             self.clutter = clutter;
         }
@@ -310,6 +330,17 @@ impl Words {
     /// Negative and not outweighed by a positive word.
     pub fn is_boilerplate(&self) -> bool {
         self.strong_negative || (self.negative && !self.positive)
+    }
+
+    /// The same element with its clutter words no longer believed (a layout name on the
+    /// article's own container, see `score::LAYOUT_SHARE`): neither boilerplate nor clutter.
+    pub fn without_clutter(self) -> Words {
+        Words {
+            negative: false,
+            strong_negative: false,
+            clutter: None,
+            ..self
+        }
     }
 }
 
@@ -387,6 +418,7 @@ struct WordInfo {
     strong_negative: bool,
     positive: bool,
     lead: bool,
+    layout: bool,
     clutter: Option<&'static str>,
 }
 
@@ -403,6 +435,7 @@ fn word_info(t: &str) -> WordInfo {
             let e = m.entry(w).or_default();
             e.negative = true;
             e.strong_negative |= STRONG_NEGATIVE_WORDS.contains(&w);
+            e.layout |= LAYOUT_WORDS.contains(&w);
             // The first entry of a word in CLUTTER_WORDS names its reason.
             e.clutter = CLUTTER_WORDS.iter().find(|(k, _)| *k == w).map(|p| p.1);
         }
@@ -438,6 +471,7 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
     if CHROME_TAGS.contains(&&*e.tag) {
         w.negative = true;
         w.strong_negative = true;
+        w.furniture = true;
     }
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
@@ -475,6 +509,7 @@ fn value_words(v: &str, is_id: bool) -> Words {
                 if stem.strong_negative {
                     w.strong_negative = true;
                 }
+                w.furniture |= !stem.layout;
                 if w.clutter.is_none() {
                     w.clutter = stem.clutter;
                 }

@@ -64,3 +64,66 @@ fn a_slot_beside_a_repeated_box_is_not_a_card_of_its_list() {
     );
     assert!(r.is_article);
 }
+
+const TRAIN_FIRST: &str = "For the first time in eleven years, a sleeper train left";
+const TRAIN_LAST: &str = "would have waited eleven more";
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn layout_words_on_the_article_body_do_not_hide_it() {
+    // `l-sidebar-fixed l-article-body-segment`: the body's segments are named after the
+    // layout; the text, the Markdown and the hide list agree that they are the article.
+    let html = include_str!("../fixtures/extract/layout-class-words.html");
+    let r = run(html);
+    check_text("layout", &r, &[TRAIN_FIRST, TRAIN_LAST], &["Most read"]);
+    let md = r.markdown.as_deref().unwrap_or("");
+    for m in [TRAIN_FIRST, TRAIN_LAST] {
+        assert!(md.contains(m), "markdown lacks {m:?}:\n{md}");
+    }
+    assert!(!md.contains("Most read"), "{md}");
+    // The real sidebar is hidden; no hidden block holds the story.
+    let doc = declutter::dom::html::parse_str(html).unwrap();
+    assert!(r
+        .hidden
+        .iter()
+        .any(|b| b.reason == "sidebar" && doc.tag(b.node) == "aside"));
+    for b in &r.hidden {
+        let t = doc.subtree_text(b.node);
+        assert!(
+            !t.contains("sleeper train"),
+            "hidden {:?} holds the story",
+            b
+        );
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_article_container_named_author_article_is_the_article() {
+    let r = run(include_str!("../fixtures/extract/author-article.html"));
+    check_text(
+        "author-article",
+        &r,
+        &[
+            "Every morning at seven, Edda Marsh unlocks the long shed",
+            "keeps the wheel turning at least once a year",
+        ],
+        &[],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn the_intro_before_a_recipe_card_stays() {
+    let r = run(include_str!("../fixtures/extract/recipe-intro.html"));
+    check_text(
+        "recipe-intro",
+        &r,
+        &[
+            "This is the soup my neighbour brings round",
+            "Two large leeks",
+            "keep the rest in the cold larder",
+        ],
+        &["Recipe index"],
+    );
+}
