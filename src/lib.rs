@@ -15,6 +15,7 @@ pub mod output;
 
 mod budget;
 mod error;
+mod measure;
 mod options;
 mod result;
 

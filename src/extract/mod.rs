@@ -139,7 +139,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
             .text
             .split("\n\n")
             .find(|p| {
-                let w = score::weigh(p);
+                let w = crate::measure::weigh(p);
                 score::block_score(w.chars, 0, w.commas, w.loose) > 0.0
             })
             .map(str::to_string);
@@ -171,7 +171,7 @@ fn count_words(text: &str) -> (usize, usize) {
     let mut words = 0;
     let mut cjk = 0;
     for w in text.split_whitespace() {
-        let n = w.chars().filter(|&c| score::is_cjk(c)).count();
+        let n = w.chars().filter(|&c| crate::measure::is_cjk(c)).count();
         cjk += n;
         if n < w.chars().count() {
             words += 1;
