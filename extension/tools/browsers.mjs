@@ -129,9 +129,13 @@ export function firefoxToggle(page, mode, options) {
   return firefoxBridge(page, { mode, options });
 }
 
-/** Sends one request through the page bridge: {mode, options} | {menu} | {call, args}. */
-export function firefoxBridge(page, call) {
-  return page.evaluate(
+/**
+ * Sends one request through the page bridge: {mode, options} | {menu} | {call, args}. The
+ * answer comes back as JSON: WebDriver BiDi sends a value met twice in a result (the toggle's
+ * `messages` is also its extraction's) as a reference, which Puppeteer reads as undefined.
+ */
+export async function firefoxBridge(page, call) {
+  const json = await page.evaluate(
     (c) =>
       new Promise((ok, fail) => {
         const id = `${Date.now()}-${Math.random()}`;
@@ -140,11 +144,12 @@ export function firefoxBridge(page, call) {
           if (!r || r.id !== id) return;
           window.removeEventListener('message', onReply);
           if (r.error) fail(new Error(r.error));
-          else ok(r.ok);
+          else ok(JSON.stringify(r.ok));
         };
         window.addEventListener('message', onReply);
         window.postMessage({ declutterTest: { id, ...c } }, '*');
       }),
     call,
   );
+  return json === undefined ? undefined : JSON.parse(json);
 }

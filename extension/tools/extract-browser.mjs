@@ -592,7 +592,7 @@ export async function main(argv) {
         }
         v = await visit(session, page, opts, allowed, shots);
         if (!v.error && v.r.extraction?.is_article === false) v.error = 'no article found';
-        if (!session.alive() && !v.error) v.error = 'the browser crashed';
+        if (!session.alive()) v.error = `the browser crashed${v.error ? ` (${v.error})` : ''}`;
       }
       const core = coreOf(page, opts, v);
       const rec = recordOf(page, opts, v, core);

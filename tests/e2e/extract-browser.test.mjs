@@ -39,23 +39,26 @@ function run(args, { npm = false } = {}) {
   });
 }
 
-// A page whose load never ends: its image is never answered.
-let hang;
+// A site of the test's own on 127.0.0.1 for URL targets: /article.html (the static fixture),
+// and /hang.html, whose load never ends (its image is never answered).
+let site;
 let cli;
 before(async () => {
-  hang = createServer((req, res) => {
-    if (req.url === '/hang.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Hang</title><p>Waiting.</p><img src="/never">');
+  const article = readFileSync(path.join(ROOT, FIXTURES, 'static.html'));
+  site = createServer((req, res) => {
+    if (req.url === '/article.html') res.writeHead(200, { 'content-type': 'text/html' }).end(article);
+    else if (req.url === '/hang.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Hang</title><p>Waiting.</p><img src="/never">');
     // /never: left open; the server closes it at the end.
   });
-  await new Promise((ok) => hang.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => site.listen(0, '127.0.0.1', ok));
   // The CLI --compare runs (`cargo test` has built it already; this is then a no-op).
   const b = spawnSync('cargo', ['build', '--bin', 'declutter'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   assert.equal(b.status, 0, 'cargo build --bin declutter');
   cli = path.join(ROOT, 'target/debug/declutter');
 });
 after(() => {
-  hang.closeAllConnections();
-  hang.close();
+  site.closeAllConnections();
+  site.close();
 });
 
 test('usage errors exit with 2 before any browser starts', async () => {
@@ -89,10 +92,12 @@ for (const browser of ['chromium', 'firefox']) {
     const shots = mkdtempSync(path.join(os.tmpdir(), `declutter-shots-${browser}-`));
     after(() => rmSync(shots, { recursive: true, force: true }));
 
-    test('reader view over a folder and a URL: jsonl, screenshots, --compare, failures', async () => {
-      const url = `http://127.0.0.1:${hang.address().port}/hang.html`;
+    test('reader view over a folder and URLs: jsonl, screenshots, --compare, failures', async () => {
+      const origin = `http://127.0.0.1:${site.address().port}`;
+      const url = `${origin}/hang.html`;
       const r = await run([
         FIXTURES,
+        `${origin}/article.html`,
         url,
         ...['--browser', browser, '--format', 'jsonl', '--compare', '--cli', cli, '--screenshot', shots],
         ...['--timeout', '8000', '--local-only'],
@@ -103,8 +108,15 @@ for (const browser of ['chromium', 'firefox']) {
       // The folder in the CLI's order, then the URL.
       assert.deepEqual(
         lines.map((l) => l.file),
-        ['no-article.html', 'script-built.html', 'static.html', 'strict-csp.html'].map((f) => path.join(FIXTURES, f)).concat(url),
+        ['no-article.html', 'script-built.html', 'static.html', 'strict-csp.html'].map((f) => path.join(FIXTURES, f)).concat(`${origin}/article.html`, url),
       );
+
+      // The same page from a URL (its static HTML fetched again for the CLI): the same result.
+      const u = byName['article.html'];
+      assert.equal(u.error, undefined);
+      assert.equal(u.url, `${origin}/article.html`);
+      assert.equal(u.text, byName['static.html'].text);
+      assert.deepEqual(u.compare.differ, [], JSON.stringify(u.compare.differ));
 
       // Static page: the reader's article; the CLI on the same file agrees on the article.
       const s = byName['static.html'];
@@ -118,10 +130,10 @@ for (const browser of ['chromium', 'firefox']) {
       assert.ok(s.html.includes(FERRY));
       assert.ok(s.duplicates.length >= 1, 'the page repeats blocks');
       for (const k of ['load', 'settle', 'toggle', 'screenshot', 'total']) assert.ok(s.timings[k] >= 0, k);
+      // Both doors read the same tree from a static page: every field they share is the same.
       const differs = (l) => l.compare.differ.map((d) => d.field);
-      for (const f of ['title', 'text', 'is_article', 'words', 'main', 'duplicates']) {
-        assert.ok(s.compare.same.includes(f), `static page: ${f} differs: ${JSON.stringify(s.compare.differ)}`);
-      }
+      assert.deepEqual(s.compare.differ, [], JSON.stringify(s.compare.differ));
+      for (const f of ['title', 'text', 'is_article', 'words', 'main', 'hidden', 'duplicates', 'html']) assert.ok(s.compare.same.includes(f), f);
 
       // Script-built page: the browser reads the live DOM (the story arrives after the load
       // event); the CLI on the static HTML finds no article.
@@ -147,10 +159,10 @@ for (const browser of ['chromium', 'firefox']) {
       assert.match(r.stderr, /^FAIL tests\/e2e\/fixtures\/extract-browser\/no-article\.html: no article found$/m);
       assert.match(r.stderr, new RegExp(`^FAIL ${url.replace(/\./g, '\\.')}: timeout`, 'm'));
       assert.match(r.stderr, /^ok {3}tests\/e2e\/fixtures\/extract-browser\/static\.html \[reader\] "Night ferry.*load \d+ ms, settle \d+ ms, toggle \d+ ms/m);
-      assert.match(r.stderr, /2 of 5 pages failed/);
+      assert.match(r.stderr, /2 of 6 pages failed/);
 
       // A PNG per page shown, none for the failures.
-      for (const l of [s, b, c]) {
+      for (const l of [s, b, c, u]) {
         assert.ok(existsSync(l.screenshot), l.screenshot);
         const png = readFileSync(l.screenshot);
         assert.deepEqual(png.subarray(0, 8), PNG);
@@ -160,12 +172,14 @@ for (const browser of ['chromium', 'firefox']) {
     });
 
     test('in-place declutter prints the visible text and the counts', async () => {
-      const r = await run([path.join(FIXTURES, 'static.html'), '--browser', browser, '--mode', 'declutter', '--local-only']);
+      const r = await run([path.join(FIXTURES, 'static.html'), '--browser', browser, '--mode', 'declutter', '--wait', '300', '--local-only']);
       assert.equal(r.code, 0, r.stderr);
       assert.ok(r.stdout.includes(FERRY), r.stdout);
       assert.ok(!r.stdout.includes(PROMO), 'both copies of the promo are hidden');
       assert.ok(r.stdout.includes('Volunteers repaint the breakwater lighthouse'), 'the other stories stay');
-      assert.match(r.stderr, /^ok {3}\S+static\.html \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load/m);
+      const line = r.stderr.match(/^ok {3}\S+static\.html \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load \d+ ms, settle (\d+) ms/m);
+      assert.ok(line, r.stderr);
+      assert.ok(Number(line[1]) >= 300, `--wait 300 is part of settling: ${line[0]}`);
     });
 
     test('text output of a script-built page, with the comparison', async () => {
