@@ -40,13 +40,15 @@ function run(args, { npm = false } = {}) {
 }
 
 // A site of the test's own on 127.0.0.1 for URL targets: /article.html (the static fixture),
-// and /hang.html, whose load never ends (its image is never answered).
+// /hang.html, whose load never ends (its image is never answered), and /moved, which
+// redirects to 127.0.0.1's /article.html.
 let site;
 let cli;
 before(async () => {
   const article = readFileSync(path.join(ROOT, FIXTURES, 'static.html'));
   site = createServer((req, res) => {
     if (req.url === '/article.html') res.writeHead(200, { 'content-type': 'text/html' }).end(article);
+    else if (req.url === '/moved') res.writeHead(302, { location: `http://127.0.0.1:${site.address().port}/article.html` }).end();
     else if (req.url === '/hang.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Hang</title><p>Waiting.</p><img src="/never">');
     // /never: left open; the server closes it at the end.
   });
@@ -191,5 +193,19 @@ for (const browser of ['chromium', 'firefox']) {
       assert.match(compared, /^\d+ of \d+ fields differ; same: /);
       assert.match(compared, /^ {2}is_article: browser true \| CLI false$/m);
     });
+
+    // The run's host access is its targets' hosts, not the test build's 127.0.0.1. Firefox
+    // only: under --local-only it still reaches `localhost` (never proxied), Chromium does not.
+    if (browser === 'firefox') {
+      test('host access is exactly the targets\' hosts', async () => {
+        const origin = `http://localhost:${site.address().port}`;
+        const r = await run([`${origin}/article.html`, `${origin}/moved`, '--browser', browser, '--format', 'jsonl', '--local-only']);
+        assert.equal(r.code, 1, r.stderr);
+        const [ok, moved] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+        assert.equal(ok.error, undefined, ok.error);
+        assert.ok(ok.text.includes(FERRY));
+        assert.match(moved.error, /^redirected to http:\/\/127\.0\.0\.1:\d+\/article\.html: this run has host access to localhost only/);
+      });
+    }
   });
 }
