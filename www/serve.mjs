@@ -73,9 +73,13 @@ export function serve({ mounts, port = 0, host = '127.0.0.1', types = {} } = {})
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
+    // A gzipped file (`page.html.gz`) is sent as what it holds, for the browser to gunzip.
+    const gz = ext(file) === '.gz';
+    const type = ext(gz ? file.slice(0, -3) : file);
     const headers = {
-      'content-type': types[ext(file)] ?? TYPES[ext(file)] ?? 'application/octet-stream',
+      'content-type': types[type] ?? TYPES[type] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
     };
     if (u.searchParams.get('csp') === 'none') headers['content-security-policy'] = STRICT_CSP;
     res.writeHead(200, headers);

@@ -5,10 +5,11 @@
 //       [--format text|markdown|html|jsonl] [--screenshot DIR] [--wait MS] [--timeout MS]
 //       [--compare] [--cli PATH] [--local-only]
 //
-// TARGET: an http(s) URL, or a local .html/.htm file or a folder (walked for them as the CLI
-// walks it), served from 127.0.0.1 by this command. Each page is loaded in the browser from
-// Debian with the extension, left to settle (network idle, then --wait), and the chosen mode is
-// toggled through the automation entry point, declutter.toggle(tabId, mode). Then it prints:
+// TARGET: an http(s) URL, or a local .html/.htm file (.html.gz too) or a folder (walked for
+// them as the CLI walks it), served from 127.0.0.1 by this command. Each page is loaded in the
+// browser from Debian with the extension, left to settle (network idle, then --wait), and the
+// chosen mode is toggled through the automation entry point, declutter.toggle(tabId, mode).
+// Then it prints:
 //   reader:    text: what the reader view shows (its header and article); markdown: what its
 //              "Copy Markdown" copies; html: the article HTML the core gave the view
 //   declutter: text: the page's visible text; html: the decluttered page (marks included)
@@ -39,7 +40,7 @@ const NAME = 'extract:browser';
 const BROWSERS = ['chromium', 'firefox'];
 const MODES = ['reader', 'declutter'];
 const FORMATS = ['text', 'markdown', 'html', 'jsonl'];
-// The CLI walks folders for these (src/bin/declutter/input.rs, HTML_EXTENSIONS).
+// The CLI walks folders for these, each also gzipped (src/bin/declutter/input.rs, HTML_EXTENSIONS).
 const HTML_EXTENSIONS = ['.html', '.htm'];
 // A page that keeps the network busy (polling, analytics, video) never goes idle: after this
 // long its DOM is read as it is, with a note.
@@ -53,8 +54,8 @@ const SERVE_TYPES = { '.html': 'text/html', '.htm': 'text/html' }; // the page's
 function usage() {
   return `usage: npm run ${NAME} -- TARGET... [options]
 
-TARGET is an http(s) URL, or a local .html/.htm file or folder (walked for them), which is
-served from 127.0.0.1. Each page is loaded in a headless browser with the extension, waits for
+TARGET is an http(s) URL, or a local .html/.htm file (also gzipped: .html.gz) or folder
+(walked for them), which is served from 127.0.0.1. Each page is loaded in a headless browser with the extension, waits for
 the network to go idle, and the mode is toggled as the toolbar button would.
 
   --browser chromium|firefox   the browser (default chromium: /usr/bin/chromium; firefox: /usr/bin/firefox-esr)
@@ -134,7 +135,10 @@ function parse(argv) {
 // ---- Targets --------------------------------------------------------------------------------
 
 const isUrl = (t) => /^https?:\/\//i.test(t);
-const isHtml = (p) => HTML_EXTENSIONS.includes(path.extname(p).toLowerCase());
+const isHtml = (p) => {
+  const name = p.toLowerCase().replace(/\.gz$/, '');
+  return HTML_EXTENSIONS.some((e) => name.endsWith(e) && name.length > e.length);
+};
 
 /** Files under `dir` in the CLI's order: a folder's files sorted, then its folders, depth first; symlinked folders not followed. */
 function walk(dir, out) {
@@ -176,7 +180,7 @@ function expand(targets) {
     if (st.isDirectory()) {
       const found = [];
       walk(t, found);
-      if (found.length === 0) pages.push({ name: t, error: 'no .html or .htm file in this folder' });
+      if (found.length === 0) pages.push({ name: t, error: 'no .html or .htm file (or .html.gz) in this folder' });
       for (const f of found) pages.push(f.error ? f : { ...f, mount: path.resolve(t) });
     } else pages.push({ name: t, file: t, mount: path.dirname(path.resolve(t)) });
   }
@@ -255,7 +259,10 @@ function within(work, ms, message) {
   );
 }
 
-/** One browser for the whole run: {open(url) -> tab, alive(), close()}; started again after a crash. */
+/**
+ * One browser for the run: {open() -> tab, alive(), close()} (the caller starts another after
+ * a crash). A tab: {page, crash (rejects if the page crashes), goto, status, idle, toggle, screenshot}.
+ */
 async function startBrowser(browser, extension, localOnly) {
   if (browser === 'chromium') {
     const b = await launchChromium({ extension, localOnly, viewport: VIEWPORT });
@@ -294,7 +301,10 @@ async function startBrowser(browser, extension, localOnly) {
     async open() {
       const page = await b.browser.newPage();
       await page.setViewport(VIEWPORT);
-      const crash = new Promise(() => {});
+      let crashed;
+      const crash = new Promise((_, fail) => (crashed = fail));
+      crash.catch(() => {});
+      page.on('error', (e) => crashed(new Error(`the page crashed (${e.message})`)));
       return {
         page,
         crash,
@@ -326,7 +336,7 @@ function shotName(page, used) {
   const base =
     (page.file ? page.name : page.name.replace(/^https?:\/\//i, ''))
       .replace(/^[./\\]+/, '')
-      .replace(/\.html?$/i, '')
+      .replace(/\.html?(\.gz)?$/i, '')
       .replace(/[^A-Za-z0-9._-]+/g, '_')
       .replace(/^_+|_+$/g, '')
       .slice(0, 120) || 'page';
@@ -345,7 +355,13 @@ async function visit(session, page, opts, allowed, shots) {
   const timings = {};
   const notes = [];
   const lap = (name, since) => (timings[name] = Math.round(performance.now() - since));
-  const tab = await session.open();
+  let tab;
+  try {
+    tab = await within(session.open(), opts.timeout, `timeout: no new tab in ${opts.timeout / 1000} s`);
+  } catch (e) {
+    // A browser that cannot open a tab is started again for the next page.
+    return { error: `the browser could not open a tab: ${e.message.split('\n')[0]}`, restart: true, timings, notes };
+  }
   try {
     const run = async () => {
       let t = performance.now();
@@ -580,19 +596,35 @@ export async function main(argv) {
     const headers = pages.length > 1 && opts.format !== 'jsonl';
     const shots = new Set();
     let failed = 0;
+    const firstVisit = pages.findIndex((p) => !p.error);
     for (const [i, page] of pages.entries()) {
       report.progress(i, page.name);
       let v;
       if (page.error) v = { error: page.error, timings: {}, notes: [] };
       else {
-        if (!session?.alive()) {
-          if (session) report.line(`${NAME}: the browser stopped; starting it again`);
-          await session?.close();
-          session = await startBrowser(opts.browser, extension, opts.localOnly);
+        if (session && !session.alive()) {
+          report.line(`${NAME}: the browser stopped; starting it again`);
+          await session.close();
+          session = null;
         }
-        v = await visit(session, page, opts, allowed, shots);
-        if (!v.error && v.r.extraction?.is_article === false) v.error = 'no article found';
-        if (!session.alive()) v.error = `the browser crashed${v.error ? ` (${v.error})` : ''}`;
+        if (!session) {
+          try {
+            session = await startBrowser(opts.browser, extension, opts.localOnly);
+          } catch (e) {
+            // Not at all: a set-up problem (exit 2). Again after a crash: this page fails.
+            if (i === firstVisit) throw new Error(`${opts.browser} did not start: ${e.message.split('\n')[0]}`);
+            v = { error: `${opts.browser} did not start again: ${e.message.split('\n')[0]}`, timings: {}, notes: [] };
+          }
+        }
+        if (session) {
+          v = await visit(session, page, opts, allowed, shots);
+          if (!v.error && v.r.extraction?.is_article === false) v.error = 'no article found';
+          if (!session.alive()) v.error = `the browser crashed${v.error ? ` (${v.error})` : ''}`;
+          if (v.restart) {
+            await session.close();
+            session = null;
+          }
+        }
       }
       const core = coreOf(page, opts, v);
       const rec = recordOf(page, opts, v, core);

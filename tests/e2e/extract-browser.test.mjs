@@ -8,11 +8,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { compareExtractions, compareLines } from '../../extension/tools/compare.mjs';
 import { ROOT } from './lib/browsers.mjs';
 
@@ -173,13 +174,16 @@ for (const browser of ['chromium', 'firefox']) {
       assert.equal(byName['hang.html'].screenshot, undefined);
     });
 
-    test('in-place declutter prints the visible text and the counts', async () => {
-      const r = await run([path.join(FIXTURES, 'static.html'), '--browser', browser, '--mode', 'declutter', '--wait', '300', '--local-only']);
+    test('in-place declutter prints the visible text and the counts (of a gzipped page)', async () => {
+      // A saved page may be gzipped, as the CLI reads it: served for the browser to gunzip.
+      const gz = path.join(shots, 'static.html.gz');
+      writeFileSync(gz, gzipSync(readFileSync(path.join(ROOT, FIXTURES, 'static.html'))));
+      const r = await run([gz, '--browser', browser, '--mode', 'declutter', '--wait', '300', '--local-only']);
       assert.equal(r.code, 0, r.stderr);
       assert.ok(r.stdout.includes(FERRY), r.stdout);
       assert.ok(!r.stdout.includes(PROMO), 'both copies of the promo are hidden');
       assert.ok(r.stdout.includes('Volunteers repaint the breakwater lighthouse'), 'the other stories stay');
-      const line = r.stderr.match(/^ok {3}\S+static\.html \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load \d+ ms, settle (\d+) ms/m);
+      const line = r.stderr.match(/^ok {3}\S+static\.html\.gz \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load \d+ ms, settle (\d+) ms/m);
       assert.ok(line, r.stderr);
       assert.ok(Number(line[1]) >= 300, `--wait 300 is part of settling: ${line[0]}`);
     });
