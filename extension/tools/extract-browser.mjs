@@ -392,7 +392,8 @@ async function visit(session, page, opts, allowed, shots) {
       const r = await within(tab.toggle(opts.mode), opts.timeout, `timeout: the ${opts.mode} toggle did not answer in ${opts.timeout / 1000} s`);
       lap('toggle', t);
       const shown = await within(tab.page.evaluate(readShown, opts.mode), opts.timeout, 'timeout: reading the page');
-      if (!r?.active || !shown) throw new Error(`the ${opts.mode} did not come on`);
+      if (!r?.active) throw new Error(`the toggle left ${opts.mode} mode off`);
+      if (!shown) throw new Error('the reader view was gone once the toggle answered (removed by the page?)');
       if (opts.screenshot) {
         t = performance.now();
         const file = path.join(opts.screenshot, shotName(page, shots));
