@@ -324,15 +324,16 @@ pub fn eval_one(
     let half = |p: &Prediction| half_of(truth.site.get(&p.file).map_or("", String::as_str));
 
     // Predictions are kept (the whole corpus and each half) for per-page analysis.
+    let name = corpus_name(dir);
     let (out_dir, temporary) = match keep {
         Some(k) => (k.to_path_buf(), false),
+        // One folder per corpus and process: corpora may be scored in parallel (the tests).
         None => (
-            std::env::temp_dir().join(format!("declutter-eval-{}", std::process::id())),
+            std::env::temp_dir().join(format!("declutter-eval-{}-{name}", std::process::id())),
             true,
         ),
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let name = corpus_name(dir);
     let all_path = out_dir.join(format!("{name}.jsonl"));
     write_lines(&all_path, preds.iter().map(|p| p.line.as_str()))?;
     let mut half_paths = Vec::new();
