@@ -38,8 +38,7 @@ fn streamed_parts_are_read_where_the_page_script_puts_them() {
     assert!(r.is_article, "{r:?}");
     // The part sits where its placeholder was: before the footer, after the banner.
     let doc =
-        declutter::dom::html::parse_str(include_str!("../fixtures/extract/streamed-parts.html"))
-            .unwrap();
+        declutter::parse_html(include_bytes!("../fixtures/extract/streamed-parts.html")).unwrap();
     let main = r.main.expect("an article");
     let footer = doc.find_tag("footer").unwrap();
     assert!(main < footer, "the article moved before the footer");
@@ -82,7 +81,7 @@ fn layout_words_on_the_article_body_do_not_hide_it() {
     }
     assert!(!md.contains("Most read"), "{md}");
     // The real sidebar is hidden; no hidden block holds the story.
-    let doc = declutter::dom::html::parse_str(html).unwrap();
+    let doc = declutter::parse_html(html.as_bytes()).unwrap();
     assert!(r
         .hidden
         .iter()

@@ -2,9 +2,9 @@
 //! clean HTML and the Markdown render the article without exactly what was left out, and no
 //! block hidden in place holds the article or sits inside its kept text.
 
-use declutter::dom::{html::parse_str, Doc};
-use declutter::extract::decision::violations;
-use declutter::{extract_doc, Extraction, Options};
+use declutter::{
+    decision_violations as violations, extract_doc, parse_html, Doc, Extraction, Options,
+};
 
 const URL: &str = "https://news.example.test/valley/story.html";
 
@@ -222,7 +222,7 @@ const FIXTURES: &[(&str, &str)] = &[
 ];
 
 fn extract(html: &str) -> (Doc, Extraction) {
-    let doc = parse_str(html).expect("fixture parses");
+    let doc = parse_html(html.as_bytes()).expect("fixture parses");
     let opts = Options {
         url: Some(URL.into()),
         ..Options::default()

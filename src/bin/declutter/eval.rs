@@ -215,14 +215,10 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
             // against the tree it came from.
             let (r, violations) = read_page(f)
                 .ok()
-                .and_then(|b| {
-                    let limit = options.max_bytes.unwrap_or(usize::MAX).min(b.len());
-                    declutter::dom::html::parse_bytes_limited(&b[..limit], options.max_nodes).ok()
-                })
+                .and_then(|b| declutter::parse_html(&b).ok())
                 .map(|doc| {
                     let r = extract_doc(&doc, options);
-                    let v =
-                        declutter::extract::decision::violations(&doc, &r, options.url.as_deref());
+                    let v = declutter::decision_violations(&doc, &r, options.url.as_deref());
                     (r, v)
                 })
                 .unwrap_or_default();
@@ -338,15 +334,16 @@ pub fn eval_one(
     let half = |p: &Prediction| half_of(truth.site.get(&p.file).map_or("", String::as_str));
 
     // Predictions are kept (the whole corpus and each half) for per-page analysis.
+    let name = corpus_name(dir);
     let (out_dir, temporary) = match keep {
         Some(k) => (k.to_path_buf(), false),
+        // One folder per corpus and process: corpora may be scored in parallel (the tests).
         None => (
-            std::env::temp_dir().join(format!("declutter-eval-{}", std::process::id())),
+            std::env::temp_dir().join(format!("declutter-eval-{}-{name}", std::process::id())),
             true,
         ),
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let name = corpus_name(dir);
     let all_path = out_dir.join(format!("{name}.jsonl"));
     write_lines(&all_path, preds.iter().map(|p| p.line.as_str()))?;
     let mut half_paths = Vec::new();

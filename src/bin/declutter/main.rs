@@ -101,6 +101,7 @@ fn main() -> ExitCode {
                 url,
                 dedupe: !no_dedupe,
                 html: format != Format::Text,
+                markdown: format == Format::Markdown,
                 ..Options::default()
             };
             let inputs = input::expand(&paths);
