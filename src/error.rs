@@ -6,7 +6,8 @@ use std::fmt;
 pub enum Error {
     /// The input holds no markup at all.
     Empty,
-    /// The input is not text (a NUL byte near the start and no UTF-16 byte-order mark).
+    /// The input is not text (a binary file signature, or control bytes all through its start,
+    /// and no UTF-16 byte-order mark).
     Binary,
     /// The live-page snapshot is malformed; the text says where.
     Snapshot(String),
@@ -19,7 +20,7 @@ impl fmt::Display for Error {
         match self {
             Error::Empty => f.write_str("empty input: no HTML to read"),
             Error::Binary => {
-                f.write_str("binary input: this is not an HTML page (NUL bytes near the start)")
+                f.write_str("binary input: this is not an HTML page (a binary file signature or control bytes throughout its start)")
             }
             Error::Snapshot(m) => write!(f, "invalid page snapshot: {m}"),
             Error::Options(m) => write!(f, "invalid options: {m}"),

@@ -7,8 +7,42 @@ use std::borrow::Cow;
 
 /// How many leading bytes the charset prescan reads (the HTML standard's figure).
 const PRESCAN_BYTES: usize = 1024;
-/// How many leading bytes are checked for NUL, the mark of a binary file.
+/// How many leading bytes are checked for the marks of a binary file.
 const BINARY_SNIFF_BYTES: usize = 8192;
+/// Input with at least this share of binary control bytes among its first bytes is not text.
+/// Text, even a page with a few stray NULs that browsers read (they become U+FFFD or
+/// nothing), has almost none; an image, an executable or UTF-16 without a byte-order mark
+/// has them every few bytes.
+const BINARY_MIN_SHARE: f32 = 0.1;
+/// Signatures of the binary formats most often saved or piped by mistake (images, PDF,
+/// archives, executables): refused whatever their bytes look like after the signature.
+const BINARY_SIGNATURES: &[&[u8]] = &[
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"MZ\x90\0",
+];
+
+/// WHATWG MIME sniffing's binary data bytes: controls that never occur in text.
+fn is_binary_byte(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F)
+}
+
+/// Is this input binary: a known binary signature, or binary control bytes making up at
+/// least [`BINARY_MIN_SHARE`] of its first [`BINARY_SNIFF_BYTES`]?
+fn looks_binary(bytes: &[u8]) -> bool {
+    if BINARY_SIGNATURES.iter().any(|s| bytes.starts_with(s)) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    let binary = head.iter().filter(|&&b| is_binary_byte(b)).count();
+    binary as f32 >= head.len() as f32 * BINARY_MIN_SHARE
+}
 
 /// Decodes bytes the way a browser would: BOM, then a `<meta charset>` in the first
 /// 1024 bytes, then UTF-8 if it is valid, else windows-1252. Returns the text (borrowed from
@@ -22,8 +56,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), Error> {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok((text, enc.name()));
     }
-    // A NUL byte in the first few KB without a UTF-16 BOM means this is not an HTML page.
-    if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+    // Without a UTF-16 BOM, input full of control bytes is not an HTML page; a few stray
+    // NULs are read as browsers read them.
+    if looks_binary(bytes) {
         return Err(Error::Binary);
     }
     let valid_utf8 = || std::str::from_utf8(bytes).is_ok();
@@ -220,6 +255,24 @@ mod tests {
         let (text, enc) = decode(&bytes).unwrap();
         assert_eq!(enc, "GBK");
         assert!(text.contains("\u{4eca}\u{5929}"));
+    }
+
+    #[test]
+    fn a_few_nul_bytes_are_text_a_binary_file_is_not() {
+        let mut page = b"<html><body><p>The ferry left at dawn, as it has every day since the bridge closed.</p>".to_vec();
+        page.extend_from_slice(
+            b"<p>A stray\0 byte\0 or three\0 from a broken template.</p></body></html>",
+        );
+        let (text, _) = decode(&page).expect("a page with three NULs is text");
+        assert!(text.contains("ferry left at dawn"));
+        for binary in [
+            &b"%PDF-1.7\n%text-looking header of a document"[..],
+            b"\x7fELF\x02\x01\x01\0\0\0\0",
+            &[0u8; 64][..],
+            b"G\0I\0F\0 \0h\0e\0r\0e\0",
+        ] {
+            assert!(matches!(decode(binary), Err(Error::Binary)), "{binary:?}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod stream;
 mod text;
 
 pub use builder::DocBuilder;
-pub use text::{collapse_whitespace, is_blank};
+pub use text::{collapse_whitespace, drop_soft_hyphens, is_blank};
 
 /// Index of a node in document order; the id that results carry back to the page.
 pub type NodeId = u32;

@@ -40,6 +40,18 @@ fn push_word(out: &mut String, w: &str) {
     out.push_str(w);
 }
 
+/// The soft hyphen (U+00AD): an invisible mark where a word may break at a line's end, no
+/// character of the word. Text that keeps it no longer matches the word a reader types or
+/// searches for (`Donau\u{AD}dampf\u{AD}schiff`), so the plain renderings drop it.
+pub const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Removes every soft hyphen from `s` (nothing to do, and no copy, when it holds none).
+pub fn drop_soft_hyphens(s: &mut String) {
+    if s.contains(SOFT_HYPHEN) {
+        s.retain(|c| c != SOFT_HYPHEN);
+    }
+}
+
 /// True when the string holds nothing but white space.
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)

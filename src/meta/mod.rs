@@ -17,7 +17,7 @@ use crate::output::url;
 pub use crate::output::url::resolve as resolve_url;
 pub use date::normalize as normalize_date;
 
-use crate::dom::{collapse_whitespace, Doc, NodeId};
+use crate::dom::{collapse_whitespace, drop_soft_hyphens, Doc, NodeId};
 use page::Signals;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,7 +75,7 @@ pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
     // Phase 3: choose per field.
     let site_name = site_name(&s, &ld);
     let byline = byline(&s, &ld);
-    Metadata {
+    let mut m = Metadata {
         title: title(&s, &ld, &[site_name.as_deref(), byline.as_deref()]),
         byline,
         published: published(&s, &ld),
@@ -85,7 +85,19 @@ pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
         excerpt: excerpt(&s, &ld),
         site_name,
         article_body: (!ld.article_body.is_empty()).then_some(ld.article_body),
+    };
+    // The fields a reader sees are plain text, like the article's: no soft hyphens.
+    for field in [
+        &mut m.title,
+        &mut m.byline,
+        &mut m.excerpt,
+        &mut m.site_name,
+    ] {
+        if let Some(v) = field.as_mut() {
+            drop_soft_hyphens(v);
+        }
     }
+    m
 }
 
 /// The text direction in effect at `node`: the nearest `dir` attribute on it or an ancestor.

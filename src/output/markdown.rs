@@ -216,6 +216,8 @@ pub fn article_markdown(r: &Extraction, doc: &Doc, url: Option<&str>) -> String 
     let skip = crate::extract::decision::skip_mask(doc, r, true);
     let base = super::base_url(doc, url);
     let mut body = markdown(doc, main, &skip, base.as_ref());
+    // As in the text: a soft hyphen is a line-breaking hint, not part of the word.
+    crate::dom::drop_soft_hyphens(&mut body);
     if let Some(shown) = r.shown_words {
         body.push_str(&format!(
             "\n\n---\n\n*{}*\n",

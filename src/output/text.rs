@@ -2,7 +2,7 @@
 //! as a line break, preformatted text kept as written.
 
 use super::DROP_TAGS;
-use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
+use crate::dom::{collapse_whitespace, drop_soft_hyphens, Doc, NodeData, NodeId};
 
 /// Tags whose text starts a new paragraph (anything else flows inline). Table cells are
 /// inline so a row reads as one line; rows are paragraphs.
@@ -46,7 +46,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Plain text of `root`'s subtree without the subtrees marked in `skip` (indexed by node id;
-/// may be shorter than the document, missing entries mean "keep").
+/// may be shorter than the document, missing entries mean "keep"), soft hyphens dropped.
 pub fn text(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
     let mut out = Out::default();
     let mut open: Vec<NodeId> = Vec::new();
@@ -103,7 +103,9 @@ pub fn text(doc: &Doc, root: NodeId, skip: &[bool]) -> String {
         i += 1;
     }
     out.flush();
-    out.paras.join("\n\n")
+    let mut text = out.paras.join("\n\n");
+    drop_soft_hyphens(&mut text);
+    text
 }
 
 #[derive(Default)]

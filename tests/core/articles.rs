@@ -126,3 +126,46 @@ fn the_intro_before_a_recipe_card_stays() {
         &["Recipe index"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn soft_hyphens_are_not_part_of_the_words() {
+    let r = run(include_str!("../fixtures/extract/soft-hyphens.html"));
+    check_text(
+        "soft-hyphens",
+        &r,
+        &[
+            "Seit vier Generationen bringt die Familie Albrecht",
+            "vom Wasserkraftwerk am Nordufer",
+        ],
+        &["\u{AD}"],
+    );
+    let md = r.markdown.as_deref().unwrap_or("");
+    assert!(
+        md.contains("über die Bergstraße") && !md.contains('\u{AD}'),
+        "{md}"
+    );
+    assert_eq!(r.title.as_deref(), Some("Die Fährleute vom Obersee"));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_with_a_few_nul_bytes_is_read_as_browsers_read_it() {
+    let bytes = include_bytes!("../fixtures/extract/nul-bytes.html");
+    assert_eq!(bytes.iter().filter(|&&b| b == 0).count(), 3);
+    let r = declutter::extract_html(bytes, &Options::default()).expect("read like a browser");
+    check_text(
+        "nul-bytes",
+        &r,
+        &[
+            "The cider orchard on the west slope opened its gates again",
+            "white ribbons tied around their stakes",
+        ],
+        &["\u{0}"],
+    );
+    // Truly binary input is still refused.
+    assert_eq!(
+        declutter::extract_html(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &Options::default()),
+        Err(declutter::Error::Binary)
+    );
+}

@@ -112,6 +112,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/newsletter.html"),
     ),
     (
+        "extract/nul-bytes.html",
+        include_str!("../fixtures/extract/nul-bytes.html"),
+    ),
+    (
         "extract/recipe-intro.html",
         include_str!("../fixtures/extract/recipe-intro.html"),
     ),
@@ -130,6 +134,10 @@ const FIXTURES: &[(&str, &str)] = &[
     (
         "extract/slot-peers.html",
         include_str!("../fixtures/extract/slot-peers.html"),
+    ),
+    (
+        "extract/soft-hyphens.html",
+        include_str!("../fixtures/extract/soft-hyphens.html"),
     ),
     (
         "extract/streamed-parts.html",
