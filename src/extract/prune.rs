@@ -30,6 +30,10 @@ pub const CARD_GROUP_MAX_SHARE: f32 = 0.5;
 /// Sibling cards of one kind (same tag and class) that make a teaser group: one linked
 /// heading is a link in the text, a repeated one is a list of other stories.
 pub const MIN_CARDS: u32 = 2;
+/// A teaser is a headline and a line or two: cards holding more prose than this each, on
+/// average, are sections of the article under linked headings (a buying guide's picks, a
+/// ranked list's entries, each heading linking to the product or place it reviews).
+pub const TEASER_MAX_PROSE: f32 = 500.0;
 
 /// Teaser cards inside the article: repeated sibling blocks of one kind (same tag and class)
 /// that each hold a heading which is entirely a link. In an article's own text headings are
@@ -81,6 +85,7 @@ fn teaser_cards(doc: &Doc, s: &Stats, main: NodeId) -> Vec<bool> {
         .filter(|g| g.0 >= MIN_CARDS)
         .map(|g| g.1)
         .sum();
+    let is_teasers = |g: &(u32, f32)| g.0 >= MIN_CARDS && g.1 <= TEASER_MAX_PROSE * g.0 as f32;
     let mut out = vec![false; n];
     if total >= s.raw[base].max(1.0) * CARD_GROUP_MAX_SHARE {
         return out;
@@ -88,7 +93,7 @@ fn teaser_cards(doc: &Doc, s: &Stats, main: NodeId) -> Vec<bool> {
     for i in main + 1..end {
         if linked[i as usize - base] {
             if let Some(g) = key(i).and_then(|k| groups.get(&k)) {
-                out[i as usize - base] = g.0 >= MIN_CARDS;
+                out[i as usize - base] = is_teasers(g);
             }
         }
     }

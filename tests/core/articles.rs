@@ -169,3 +169,25 @@ fn a_page_with_a_few_nul_bytes_is_read_as_browsers_read_it() {
         Err(declutter::Error::Binary)
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_buying_guides_picks_under_linked_headings_stay() {
+    let r = run(include_str!("../fixtures/extract/buying-guide.html"));
+    check_text(
+        "buying-guide",
+        &r,
+        &[
+            "The Ferrule One gave the most even grind",
+            "For travel the Bellwether Mini is the one to pack",
+            "The Old Quarry Mill is a tabletop grinder",
+            "make it the Ferrule One",
+        ],
+        &["The best gooseneck kettles", "Six kettles poured"],
+    );
+    assert!(
+        !r.hidden.iter().any(|b| b.reason == "related links"),
+        "{:?}",
+        r.hidden
+    );
+}

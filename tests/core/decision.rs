@@ -28,6 +28,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/br-text.html"),
     ),
     (
+        "extract/buying-guide.html",
+        include_str!("../fixtures/extract/buying-guide.html"),
+    ),
+    (
         "extract/call-to-action.html",
         include_str!("../fixtures/extract/call-to-action.html"),
     ),
