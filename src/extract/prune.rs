@@ -338,6 +338,64 @@ pub struct Pruned {
     pub clutter: Option<&'static str>,
 }
 
+/// A box about the story's writer or reviewer, or the publisher's disclaimer, is short: at
+/// most this many (weighted) characters, its label and section included.
+pub const ABOUT_BOX_MAX_CHARS: u32 = 1200;
+/// Labels that open a box about the people behind the story ("About the author", "About the
+/// reviewer") or the publisher's disclaimer, in the languages of the news: outside the
+/// schema.org author markup they describe the writer or the site, not the story.
+pub const ABOUT_BOX_LABELS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "about the reviewer",
+    "about the reviewers",
+    "about the expert",
+    "about the contributor",
+    "meet the author",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    "à propos de l'autrice",
+    "à propos de l’autrice",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "o autorze",
+    "over de auteur",
+    "disclaimer",
+    "medical disclaimer",
+    "affiliate disclosure",
+    "editorial disclosure",
+    "haftungsausschluss",
+    "avertissement",
+    "aviso legal",
+    "descargo de responsabilidad",
+];
+
+/// The first text of a block (its first text node holding more than white space), trimmed and
+/// lower-cased: where a box's label stands.
+fn first_text(doc: &Doc, id: NodeId) -> Option<String> {
+    doc.descendants(id)
+        .filter_map(|d| doc.text(d))
+        .find(|t| !t.trim().is_empty())
+        .map(|t| t.trim().to_lowercase())
+}
+
+/// Does a block open with one of the [`ABOUT_BOX_LABELS`] (as whole words)?
+fn opens_with_about_label(doc: &Doc, id: NodeId) -> bool {
+    first_text(doc, id).is_some_and(|t| {
+        ABOUT_BOX_LABELS.iter().any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+        })
+    })
+}
+
 /// The schema.org property that marks a block as the article's author.
 const AUTHOR_PROP: &str = "author";
 
@@ -367,6 +425,9 @@ pub fn prune(
     // Characters of the article's text passed so far, for where a block stands in it.
     let mut seen = 0u32;
     let tail_from = s.chars[main as usize] as f32 * CALL_TO_ACTION_FROM_SHARE;
+    // The section under an "About the author" heading: its parent, and the characters it may
+    // still take.
+    let mut about_section: Option<(NodeId, u32)> = None;
     let mut i = main + 1;
     while i < end {
         let iu = i as usize;
@@ -382,7 +443,22 @@ pub fn prune(
         let tag = &*e.tag;
         let share = s.raw[iu] / main_raw;
         let w = s.words[iu];
-        let verdict: Option<(&'static str, Option<&'static str>)> = if tag == "iframe" {
+        // A sibling after an "About the author" heading, up to the next heading, is its box.
+        let in_about_section = match about_section {
+            Some((parent, left)) if doc.parent(i) == Some(parent) => {
+                if is_heading(tag) || s.chars[iu] > left {
+                    about_section = None;
+                    false
+                } else {
+                    about_section = Some((parent, left - s.chars[iu]));
+                    true
+                }
+            }
+            _ => false,
+        };
+        let verdict: Option<(&'static str, Option<&'static str>)> = if in_about_section {
+            Some(("about-the-author or disclaimer box", None))
+        } else if tag == "iframe" {
             // Video players from known hosts are part of the story; other frames are ads/widgets.
             (!output::is_video_embed(e.attr("src").unwrap_or(""))).then_some(("frame", None))
         } else if !signals::INLINE_TAGS.contains(&tag)
@@ -411,6 +487,21 @@ pub fn prune(
             && is_call_to_action(doc, s, i)
         {
             Some(("call to action (subscribe, follow, sign up)", None))
+        } else if seen as f32 >= tail_from
+            && !signals::INLINE_TAGS.contains(&tag)
+            && !LIST_PARTS.contains(&tag)
+            && s.chars[iu] > 0
+            && s.chars[iu] <= ABOUT_BOX_MAX_CHARS
+            && share < BOILERPLATE_KEEP_SHARE
+            && opens_with_about_label(doc, i)
+        {
+            // A heading labels the box that follows it; any other block is the box itself.
+            if is_heading(tag) {
+                if let Some(p) = doc.parent(i) {
+                    about_section = Some((p, ABOUT_BOX_MAX_CHARS.saturating_sub(s.chars[iu])));
+                }
+            }
+            Some(("about-the-author or disclaimer box", None))
         } else if seen as f32 >= tail_from
             && s.chars[iu] > 0
             && s.chars[iu] <= BOX_LABEL_MAX_CHARS

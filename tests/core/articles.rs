@@ -191,3 +191,26 @@ fn a_buying_guides_picks_under_linked_headings_stay() {
         r.hidden
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn boxes_about_the_author_or_reviewer_and_disclaimers_are_dropped() {
+    let r = run(include_str!("../fixtures/extract/about-boxes.html"));
+    check_text(
+        "about-boxes",
+        &r,
+        &[
+            "A small study of winter swimmers",
+            "stay in for more than a few minutes at first",
+        ],
+        &[
+            "About the Author",
+            "has written about health and science",
+            "About the reviewer",
+            "sports medicine",
+            "reviews every health article",
+            "Disclaimer",
+            "not a substitute for advice",
+        ],
+    );
+}

@@ -12,6 +12,10 @@ const URL: &str = "https://news.example.test/valley/story.html";
 /// under tests/fixtures is checked, listed here or not).
 const FIXTURES: &[(&str, &str)] = &[
     (
+        "extract/about-boxes.html",
+        include_str!("../fixtures/extract/about-boxes.html"),
+    ),
+    (
         "extract/author-article.html",
         include_str!("../fixtures/extract/author-article.html"),
     ),
