@@ -396,6 +396,52 @@ fn opens_with_about_label(doc: &Doc, id: NodeId) -> bool {
     })
 }
 
+/// Markup printed as text is short: at most this many (weighted) characters.
+pub const PRINTED_MARKUP_MAX_CHARS: u32 = 1000;
+
+/// Is this text nothing but HTML tags, at least one with attributes (`<img src="..."
+/// width="1">`, an embed code `<iframe src=...></iframe>`)? That is markup a page printed by
+/// mistake or offers to copy (a tracking pixel escaped by the CMS, an "Embed" box), not
+/// words for a reader. Outside `pre` only: a code sample is content.
+fn is_printed_markup(text: &str) -> bool {
+    let mut rest = text.trim();
+    let mut with_attrs = false;
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(tag) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let name = tag.strip_prefix('/').unwrap_or(tag);
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let Some(close) = tag.find('>') else {
+            return false;
+        };
+        let inside = &tag[..close];
+        if inside.contains('<') {
+            return false;
+        }
+        with_attrs |= inside.contains('=');
+        rest = tag[close + 1..].trim_start();
+    }
+    with_attrs
+}
+
+/// Is this element markup printed as text (see [`is_printed_markup`]), outside `pre`?
+fn prints_markup(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    let iu = id as usize;
+    s.chars[iu] > 0
+        && s.chars[iu] <= PRINTED_MARKUP_MAX_CHARS
+        && first_text(doc, id).is_some_and(|t| t.starts_with('<'))
+        && is_printed_markup(&doc.subtree_text(id))
+        && !std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .any(|a| doc.tag(a) == "pre")
+}
+
 /// The schema.org property that marks a block as the article's author.
 const AUTHOR_PROP: &str = "author";
 
@@ -467,6 +513,8 @@ pub fn prune(
         {
             // The writer's box (photo, name, bio) is about the author, not the story.
             Some(("author box", None))
+        } else if prints_markup(doc, s, i) {
+            Some(("markup printed as text", None))
         } else if s.excluded[iu] {
             Some(if signals::is_hidden(doc, i) {
                 ("hidden element", None)

@@ -214,3 +214,20 @@ fn boxes_about_the_author_or_reviewer_and_disclaimers_are_dropped() {
         ],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn markup_printed_as_text_is_dropped_but_code_samples_stay() {
+    let r = run(include_str!("../fixtures/extract/printed-markup.html"));
+    check_text(
+        "printed-markup",
+        &r,
+        &[
+            "For forty years the parish newsletter",
+            "with the <img> tag herself",
+            "<img src=\"roof.jpg\" alt=\"The church roof after the repairs\">",
+            "at the kitchen table with a cup of tea",
+        ],
+        &["pixel.gif", "<iframe", "player.example.test"],
+    );
+}

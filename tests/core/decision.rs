@@ -124,6 +124,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/nul-bytes.html"),
     ),
     (
+        "extract/printed-markup.html",
+        include_str!("../fixtures/extract/printed-markup.html"),
+    ),
+    (
         "extract/recipe-intro.html",
         include_str!("../fixtures/extract/recipe-intro.html"),
     ),
