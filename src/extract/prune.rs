@@ -396,6 +396,23 @@ fn opens_with_about_label(doc: &Doc, id: NodeId) -> bool {
     })
 }
 
+/// Lists and their items: with no text and no picture in them, they show as bullets with
+/// nothing beside them (a pros and cons list whose entries are icons the reader cannot see).
+const LIST_TAGS: &[&str] = &["ul", "ol", "li", "dl", "dt", "dd"];
+/// What a list item may hold instead of text.
+const LIST_MEDIA: &[&str] = &[
+    "img", "picture", "video", "audio", "iframe", "math", "table",
+];
+
+/// Is this a list or list item with nothing to read or see in it?
+fn is_empty_list(doc: &Doc, s: &Stats, id: NodeId, tag: &str) -> bool {
+    LIST_TAGS.contains(&tag)
+        && s.chars[id as usize] == 0
+        && !doc
+            .descendants(id)
+            .any(|d| LIST_MEDIA.contains(&doc.tag(d)) && !s.excluded[d as usize])
+}
+
 /// Markup printed as text is short: at most this many (weighted) characters.
 pub const PRINTED_MARKUP_MAX_CHARS: u32 = 1000;
 
@@ -513,6 +530,8 @@ pub fn prune(
         {
             // The writer's box (photo, name, bio) is about the author, not the story.
             Some(("author box", None))
+        } else if is_empty_list(doc, s, i, tag) {
+            Some(("list without text (bullets over icons)", None))
         } else if prints_markup(doc, s, i) {
             Some(("markup printed as text", None))
         } else if s.excluded[iu] {

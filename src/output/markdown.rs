@@ -146,7 +146,7 @@ impl Writer {
         if !text.is_empty() {
             // A hard break at the end of a paragraph means nothing.
             let text = text.trim_end_matches('\\').trim_end();
-            self.block(text);
+            self.block(&escape_line_starts(text));
         }
     }
 
@@ -194,6 +194,42 @@ impl Writer {
             self.pending_space = true;
         }
     }
+}
+
+/// A paragraph whose lines begin with what Markdown reads as a block marker (a rank "1." or a
+/// dash set as text, "# ", "+ ", a "===" underline) gets that marker escaped, so it prints as
+/// the text it is instead of an empty list item or a heading.
+fn escape_line_starts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let after = |n: usize| body[n..].chars().next();
+        let ends_marker = |n: usize| after(n).is_none_or(char::is_whitespace);
+        if matches!(body.chars().next(), Some('-' | '+' | '#' | '='))
+            && (ends_marker(1)
+                || body.starts_with("--")
+                || body.starts_with("==")
+                || body.starts_with('#'))
+        {
+            out.push('\\');
+            out.push_str(body);
+        } else if (1..=9).contains(&digits)
+            && matches!(after(digits), Some('.' | ')'))
+            && ends_marker(digits + 1)
+        {
+            out.push_str(&body[..digits]);
+            out.push('\\');
+            out.push_str(&body[digits..]);
+        } else {
+            out.push_str(body);
+        }
+    }
+    out
 }
 
 fn heading_level(tag: &str) -> Option<usize> {

@@ -231,3 +231,35 @@ fn markup_printed_as_text_is_dropped_but_code_samples_stay() {
         &["pixel.gif", "<iframe", "player.example.test"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn lists_of_icons_leave_no_empty_bullets_and_ranks_stay_text() {
+    let r = run(include_str!("../fixtures/extract/pros-cons.html"));
+    check_text(
+        "pros-cons",
+        &r,
+        &["The Fellside kept us dry", "the shoulders were wet through"],
+        &["Pros", "Cons"],
+    );
+    // No bullet without anything beside it, in the reader's HTML or in the Markdown.
+    assert!(
+        !r.html.contains("<li></li>") && !r.html.contains("<ul></ul>"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("<li>"), "icon-only items: {}", r.html);
+    let md = r.markdown.as_deref().unwrap_or("");
+    for line in md.lines() {
+        let t = line.trim();
+        assert!(
+            !matches!(t, "-" | "*" | "+" | "1." | "2."),
+            "an empty list item in the Markdown: {line:?}\n{md}"
+        );
+    }
+    // The ranks and the dash are the page's text, escaped so they stay text.
+    assert!(
+        md.contains("1\\.") && md.contains("\\- Prices were checked"),
+        "{md}"
+    );
+}

@@ -128,6 +128,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/printed-markup.html"),
     ),
     (
+        "extract/pros-cons.html",
+        include_str!("../fixtures/extract/pros-cons.html"),
+    ),
+    (
         "extract/recipe-intro.html",
         include_str!("../fixtures/extract/recipe-intro.html"),
     ),
