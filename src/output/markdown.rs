@@ -146,6 +146,14 @@ impl Writer {
         if !text.is_empty() {
             // A hard break at the end of a paragraph means nothing.
             let text = text.trim_end_matches('\\').trim_end();
+            // Emphasis markers alone (an `em` whose words were left out, open across blocks)
+            // are no paragraph: a lone `*` would read as an empty list item.
+            if text
+                .chars()
+                .all(|c| matches!(c, '*' | '`' | '\\' | '\n' | ' '))
+            {
+                return;
+            }
             self.block(&escape_line_starts(text));
         }
     }
@@ -455,6 +463,13 @@ fn close(w: &mut Writer, c: Close) {
             // Empty emphasis would print as stray markers: drop the opener instead.
             if w.inline.ends_with(m) {
                 w.inline.truncate(w.inline.len() - m.len());
+            } else if let Some(before) = w.inline.strip_suffix("\\\n") {
+                // A closer after a line break would start the next line, where Markdown
+                // reads a lone `*` as an empty list item: close before the break.
+                let mut s = before.trim_end().to_string();
+                s.push_str(m);
+                s.push_str("\\\n");
+                w.inline = s;
             } else {
                 w.close_mark(m);
             }
@@ -591,6 +606,20 @@ mod tests {
             out,
             "- one\n- two\n  3. three\n\n> Said once.\n>\n> Said twice.\n\n```rust\nfn main() {\n    let x = `a`;\n}\n```\n\n| Name | Age |\n| --- | --- |\n| Ann \\| B | 3 |\n"
         );
+    }
+
+    #[test]
+    fn text_that_reads_as_a_block_marker_stays_text() {
+        let out = md(
+            "<p>1.</p><p>- dash</p><p>+ plus</p><p># hash</p><p>12) twelve</p><p>In 2024. Fine</p>",
+        );
+        assert_eq!(
+            out,
+            "1\\.\n\n\\- dash\n\n\\+ plus\n\n\\# hash\n\n12\\) twelve\n\nIn 2024. Fine\n"
+        );
+        // An emphasis closed after a line break closes before it; markers alone make no line.
+        let out = md("<p><em>Note:<br></em>text</p><p><em><b></b> </em></p><ul><li>x</li></ul>");
+        assert_eq!(out, "*Note:*\\\ntext\n\n- x\n");
     }
 
     #[test]
