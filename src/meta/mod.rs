@@ -7,6 +7,7 @@
 //! 3. Per field, the first source that has a usable value, in the order given at each field
 //!    below (structured data the publisher wrote for machines first, then the visible page).
 
+mod byline;
 mod date;
 mod entities;
 mod jsonld;
@@ -17,7 +18,7 @@ use crate::output::url;
 pub use crate::output::url::resolve as resolve_url;
 pub use date::normalize as normalize_date;
 
-use crate::dom::{collapse_whitespace, drop_soft_hyphens, Doc, NodeId};
+use crate::dom::{drop_soft_hyphens, Doc, NodeId};
 use page::Signals;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,31 +38,6 @@ pub struct Metadata {
     /// hint to which blocks are the article's).
     pub article_body: Option<String>,
 }
-
-/// Longest believable byline; a longer "author" element is a bio or a comment.
-const MAX_BYLINE_CHARS: usize = 100;
-/// Words that introduce a byline and are not part of the name ("By Jane Doe", "Von ...").
-const BYLINE_PREFIXES: &[&str] = &[
-    "by",
-    "by:",
-    "written by",
-    "words by",
-    "von",
-    "par",
-    "por",
-    "door",
-];
-
-/// English weekday names, which start a date line.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Reads what the page says about itself. `url` is the page's address (for the lead image).
 pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
@@ -163,6 +139,12 @@ fn title(s: &Signals, ld: &jsonld::JsonLd, brands: &[Option<&str>]) -> Option<St
     );
     let brands: Vec<&str> = brands.iter().flatten().copied().collect();
     let t = title::strip_site(&chosen, &agree, &brands);
+    // The headline the reader sees on the page wins when it is the same title in the page's
+    // own wording (without the SEO tail or site name title tags carry); when the title is
+    // only the site's name, the page's first headline is the article's.
+    if let Some(h) = title::page_headline(&t, &s.h1, &brands) {
+        return Some(h);
+    }
     (!t.is_empty()).then_some(t)
 }
 
@@ -184,51 +166,7 @@ fn byline(s: &Signals, ld: &jsonld::JsonLd) -> Option<String> {
         .chain(s.microdata_author.clone())
         .chain(s.rel_author.clone())
         .chain(s.byline_hint.clone())
-        .find_map(|b| clean_byline(&b))
-}
-
-/// Strips "By", rejects URLs and handles (`article:author` is often a profile link).
-fn clean_byline(raw: &str) -> Option<String> {
-    let mut b = collapse_whitespace(raw);
-    let lower = b.to_lowercase();
-    for p in BYLINE_PREFIXES {
-        if let Some(rest) = lower.strip_prefix(p) {
-            if rest.starts_with(' ') || p.ends_with(':') {
-                b = b[b.len() - rest.len()..]
-                    .trim_start_matches([' ', ':'])
-                    .to_string();
-                break;
-            }
-        }
-    }
-    b = cut_dateline(&b);
-    let looks_like_link = url::is_absolute(&b) || b.starts_with("www.") || b.starts_with('@');
-    // "Updated:" left over after cutting a date line is a label, not a name.
-    let is_label = b.ends_with(':');
-    let ok =
-        !b.is_empty() && !is_label && b.chars().count() <= MAX_BYLINE_CHARS && !looks_like_link;
-    ok.then_some(b)
-}
-
-/// A byline line often runs on into the date line ("Jane Roe March 3, 2015"): cut at the
-/// first weekday name, or month name followed by a number, after the name.
-fn cut_dateline(b: &str) -> String {
-    let words: Vec<&str> = b.split_whitespace().collect();
-    let starts_date = |i: usize| {
-        let w = words[i].trim_end_matches([',', '.']).to_lowercase();
-        let next_is_number = words
-            .get(i + 1)
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        WEEKDAYS.contains(&w.as_str()) || (date::is_month_name(&w) && next_is_number)
-    };
-    match (1..words.len()).find(|&i| starts_date(i)) {
-        Some(i) => words[..i]
-            .join(" ")
-            .trim_end_matches([',', '|', '-', '·', '@'])
-            .trim()
-            .to_string(),
-        None => b.to_string(),
-    }
+        .find_map(|b| byline::clean(&b))
 }
 
 /// Published: JSON-LD `datePublished`, then publish-date meta tags (OpenGraph article,

@@ -170,6 +170,25 @@ fn text(doc: &Doc, id: NodeId) -> Option<String> {
     Some(collapse_whitespace(&doc.subtree_text(id))).filter(|t| !t.is_empty())
 }
 
+/// A byline candidate's text: its text nodes joined by [`super::byline::SEGMENT`], so the
+/// name can be told from a label, date or role the markup glues to it.
+fn byline_text(doc: &Doc, id: NodeId) -> Option<String> {
+    let sep = super::byline::SEGMENT.to_string();
+    let parts: Vec<&str> = doc
+        .descendants(id)
+        .filter_map(|d| doc.text(d))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    Some(collapse_whitespace(&parts.join(&sep))).filter(|t| !t.is_empty())
+}
+
+/// A candidate that gives a name: one that does not ("Share", "By continuing, you agree")
+/// must not keep a later, real byline out.
+fn names_someone(t: &str) -> bool {
+    super::byline::clean(t).is_some()
+}
+
 /// A microdata property's value: the attribute the spec names for the element, else its text.
 fn item_value(doc: &Doc, id: NodeId) -> Option<String> {
     let attr = match doc.tag(id) {
@@ -317,7 +336,7 @@ pub fn collect(doc: &Doc) -> Signals {
                 &mut s.rel_author,
                 &mut s.rel_author_after_h1,
                 after_h1,
-                || text(doc, i),
+                || byline_text(doc, i).filter(|t| names_someone(t)),
             );
         }
         if readable && hint_in(doc, i, BYLINE_HINTS, &mut byline_memo) {
@@ -325,7 +344,11 @@ pub fn collect(doc: &Doc) -> Signals {
                 &mut s.byline_hint,
                 &mut s.byline_hint_after_h1,
                 after_h1,
-                || text(doc, i).filter(|t| t.chars().count() <= super::MAX_BYLINE_CHARS),
+                || {
+                    byline_text(doc, i).filter(|t| {
+                        t.chars().count() <= super::byline::MAX_BYLINE_CHARS && names_someone(t)
+                    })
+                },
             );
         }
         if readable && matches!(tag, "p" | "span" | "div" | "address") {
@@ -338,9 +361,11 @@ pub fn collect(doc: &Doc) -> Signals {
                     if !starts_like_any(doc, i, BY_PREFIXES) {
                         return None;
                     }
-                    text(doc, i).filter(|t| {
-                        BY_PREFIXES.iter().any(|p| t.starts_with(p))
+                    byline_text(doc, i).filter(|t| {
+                        let plain = t.replace(super::byline::SEGMENT, " ");
+                        BY_PREFIXES.iter().any(|p| plain.starts_with(p))
                             && t.split_whitespace().count() <= MAX_BY_LINE_WORDS
+                            && names_someone(t)
                     })
                 },
             );

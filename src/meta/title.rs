@@ -55,6 +55,55 @@ pub fn strip_site(raw: &str, agree: &[&str], brands: &[&str]) -> String {
     raw
 }
 
+/// A page headline is the title in the page's own wording when the title opens with it and
+/// it holds at least this share of the title's words outside the site's name: the title tag
+/// adds an SEO tail or the site ("Healthy Eating Plate • The Nutrition Source"), the reader
+/// sees the headline. (A heading the title ends with is as often the site's name.)
+pub const HEADLINE_SHARE: f32 = 0.5;
+/// A headline has at least this many words, and at most the second (a longer heading is a
+/// paragraph set as one).
+pub const HEADLINE_MIN_WORDS: usize = 2;
+pub const HEADLINE_MAX_WORDS: usize = 40;
+
+/// Lower-case words (runs of letters and digits), for comparing titles.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The page's own headline for the title `title`: of the page's `<h1>` texts in order, the
+/// first that the title opens with (see [`HEADLINE_SHARE`]), or, when the title is only one
+/// of the site's `brands` (a blog whose `<title>` is its name), the first that is not a brand
+/// itself.
+pub fn page_headline(title: &str, h1: &[String], brands: &[&str]) -> Option<String> {
+    let brand_keys: Vec<String> = brands.iter().map(|b| key(b)).collect();
+    let is_brand = |s: &str| brand_keys.contains(&key(s));
+    let brand_words: std::collections::HashSet<String> =
+        brands.iter().flat_map(|b| words(b)).collect();
+    let t_words = words(title);
+    let t_core = t_words.iter().filter(|w| !brand_words.contains(*w)).count();
+    let title_is_brand = is_brand(title) || (!t_words.is_empty() && t_core == 0);
+    let t_key = key(title);
+    h1.iter().find_map(|h| {
+        let h = crate::dom::collapse_whitespace(h);
+        let h_words = words(&h);
+        if h_words.len() < HEADLINE_MIN_WORDS || h_words.len() > HEADLINE_MAX_WORDS || is_brand(&h)
+        {
+            return None;
+        }
+        if title_is_brand {
+            return Some(h);
+        }
+        let h_key = key(&h);
+        (h_key != t_key
+            && t_key.starts_with(&h_key)
+            && h_words.len() as f32 >= HEADLINE_SHARE * t_core.max(1) as f32)
+            .then_some(h)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::strip_site;

@@ -206,7 +206,8 @@ pub struct Prediction {
     pub violations: Vec<String>,
 }
 
-/// Extracts every page (in parallel) into `{file, text, duplicates}` JSON lines.
+/// Extracts every page (in parallel) into `{file, text, duplicates, title, byline, published}`
+/// JSON lines.
 pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
     files
         .par_iter()
@@ -223,9 +224,16 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
                 })
                 .unwrap_or_default();
             let dups = serde_json::to_value(&r.duplicates).unwrap_or_default();
-            let line =
-                json!({"file": f.display().to_string(), "text": &r.text, "duplicates": dups})
-                    .to_string();
+            // The metadata rides along for analysis (the scorer reads only the text).
+            let line = json!({
+                "file": f.display().to_string(),
+                "text": &r.text,
+                "duplicates": dups,
+                "title": &r.title,
+                "byline": &r.byline,
+                "published": &r.published,
+            })
+            .to_string();
             Prediction {
                 file: f.clone(),
                 line,
