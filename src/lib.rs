@@ -14,6 +14,7 @@ pub mod meta;
 pub mod output;
 
 mod budget;
+mod contracts;
 mod error;
 mod options;
 mod result;
@@ -21,8 +22,9 @@ mod result;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use contracts::{contracts, Contracts};
 pub use error::Error;
-pub use options::Options;
+pub use options::{Options, MIN_OTHER_PAGES};
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 use budget::Budget;

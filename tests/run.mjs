@@ -2,6 +2,7 @@
 //   1. setup: installs what is missing (extension/build/setup.mjs)
 //   2. cargo fmt --check, cargo clippy --all-targets -- -D warnings, cargo test
 //   3. build: wasm core + dist/ (extension/build/build.mjs)
+//   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json) and lint (eslint)
 //   4. the core's dual tests again under wasm32 in headless Chromium
 //      (cargo test --target wasm32-unknown-unknown; see tests/wasm.rs for how to make a test dual)
 //   5. web-ext lint on dist/firefox (errors fail; warnings are shown)
@@ -9,7 +10,7 @@
 // A failing step does not stop the later ones (one run shows every problem); the exit code is
 // non-zero when any step failed, and a summary closes the output.
 //
-// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test build wasm lint e2e)
+// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test build js wasm lint e2e)
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -37,6 +38,14 @@ const STEPS = [
   ['clippy', () => sh('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings'])],
   ['test', () => sh('cargo', ['test'])],
   ['build', () => build()],
+  // After the build: the scripts import the module it generates from the core (extension/pkg/contracts.js).
+  [
+    'js',
+    () => {
+      sh(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
+      sh(path.join(ROOT, 'node_modules/.bin/eslint'), ['.']);
+    },
+  ],
   [
     'wasm',
     () =>
@@ -59,7 +68,7 @@ try {
 }
 for (const [name, step] of STEPS) {
   if (only && !only.has(name)) continue;
-  if (name !== 'build' && results.some((r) => r.name === 'build' && !r.ok) && ['wasm', 'lint', 'e2e'].includes(name)) {
+  if (name !== 'build' && results.some((r) => r.name === 'build' && !r.ok) && ['js', 'wasm', 'lint', 'e2e'].includes(name)) {
     results.push({ name, ok: false, secs: 0, error: 'skipped: the build failed' });
     continue;
   }

@@ -15,6 +15,7 @@ import {
 } from '../background/rules.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+/** @type {any} the rule form (its fields by name) */
 const ruleForm = document.getElementById('rule-form');
 const ruleBody = document.querySelector('#rule-list tbody');
 const ruleStatus = document.getElementById('rule-status');

@@ -123,8 +123,9 @@ const MAX_CLIMB: usize = 64;
 /// Copies listed per group (with their CSS paths): a hostile page may repeat a block tens of
 /// thousands of times; all copies still leave the text, and `count` stays exact.
 const MAX_LISTED_COPIES: usize = 200;
-/// How much of a group's text shows in the report.
-const REPORT_CHARS: usize = 200;
+/// How much of a group's text shows in the report (the extension's late-clutter watch matches
+/// longer blocks by this prefix: it gets the number from the build).
+pub const REPORT_CHARS: usize = 200;
 /// Promos are short: a repeated block longer than this is prose, not a pasted box.
 const PROMO_MAX_CHARS: usize = 400;
 /// Share of a short block's text inside links above which it is navigation or a promo.

@@ -1,5 +1,5 @@
 // The reader view's own features in Chromium, used as a reader would: "Copy Markdown" puts
-// the core's Markdown (door 1's, as the CLI's `--format markdown` renders it) on the
+// the core's Markdown (from the HTML, as the CLI's `--format markdown` renders it) on the
 // clipboard, "Save HTML" downloads one self-contained file, the print stylesheet prints the
 // article alone, black on white; screenshots of every theme are kept as artifacts
 // (target/artifacts/reader-*.png); settings chosen in the options survive a reload and a
@@ -39,7 +39,6 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
   }
 
   const tool = (page, action) => page.locator(`#declutter-reader button[data-action="${action}"]`);
-  const status = (page) => page.locator('#declutter-reader .toolbar .status');
 
   test('Copy Markdown puts the core\'s Markdown on the clipboard', async () => {
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });

@@ -1,6 +1,6 @@
 // The reader view's own features in Firefox ESR (the Chromium file has the same checks plus
 // print emulation and a browser restart): "Copy Markdown" (pasted back into the page, equal to
-// door 1's Markdown as the CLI prints it), "Save HTML" (a real download into a test folder),
+// the core's Markdown as the CLI prints it), "Save HTML" (a real download into a test folder),
 // screenshots of every theme (target/artifacts/reader-*-firefox.png), settings kept across a
 // reload. Not automatable here: print media emulation (puppeteer's emulateMediaType needs CDP,
 // which Firefox no longer has) and a browser restart (the test build is a temporary add-on,

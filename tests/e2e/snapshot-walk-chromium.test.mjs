@@ -1,8 +1,8 @@
-// The content script's walk reads attribute names as door 1 records them (local names:
+// The content script's walk reads attribute names as the core's HTML input records them (local names:
 // `xlink:href` on SVG is `href`, while a colon name the HTML parser does not adjust stays
 // whole), on its fast path (plain names) and its Attr path (names with a colon), and only those
 // the core reads (src/dom/mod.rs READ_ATTRS: `data-y`, `fb:app`, `x`, `foo:bar` are left out,
-// on either path, as door 1 leaves them out); and a page big enough to be walked in several slices still gives one consistent snapshot.
+// on either path, as the HTML input leaves them out); and a page big enough to be walked in several slices still gives one consistent snapshot.
 // Pages generated here (invented text), served from 127.0.0.1.
 
 import assert from 'node:assert/strict';
@@ -36,7 +36,7 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
     return { page, url, tabId: await chromiumTabId(env.chrome.worker, url) };
   }
 
-  test('attribute names are local names, as door 1 has them; the doors agree', async () => {
+  test('attribute names are local names, as the HTML input has them; both inputs agree', async () => {
     const { page, url, tabId } = await open('attrs.html', ATTRS_PAGE);
     const got = await env.chrome.worker.evaluate(
       async ([u, id, html]) => {
@@ -57,7 +57,7 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  test('a page walked in several slices gives the same snapshot as door 1 sees', async () => {
+  test('a page walked in several slices gives the same snapshot as the HTML input gives', async () => {
     const html = bigPage(3000);
     const { page, url, tabId } = await open('big.html', html);
     const got = await env.chrome.worker.evaluate(
