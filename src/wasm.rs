@@ -47,9 +47,9 @@ pub fn extract_snapshot(
     )?)
 }
 
-/// The definitions the JavaScript side shares with the core ([`crate::contracts`]); the build
+/// The definitions the JavaScript side shares with the core (`src/contracts.rs`); the build
 /// writes them into the scripts' shared module.
 #[wasm_bindgen]
 pub fn contracts() -> Result<JsValue, JsError> {
-    to_js(&crate::contracts())
+    to_js(&crate::contracts::contracts())
 }

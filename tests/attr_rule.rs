@@ -2,7 +2,7 @@
 //! the build), and every heuristic or renderer must read only attributes the rule keeps. These
 //! tests fail when a new `attr("...")` read disagrees with it.
 
-use declutter::dom::Walk;
+use declutter::internals::dom::Walk;
 use std::fs;
 use std::path::{Path, PathBuf};
 
