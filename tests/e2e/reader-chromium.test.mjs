@@ -1,4 +1,5 @@
-// The reader view's own features in Chromium, used as a reader would: "Copy Markdown" puts
+// The reader view's own features in Chromium, used as a reader would: it shows exactly what
+// the core kept (lib/reader-core.mjs: srcset, tel: links, video embeds, data: images...); "Copy Markdown" puts
 // the core's Markdown (from the HTML, as the CLI's `--format markdown` renders it) on the
 // clipboard, "Save HTML" downloads one self-contained file, the print stylesheet prints the
 // article alone, black on white; screenshots of every theme are kept as artifacts
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
+import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
 const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
@@ -39,6 +41,16 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
   }
 
   const tool = (page, action) => page.locator(`#declutter-reader button[data-action="${action}"]`);
+
+  test('the reader shows exactly the elements, attributes and text the core kept', async () => {
+    const { page, tabId, toggle } = await open(READER_CORE_FIXTURE);
+    assert.equal((await toggle('reader')).active, true);
+    const core = await inWorker((id) => globalThis.declutterTest.lastResult(id), tabId);
+    assert.ok(core?.html, 'the core returned clean HTML');
+    checkSame(await page.evaluate(describeBoth, core.html));
+    await toggle('reader');
+    await page.close();
+  });
 
   test('Copy Markdown puts the core\'s Markdown on the clipboard', async () => {
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });

@@ -1,4 +1,4 @@
-// The reader view shows exactly what the core kept: after a reader toggle, the elements of the
+// The reader view shows exactly what the core kept (a check run in both browsers): after a reader toggle, the elements of the
 // view's article, with every attribute and its value, and its text, equal those of the clean
 // HTML the core returned for the page (the background's last result, read back through the
 // test build). The one difference allowed is what the reader adds to links (rel and target, so
@@ -6,20 +6,17 @@
 // core's allowlist keeps and a narrower filter would lose (srcset and sizes, a tel: link, a
 // video embed, a data: image) and the rest of it (picture sources, video with captions, code,
 // tables, lists, details, a formula); the test first checks the core kept each of them.
-// Chromium and Firefox.
+// Used by reader-chromium.test.mjs and reader-firefox.test.mjs.
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { firefoxCall } from './lib/browsers.mjs';
-import { withChromium, withFirefox } from './lib/suite.mjs';
 
-const FIXTURE = 'fixtures/reader-media.html';
+export const READER_CORE_FIXTURE = 'fixtures/reader-media.html';
 
 /**
  * In the page: the reader view's article and the core's HTML, each as one line per element in
  * document order (`namespace:tag[name=value ...]`, attributes sorted), plus their texts.
  */
-function describeBoth(coreHtml) {
+export function describeBoth(coreHtml) {
   const host = document.getElementById('declutter-reader');
   const article = host.shadowRoot.querySelector('article');
   const core = new DOMParser().parseFromString(`<!doctype html><body>${coreHtml}`, 'text/html').body;
@@ -57,39 +54,10 @@ function checkCoreKept(core) {
   has(/^xhtml:ol\[reversed= start=3\]/, 'list numbering');
 }
 
-function checkSame(got) {
+/** Asserts the page's description (describeBoth) shows the reader equal to the core. */
+export function checkSame(got) {
   checkCoreKept(got.core);
   assert.deepEqual(got.reader, got.core, 'the reader shows the elements and attributes the core kept, and nothing else');
   assert.equal(got.readerText, got.coreText, 'and the same text');
   assert.ok(got.links.length >= 2 && got.links.every((l) => l === 'noopener noreferrer|_blank'), `links open beside the view: ${got.links}`);
 }
-
-describe('the reader shows what the core kept, in Chromium', { timeout: 120_000 }, () => {
-  const env = withChromium();
-
-  test('same elements, attributes and text as the core clean HTML', async () => {
-    const { page, tabId, toggle } = await env.open(FIXTURE);
-    const on = await toggle('reader');
-    assert.equal(on.active, true);
-    const core = await env.chrome.worker.evaluate((id) => globalThis.declutterTest.lastResult(id), tabId);
-    assert.ok(core?.html, 'the core returned clean HTML');
-    checkSame(await page.evaluate(describeBoth, core.html));
-    await toggle('reader');
-    await page.close();
-  });
-});
-
-describe('the reader shows what the core kept, in Firefox', { timeout: 120_000 }, () => {
-  const env = withFirefox();
-
-  test('same elements, attributes and text as the core clean HTML', async () => {
-    const { page, toggle } = await env.open(FIXTURE);
-    const on = await toggle('reader');
-    assert.equal(on.active, true);
-    const core = await firefoxCall(page, 'lastResult');
-    assert.ok(core?.html, 'the core returned clean HTML');
-    checkSame(await page.evaluate(describeBoth, core.html));
-    await toggle('reader');
-    await page.close();
-  });
-});
