@@ -2,7 +2,8 @@
 //   1. setup: installs what is missing (extension/build/setup.mjs)
 //   2. cargo fmt --check, cargo clippy --all-targets -- -D warnings, cargo test
 //   3. build: wasm core + dist/ (extension/build/build.mjs)
-//   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json) and lint (eslint)
+//   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json), lint (eslint) and format
+//       (prettier --check; `npx prettier --write` with the same globs fixes it)
 //   4. the core's dual tests again under wasm32 in headless Chromium
 //      (cargo test --target wasm32-unknown-unknown; see tests/wasm.rs for how to make a test dual)
 //   5. web-ext lint on dist/firefox (errors fail; warnings are shown)
@@ -27,6 +28,9 @@ function sh(cmd, args, env = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
+// The JavaScript prettier keeps formatted (config in package.json, exceptions in .prettierignore).
+const JS_FILES = ['extension/**/*.{js,mjs}', 'www/*.{js,mjs}', 'tests/**/*.mjs', '*.mjs'];
+
 const e2eFiles = () =>
   readdirSync(path.join(ROOT, 'tests/e2e'))
     .filter((f) => f.endsWith('.mjs'))
@@ -44,6 +48,7 @@ const STEPS = [
     () => {
       sh(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
       sh(path.join(ROOT, 'node_modules/.bin/eslint'), ['.']);
+      sh(path.join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', ...JS_FILES]);
     },
   ],
   [

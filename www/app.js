@@ -227,7 +227,8 @@ function renderStats({ label, size, charset, walk, total, htmlResult, snapResult
   $('st-hidden').textContent = String(uniqueNodes(snapResult.hidden.map((h) => h.node)).length);
   $('st-dups').textContent = String(snapResult.duplicates.length);
   $('st-core').replaceChildren(`${fmtMs(snapResult.ms)}`, ' ', small(`from HTML ${fmtMs(htmlResult.ms)}`));
-  $('st-core').title = `Time inside the core: extractSnapshot on the walked frame ${fmtMs(snapResult.ms)}; extractHtml on the bytes, parsing included, ${fmtMs(htmlResult.ms)}`;
+  $('st-core').title =
+    `Time inside the core: extractSnapshot on the walked frame ${fmtMs(snapResult.ms)}; extractHtml on the bytes, parsing included, ${fmtMs(htmlResult.ms)}`;
   $('st-total').replaceChildren(`${fmtMs(total)}`, ' ', small(`walk ${fmtMs(walk.ms)}`));
   $('st-total').title = `From input to result, both inputs; the DOM walk of ${walk.count} nodes took ${fmtMs(walk.ms)}`;
   const dd = $('st-inputs');
@@ -300,14 +301,21 @@ els.copy.addEventListener('click', async () => {
   const tab = tabs.find((t) => t.getAttribute('aria-selected') === 'true').id;
   const r = shown?.result;
   if (!r) return;
-  const text = { 'tab-reader': r.html, 'tab-markdown': els.markdown.textContent, 'tab-json': JSON.stringify(r, null, 2), 'tab-blocks': JSON.stringify(r, null, 2) }[tab];
+  const text = {
+    'tab-reader': r.html,
+    'tab-markdown': els.markdown.textContent,
+    'tab-json': JSON.stringify(r, null, 2),
+    'tab-blocks': JSON.stringify(r, null, 2),
+  }[tab];
   try {
     await navigator.clipboard.writeText(text ?? '');
     els.copy.textContent = 'Copied';
   } catch {
     els.copy.textContent = 'Copy failed';
   }
-  setTimeout(() => { els.copy.textContent = 'Copy'; }, 1400);
+  setTimeout(() => {
+    els.copy.textContent = 'Copy';
+  }, 1400);
 });
 
 els.runPaste.addEventListener('click', runPaste);

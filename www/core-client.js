@@ -14,19 +14,19 @@ const pending = new Map();
 /** Starts the core's worker; `status(kind, label)` hears how loading it goes. */
 export function startWorker(status = onStatus) {
   onStatus = status;
-  const w = new Worker(new URL("./worker.js", import.meta.url), {
-    type: "module",
+  const w = new Worker(new URL('./worker.js', import.meta.url), {
+    type: 'module',
   });
   worker = w;
-  onStatus("loading", "Loading the core…");
+  onStatus('loading', 'Loading the core…');
   let ready;
   workerReady = new Promise((resolve) => {
     ready = resolve;
   });
-  w.addEventListener("message", (ev) => {
+  w.addEventListener('message', (ev) => {
     if (ev.data.hello) {
-      if (ev.data.error) onStatus("failed", "The core did not load");
-      else onStatus("ready", "Core ready (WebAssembly, in a worker)");
+      if (ev.data.error) onStatus('failed', 'The core did not load');
+      else onStatus('ready', 'Core ready (WebAssembly, in a worker)');
       ready(ev.data.error);
       return;
     }
@@ -37,12 +37,12 @@ export function startWorker(status = onStatus) {
     p.resolve(ev.data);
   });
   // The worker's module failed to load or threw outside a call (a missing www/pkg, say).
-  w.addEventListener("error", (ev) => {
+  w.addEventListener('error', (ev) => {
     ev.preventDefault?.();
-    const why = `The core's worker failed: ${ev.message || "its script could not be loaded (is the wasm package built into www/pkg?)"}`;
+    const why = `The core's worker failed: ${ev.message || 'its script could not be loaded (is the wasm package built into www/pkg?)'}`;
     ready(why);
     failAll(why);
-    onStatus("failed", "The core did not load");
+    onStatus('failed', 'The core did not load');
   });
 }
 
@@ -56,7 +56,7 @@ function failAll(error) {
 
 export function restartWorker() {
   worker?.terminate();
-  failAll("The core was restarted.");
+  failAll('The core was restarted.');
   startWorker();
 }
 
@@ -68,9 +68,7 @@ export async function callWorker(msg, transfer = []) {
       ok: false,
       fatal: true,
       restarted: true,
-      error: /^The core/.test(loadError)
-        ? loadError
-        : `The WebAssembly core did not load: ${loadError}`,
+      error: /^The core/.test(loadError) ? loadError : `The WebAssembly core did not load: ${loadError}`,
     };
   const id = nextCallId++;
   return new Promise((resolve) => {

@@ -2,8 +2,8 @@
 // hidden clutter in red, each repeat group numbered; hovering a block shows what the core said
 // about it (its role, score and reason).
 
-import { elementOf } from "../extension/content/walk.js";
-import { fmtScore } from "./format.js";
+import { elementOf } from '../extension/content/walk.js';
+import { fmtScore } from './format.js';
 
 /** At most this many numbered badges are drawn in the frame (outlines are always drawn). */
 const MAX_BADGES = 2000;
@@ -11,10 +11,10 @@ const MAX_BADGES = 2000;
 /** An element of the page by id (any: the page's own elements, of known kinds). */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const els = {
-  page: $("page"),
-  preview: $("preview"),
-  tip: $("tip"),
-  wrap: $("frame-wrap"),
+  page: $('page'),
+  preview: $('preview'),
+  tip: $('tip'),
+  wrap: $('frame-wrap'),
 };
 /** The result the overlays show (null: none). */
 let current = null;
@@ -40,13 +40,11 @@ let infoOf = new WeakMap();
 /** Finds per-node debug entries in whatever shape `debug` has (an array of {node, ...}). */
 function debugIndex(debug) {
   const byNode = new Map();
-  if (!debug || typeof debug !== "object") return byNode;
-  const arrays = Array.isArray(debug)
-    ? [debug]
-    : Object.values(debug).filter(Array.isArray);
+  if (!debug || typeof debug !== 'object') return byNode;
+  const arrays = Array.isArray(debug) ? [debug] : Object.values(debug).filter(Array.isArray);
   for (const arr of arrays) {
     for (const e of arr) {
-      if (e && typeof e === "object" && Number.isInteger(e.node)) {
+      if (e && typeof e === 'object' && Number.isInteger(e.node)) {
         if (!byNode.has(e.node)) byNode.set(e.node, []);
         byNode.get(e.node).push(e);
       }
@@ -65,17 +63,17 @@ export function renderOverlays(r, nodes) {
     if (!infoOf.has(el)) infoOf.set(el, { roles: [], debug: [] });
     return infoOf.get(el);
   };
-  const style = doc.createElement("style");
-  style.id = "dcl-style";
+  const style = doc.createElement('style');
+  style.id = 'dcl-style';
   style.textContent = OVERLAY_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
   if (r.main != null) {
     const el = elementOf(nodes, r.main);
     if (el) {
-      el.setAttribute("data-dcl-main", "");
+      el.setAttribute('data-dcl-main', '');
       info(el).roles.push({
-        kind: "main",
+        kind: 'main',
         node: r.main,
         text: `Article: the container with most of the page's prose`,
       });
@@ -84,9 +82,9 @@ export function renderOverlays(r, nodes) {
   for (const h of r.hidden) {
     const el = elementOf(nodes, h.node);
     if (!el) continue;
-    el.setAttribute("data-dcl-hidden", "");
+    el.setAttribute('data-dcl-hidden', '');
     info(el).roles.push({
-      kind: "hidden",
+      kind: 'hidden',
       node: h.node,
       path: h.path,
       text: `Hidden: ${h.reason}`,
@@ -96,14 +94,14 @@ export function renderOverlays(r, nodes) {
     for (const c of g.copies) {
       const el = elementOf(nodes, c.node);
       if (!el) continue;
-      el.setAttribute("data-dcl-dup", String(gi + 1));
-      if (c.kept) el.setAttribute("data-dcl-kept", "");
+      el.setAttribute('data-dcl-dup', String(gi + 1));
+      if (c.kept) el.setAttribute('data-dcl-kept', '');
       info(el).roles.push({
-        kind: "dup",
+        kind: 'dup',
         group: gi + 1,
         node: c.node,
         path: c.path,
-        text: `Repeat #${gi + 1} (${g.kind.replace(/_/g, " ")}, ${g.count} copies): ${c.kept ? "this copy is kept" : "this copy is hidden"}`,
+        text: `Repeat #${gi + 1} (${g.kind.replace(/_/g, ' ')}, ${g.count} copies): ${c.kept ? 'this copy is kept' : 'this copy is hidden'}`,
       });
     }
   });
@@ -111,7 +109,7 @@ export function renderOverlays(r, nodes) {
     const el = elementOf(nodes, node);
     if (el) info(el).debug.push(...entries);
   }
-  doc.documentElement.classList.toggle("dcl-preview", els.preview.checked);
+  doc.documentElement.classList.toggle('dcl-preview', els.preview.checked);
   placeBadges();
 }
 
@@ -119,19 +117,17 @@ export function renderOverlays(r, nodes) {
 function placeBadges() {
   const doc = els.page.contentDocument;
   if (!doc || !current) return;
-  doc.getElementById("dcl-layer")?.remove();
-  const layer = doc.createElement("div");
-  layer.id = "dcl-layer";
+  doc.getElementById('dcl-layer')?.remove();
+  const layer = doc.createElement('div');
+  layer.id = 'dcl-layer';
   const win = doc.defaultView;
-  for (const el of doc.querySelectorAll("[data-dcl-dup]")) {
+  for (const el of doc.querySelectorAll('[data-dcl-dup]')) {
     const rect = el.getBoundingClientRect();
     if (!rect.width && !rect.height) continue;
     if (layer.childElementCount >= MAX_BADGES) break;
-    const b = doc.createElement("span");
-    b.className = `dcl-badge${el.hasAttribute("data-dcl-kept") ? " kept" : ""}`;
-    b.textContent = el.hasAttribute("data-dcl-kept")
-      ? `${el.dataset.dclDup} kept`
-      : el.dataset.dclDup;
+    const b = doc.createElement('span');
+    b.className = `dcl-badge${el.hasAttribute('data-dcl-kept') ? ' kept' : ''}`;
+    b.textContent = el.hasAttribute('data-dcl-kept') ? `${el.dataset.dclDup} kept` : el.dataset.dclDup;
     b.style.top = `${Math.max(0, rect.top + win.scrollY - 11)}px`;
     b.style.left = `${Math.max(0, rect.left + win.scrollX - 11)}px`;
     layer.append(b);
@@ -145,11 +141,8 @@ export function clearOverlays() {
 }
 
 new ResizeObserver(() => placeBadges()).observe(els.page);
-els.preview.addEventListener("change", () => {
-  els.page.contentDocument?.documentElement.classList.toggle(
-    "dcl-preview",
-    els.preview.checked,
-  );
+els.preview.addEventListener('change', () => {
+  els.page.contentDocument?.documentElement.classList.toggle('dcl-preview', els.preview.checked);
   placeBadges();
 });
 
@@ -161,21 +154,20 @@ export function wireFrame(doc, fileDrag = onFileDrag) {
   onFileDrag = fileDrag;
   let hovered = null;
   doc.addEventListener(
-    "click",
+    'click',
     (ev) => {
       // The frame is a preview: links and forms must not navigate it away.
-      if (ev.target.closest?.("a, area, form, button, input"))
-        ev.preventDefault();
+      if (ev.target.closest?.('a, area, form, button, input')) ev.preventDefault();
     },
     true,
   );
-  doc.addEventListener("mousemove", (ev) => {
+  doc.addEventListener('mousemove', (ev) => {
     let el = ev.target.nodeType === 1 ? ev.target : ev.target.parentElement;
     while (el && !infoOf.has(el)) el = el.parentElement;
     if (el !== hovered) {
-      hovered?.removeAttribute("data-dcl-hover");
+      hovered?.removeAttribute('data-dcl-hover');
       hovered = el;
-      hovered?.setAttribute("data-dcl-hover", "");
+      hovered?.setAttribute('data-dcl-hover', '');
     }
     if (!el) {
       els.tip.hidden = true;
@@ -184,56 +176,56 @@ export function wireFrame(doc, fileDrag = onFileDrag) {
     showTip(el, ev.clientX, ev.clientY);
   });
   // A file dragged straight onto the frame: show the page-wide drop target, which takes the drop.
-  doc.addEventListener("dragenter", (ev) => {
-    if ([...(ev.dataTransfer?.types ?? [])].includes("Files")) onFileDrag();
+  doc.addEventListener('dragenter', (ev) => {
+    if ([...(ev.dataTransfer?.types ?? [])].includes('Files')) onFileDrag();
   });
-  doc.addEventListener("dragover", (ev) => ev.preventDefault());
-  doc.addEventListener("drop", (ev) => ev.preventDefault());
-  doc.addEventListener("mouseleave", () => {
-    hovered?.removeAttribute("data-dcl-hover");
+  doc.addEventListener('dragover', (ev) => ev.preventDefault());
+  doc.addEventListener('drop', (ev) => ev.preventDefault());
+  doc.addEventListener('mouseleave', () => {
+    hovered?.removeAttribute('data-dcl-hover');
     hovered = null;
     els.tip.hidden = true;
   });
 }
 
-const ROLE_COLOR = { main: "#16a34a", hidden: "#dc2626", dup: "#f59e0b" };
+const ROLE_COLOR = { main: '#16a34a', hidden: '#dc2626', dup: '#f59e0b' };
 
 function showTip(el, x, y) {
   const { roles, debug } = infoOf.get(el);
   const tip = els.tip;
   tip.replaceChildren();
   for (const r of roles) {
-    const head = document.createElement("div");
-    head.className = "t-head";
-    const dot = document.createElement("span");
-    dot.className = "t-dot";
+    const head = document.createElement('div');
+    head.className = 't-head';
+    const dot = document.createElement('span');
+    dot.className = 't-dot';
     dot.style.background = ROLE_COLOR[r.kind];
     head.append(dot, r.text);
     tip.append(head);
   }
   if (!roles.length) {
     // Only scores for this block: say whether its text is in the article.
-    const head = document.createElement("div");
-    head.className = "t-head";
+    const head = document.createElement('div');
+    head.className = 't-head';
     const kept = debug.some((d) => d.kept === true);
-    const dot = document.createElement("span");
-    dot.className = "t-dot";
-    dot.style.background = kept ? ROLE_COLOR.main : "#94a3b8";
-    head.append(dot, kept ? "In the article" : "Not in the article");
+    const dot = document.createElement('span');
+    dot.className = 't-dot';
+    dot.style.background = kept ? ROLE_COLOR.main : '#94a3b8';
+    head.append(dot, kept ? 'In the article' : 'Not in the article');
     tip.append(head);
   }
   for (const d of debug) {
-    const line = document.createElement("div");
-    line.className = "t-reason";
+    const line = document.createElement('div');
+    line.className = 't-reason';
     const parts = [];
-    if (typeof d.score === "number") parts.push(`score ${fmtScore(d.score)}`);
-    if (typeof d.reason === "string" && d.reason) parts.push(d.reason);
-    line.textContent = parts.join(" · ");
+    if (typeof d.score === 'number') parts.push(`score ${fmtScore(d.score)}`);
+    if (typeof d.reason === 'string' && d.reason) parts.push(d.reason);
+    line.textContent = parts.join(' · ');
     if (parts.length) tip.append(line);
   }
   const fields = debugFields(debug);
   if (fields.length) {
-    const t = document.createElement("table");
+    const t = document.createElement('table');
     for (const [k, v] of fields) {
       const tr = t.insertRow();
       tr.insertCell().textContent = k;
@@ -241,17 +233,15 @@ function showTip(el, x, y) {
     }
     tip.append(t);
   } else if (!debug.length) {
-    const p = document.createElement("div");
-    p.className = "t-reason t-faint";
-    p.textContent = Array.isArray(current?.debug)
-      ? "No scores for this block."
-      : "Per-block scores: not in this build of the core.";
+    const p = document.createElement('div');
+    p.className = 't-reason t-faint';
+    p.textContent = Array.isArray(current?.debug) ? 'No scores for this block.' : 'Per-block scores: not in this build of the core.';
     tip.append(p);
   }
   const path = roles.find((r) => r.path)?.path;
   if (path) {
-    const p = document.createElement("div");
-    p.className = "t-path";
+    const p = document.createElement('div');
+    p.className = 't-path';
     p.textContent = path;
     tip.append(p);
   }
@@ -272,13 +262,12 @@ function debugFields(entries) {
   const out = [];
   for (const e of entries) {
     for (const [k, v] of Object.entries(e)) {
-      if (["node", "score", "reason", "kept"].includes(k)) continue;
-      if (v === null || typeof v === "object") {
-        if (Array.isArray(v) && v.every((x) => typeof x !== "object"))
-          out.push([k, v.join(", ")]);
+      if (['node', 'score', 'reason', 'kept'].includes(k)) continue;
+      if (v === null || typeof v === 'object') {
+        if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) out.push([k, v.join(', ')]);
         continue;
       }
-      out.push([k, typeof v === "number" ? fmtScore(v) : String(v)]);
+      out.push([k, typeof v === 'number' ? fmtScore(v) : String(v)]);
     }
   }
   return out.slice(0, 16);

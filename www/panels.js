@@ -2,9 +2,9 @@
 // core's, as the CLI prints it), JSON (the whole result) and Blocks (the article, the repeats
 // and the clutter, each a button that shows the block in the frame).
 
-import { elementOf } from "../extension/content/walk.js";
-import { mount } from "../extension/reader/reader.js";
-import { escapeHtml, fmtScore, measure, normText } from "./format.js";
+import { elementOf } from '../extension/content/walk.js';
+import { mount } from '../extension/reader/reader.js';
+import { escapeHtml, fmtScore, measure, normText } from './format.js';
 
 /** How many characters of a block's text the Blocks list shows. */
 const SNIPPET_CHARS = 140;
@@ -16,11 +16,11 @@ const MAX_LISTED_BLOCKS = 300;
 /** An element of the page by id (any: the page's own elements, of known kinds). */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const els = {
-  reader: $("reader"),
-  markdown: $("markdown"),
-  json: $("json"),
-  blocks: $("blocks"),
-  page: $("page"),
+  reader: $('reader'),
+  markdown: $('markdown'),
+  json: $('json'),
+  blocks: $('blocks'),
+  page: $('page'),
 };
 
 /** The walked node list of the shown result (for the Blocks list's buttons). */
@@ -38,18 +38,18 @@ export function clearReader() {
 
 /** The core's Markdown for the article (the worker asks for it). */
 export function renderMarkdown(r) {
-  els.markdown.textContent = r.markdown ?? "";
+  els.markdown.textContent = r.markdown ?? '';
 }
 
 /** Draws the result tabs for `r` (`nodes`: the walked node behind each result id). */
 export function renderPanels(r, nodes) {
   shownNodes = nodes;
-  measure("reader", () => renderReader(r));
-  measure("markdown", () => renderMarkdown(r));
+  measure('reader', () => renderReader(r));
+  measure('markdown', () => renderMarkdown(r));
   // The JSON and Blocks tabs can be large (thousands of repeated blocks): drawn when shown.
   lazyPanels.clear();
-  lazyPanels.set("panel-json", () => renderJson(r));
-  lazyPanels.set("panel-blocks", () => renderBlocks(r, nodes));
+  lazyPanels.set('panel-json', () => renderJson(r));
+  lazyPanels.set('panel-blocks', () => renderBlocks(r, nodes));
   renderVisibleLazyPanel();
 }
 
@@ -57,10 +57,10 @@ export function renderPanels(r, nodes) {
 export function clearPanels() {
   shownNodes = null;
   clearReader();
-  els.markdown.textContent = "";
+  els.markdown.textContent = '';
   lazyPanels.clear();
-  els.json.textContent = "";
-  els.blocks.textContent = "";
+  els.json.textContent = '';
+  els.blocks.textContent = '';
 }
 
 const lazyPanels = new Map();
@@ -85,10 +85,7 @@ function renderJson(r) {
   const html = escapeHtml(json).replace(
     /(&quot;(?:[^&\\]|\\.|&(?!quot;))*&quot;)(\s*:)?|\b(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\b|\b(true|false|null)\b/g,
     (m, str, colon, num, lit) => {
-      if (str)
-        return colon
-          ? `<span class="j-key">${str}</span>${colon}`
-          : `<span class="j-str">${str}</span>`;
+      if (str) return colon ? `<span class="j-key">${str}</span>${colon}` : `<span class="j-str">${str}</span>`;
       if (num) return `<span class="j-num">${num}</span>`;
       return `<span class="j-lit">${lit}</span>`;
     },
@@ -97,32 +94,17 @@ function renderJson(r) {
 }
 
 /** Elements whose text a reader never sees. */
-const UNSEEN_TEXT = new Set([
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "title",
-  "head",
-]);
+const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'head']);
 
 /** The first words of an element's visible text, text nodes joined with spaces. */
 function snippet(el) {
-  if (!el) return "";
+  if (!el) return '';
   const doc = el.ownerDocument;
   const tw = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let out = "";
-  for (
-    let n = tw.nextNode();
-    n && out.length <= SNIPPET_CHARS;
-    n = tw.nextNode()
-  ) {
+  let out = '';
+  for (let n = tw.nextNode(); n && out.length <= SNIPPET_CHARS; n = tw.nextNode()) {
     let unseen = false;
-    for (
-      let p = n.parentElement;
-      p && p !== el.parentElement;
-      p = p.parentElement
-    ) {
+    for (let p = n.parentElement; p && p !== el.parentElement; p = p.parentElement) {
       if (UNSEEN_TEXT.has(p.localName)) {
         unseen = true;
         break;
@@ -138,45 +120,45 @@ function renderBlocks(r, nodes) {
   const root = els.blocks;
   root.replaceChildren();
   const section = (title, items) => {
-    const s = document.createElement("section");
-    const h = document.createElement("h3");
+    const s = document.createElement('section');
+    const h = document.createElement('h3');
     h.textContent = title;
-    const list = document.createElement("ul");
+    const list = document.createElement('ul');
     s.append(h, list);
     if (!items.length) {
-      const li = document.createElement("li");
-      li.className = "muted";
-      li.textContent = "None.";
+      const li = document.createElement('li');
+      li.className = 'muted';
+      li.textContent = 'None.';
       list.append(li);
     }
     for (const it of items.slice(0, MAX_LISTED_BLOCKS)) {
-      const li = document.createElement("li");
-      const b = document.createElement("button");
-      b.type = "button";
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
       b.className = `block k-${it.kind}`;
-      const title = document.createElement("span");
-      title.className = "b-title";
+      const title = document.createElement('span');
+      title.className = 'b-title';
       if (it.badge) {
-        const badge = document.createElement("span");
-        badge.className = "badge";
+        const badge = document.createElement('span');
+        badge.className = 'badge';
         badge.textContent = it.badge;
         title.append(badge);
       }
       title.append(it.title);
-      const text = document.createElement("span");
-      text.className = "b-text";
-      text.textContent = it.text || "(no text)";
-      const path = document.createElement("span");
-      path.className = "b-path";
-      path.textContent = `#${it.node} ${it.path ?? ""}`;
+      const text = document.createElement('span');
+      text.className = 'b-text';
+      text.textContent = it.text || '(no text)';
+      const path = document.createElement('span');
+      path.className = 'b-path';
+      path.textContent = `#${it.node} ${it.path ?? ''}`;
       b.append(title, text, path);
-      b.addEventListener("click", () => revealNode(it.node));
+      b.addEventListener('click', () => revealNode(it.node));
       li.append(b);
       list.append(li);
     }
     if (items.length > MAX_LISTED_BLOCKS) {
-      const li = document.createElement("li");
-      li.className = "muted";
+      const li = document.createElement('li');
+      li.className = 'muted';
       li.textContent = `…and ${items.length - MAX_LISTED_BLOCKS} more (all are in the JSON tab).`;
       list.append(li);
     }
@@ -186,31 +168,31 @@ function renderBlocks(r, nodes) {
     r.main != null
       ? [
           {
-            kind: "main",
+            kind: 'main',
             node: r.main,
-            title: "Article container",
+            title: 'Article container',
             text: snippet(elementOf(nodes, r.main)),
           },
         ]
       : [];
-  section("Article", main);
+  section('Article', main);
   section(
-    "Repeated blocks",
+    'Repeated blocks',
     r.duplicates.flatMap((g, gi) =>
       g.copies.map((c) => ({
-        kind: "dup",
+        kind: 'dup',
         badge: String(gi + 1),
         node: c.node,
         path: c.path,
-        title: `${g.kind.replace(/_/g, " ")} · ${c.kept ? "kept" : "hidden"}`,
+        title: `${g.kind.replace(/_/g, ' ')} · ${c.kept ? 'kept' : 'hidden'}`,
         text: snippet(elementOf(nodes, c.node)) || g.text,
       })),
     ),
   );
   section(
-    "Hidden clutter",
+    'Hidden clutter',
     r.hidden.map((h) => ({
-      kind: "hidden",
+      kind: 'hidden',
       node: h.node,
       path: h.path,
       title: h.reason,
@@ -223,11 +205,11 @@ function renderBlocks(r, nodes) {
       .slice()
       .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
     section(
-      "Scored blocks (debug)",
+      'Scored blocks (debug)',
       scored.map((d) => ({
-        kind: d.kept ? "scored-in" : "scored",
+        kind: d.kept ? 'scored-in' : 'scored',
         node: d.node,
-        title: `${typeof d.score === "number" ? `score ${fmtScore(d.score)} · ` : ""}${d.reason ?? ""}${d.kept ? " · in the article" : ""}`,
+        title: `${typeof d.score === 'number' ? `score ${fmtScore(d.score)} · ` : ''}${d.reason ?? ''}${d.kept ? ' · in the article' : ''}`,
         text: snippet(elementOf(nodes, d.node)),
       })),
     );
@@ -238,7 +220,7 @@ function renderBlocks(r, nodes) {
 function revealNode(id) {
   const el = shownNodes && elementOf(shownNodes, id);
   if (!el) return;
-  el.scrollIntoView({ block: "center", behavior: "smooth" });
-  el.setAttribute("data-dcl-hover", "");
-  setTimeout(() => el.removeAttribute("data-dcl-hover"), 1200);
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.setAttribute('data-dcl-hover', '');
+  setTimeout(() => el.removeAttribute('data-dcl-hover'), 1200);
 }

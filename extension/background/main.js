@@ -152,7 +152,19 @@ function forPage(result, reader) {
   if (!reader) return rest;
   const { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words } = result;
   const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
-  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words, counts: { hidden: result.hidden.length, duplicates: copies } };
+  return {
+    title,
+    byline,
+    site_name,
+    reading_minutes,
+    lang,
+    dir,
+    html,
+    is_article,
+    words,
+    shown_words,
+    counts: { hidden: result.hidden.length, duplicates: copies },
+  };
 }
 
 /**
@@ -309,9 +321,7 @@ async function registerProbe() {
   const registered = await api.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts([
-    { id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false },
-  ]);
+  await api.scripting.registerContentScripts([{ id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false }]);
 }
 
 // In-app navigations seen by the content script of a tab's top frame.

@@ -4,10 +4,10 @@
 // browsers whose automation cannot evaluate code in the background (Firefox over WebDriver
 // BiDi), and sets `globalThis.declutterTest` for those that can (Chromium).
 
-import { decodePacked } from "../content/walk.js";
-import { coreInstantiations, loadCore } from "./core.js";
-import { listPicks, setPicks, setRule } from "./rules.js";
-import { loadSettings, saveSettings } from "./settings.js";
+import { decodePacked } from '../content/walk.js';
+import { coreInstantiations, loadCore } from './core.js';
+import { listPicks, setPicks, setRule } from './rules.js';
+import { loadSettings, saveSettings } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -21,15 +21,7 @@ const api = globalThis.browser ?? globalThis.chrome;
  * @param {(tabId: number, url: string) => Promise<unknown>} bg.applyRule
  * @param {Map<number, any>} bg.lastResults the core's last result per tab
  */
-export function installTestApi({
-  toggle,
-  start,
-  send,
-  onMenuClick,
-  handlers,
-  applyRule,
-  lastResults,
-}) {
+export function installTestApi({ toggle, start, send, onMenuClick, handlers, applyRule, lastResults }) {
   /**
    * What the options page does, and what tests read back; `this` is the calling tab's id.
    * @type {Record<string, (this: number, ...args: any[]) => unknown>}
@@ -41,24 +33,18 @@ export function installTestApi({
     saveSettings,
     loadSettings,
     // The core's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
-    markdownOf: async (html, url) =>
-      (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
+    markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
     // The core's last result for the calling tab: the clean HTML the reader view was given.
     lastResult() {
       const r = lastResults.get(this);
-      return r
-        ? { html: r.html ?? null, title: r.title ?? null, words: r.words }
-        : null;
+      return r ? { html: r.html ?? null, title: r.title ?? null, words: r.words } : null;
     },
   };
 
   api.runtime.onMessage.addListener((msg, sender, reply) => {
-    if (msg?.cmd !== "test" || !sender.tab) return false;
+    if (msg?.cmd !== 'test' || !sender.tab) return false;
     let run;
-    if (msg.call)
-      run = Promise.resolve().then(() =>
-        calls[msg.call].apply(sender.tab.id, msg.args ?? []),
-      );
+    if (msg.call) run = Promise.resolve().then(() => calls[msg.call].apply(sender.tab.id, msg.args ?? []));
     else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
     else run = toggle(sender.tab.id, msg.mode);
     run.then(
@@ -76,7 +62,7 @@ export function installTestApi({
     async snapshot(tabId) {
       const now = await start(tabId);
       if (now.snap) return now.snap;
-      return (await send(tabId, { cmd: "snapshot" })).snap;
+      return (await send(tabId, { cmd: 'snapshot' })).snap;
     },
     // A packed snapshot as entries {p, t, a, x} (the JSON form, src/dom/snapshot.rs), for tests
     // that look at single entries or give the JSON input the same page.

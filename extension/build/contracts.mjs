@@ -3,14 +3,14 @@
 // so each list and number the JavaScript needs has one definition, in Rust. The extension's
 // and the playground's scripts import the module; the bundler copies what they use into each.
 
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The contracts of the wasm package in `pkg`, as the core defines them. */
 export async function readContracts(pkg) {
-  const glue = await import(pathToFileURL(path.join(pkg, "declutter.js")).href);
-  glue.initSync({ module: readFileSync(path.join(pkg, "declutter_bg.wasm")) });
+  const glue = await import(pathToFileURL(path.join(pkg, 'declutter.js')).href);
+  glue.initSync({ module: readFileSync(path.join(pkg, 'declutter_bg.wasm')) });
   return glue.contracts();
 }
 
@@ -49,7 +49,7 @@ export const CLEAN_HTML = Object.freeze(${JSON.stringify(c.clean_html, null, 2)}
 
 /** Asks the core in `pkg` and writes `pkg/contracts.js`. */
 export async function writeContracts(pkg) {
-  const file = path.join(pkg, "contracts.js");
+  const file = path.join(pkg, 'contracts.js');
   writeFileSync(file, contractsModule(await readContracts(pkg)));
   return file;
 }

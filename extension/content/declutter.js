@@ -3,10 +3,10 @@
 // later remove them, remembering any value the page had. While it is on, a watch hides the
 // clutter the page keeps inserting.
 
-import { REPORT_CHARS } from "../pkg/contracts.js";
-import { HIDDEN_SELECTOR, isOwn, MARK, MARK_ATTR } from "../shared/marks.js";
-import { addressOf } from "./navigation.js";
-import { applyPicks } from "./picks.js";
+import { REPORT_CHARS } from '../pkg/contracts.js';
+import { HIDDEN_SELECTOR, isOwn, MARK, MARK_ATTR } from '../shared/marks.js';
+import { addressOf } from './navigation.js';
+import { applyPicks } from './picks.js';
 
 /** @typedef {import('../shared/messages.js').PageResult} PageResult */
 /** @typedef {import('../shared/messages.js').Pick} Pick */
@@ -40,11 +40,7 @@ export function applyDeclutter(result, picks, element) {
   const marks = new Map();
   const main = element(result.main);
   // Never hide the article itself or anything holding it, whatever a block list says.
-  const hideable = (el) =>
-    el &&
-    el !== document.body &&
-    el !== document.documentElement &&
-    !(main && el.contains(main));
+  const hideable = (el) => el && el !== document.body && el !== document.documentElement && !(main && el.contains(main));
   if (main) mark(marks, main, MARK.main);
   for (const b of result.hidden ?? []) {
     const el = element(b.node);
@@ -73,16 +69,7 @@ export function applyDeclutter(result, picks, element) {
 // each batch, so a burst of insertions costs one pass and never runs inside layout.
 
 // Elements that draw nothing: never worth hiding.
-const INVISIBLE = new Set([
-  "script",
-  "style",
-  "link",
-  "meta",
-  "base",
-  "title",
-  "template",
-  "noscript",
-]);
+const INVISIBLE = new Set(['script', 'style', 'link', 'meta', 'base', 'title', 'template', 'noscript']);
 // A group's text shorter than this is too generic to match late copies against ("Share").
 const MIN_MATCH_CHARS = 30;
 
@@ -98,7 +85,7 @@ const LATE_QUIET_MS = 1_000;
 const LATE_MAX_STREAK = 20;
 const LATE_MAX_MARKS = 5_000;
 
-const norm = (t) => t.replace(/\s+/g, " ").trim();
+const norm = (t) => t.replace(/\s+/g, ' ').trim();
 
 /**
  * Watches the page while declutter shows `result` with `marks` on the article `main`; late
@@ -107,9 +94,7 @@ const norm = (t) => t.replace(/\s+/g, " ").trim();
  * @param {{result: PageResult, marks: Marks, main: Element | null, alive: () => boolean}} view
  */
 export function watchLateClutter({ result, marks, main: article, alive }) {
-  const groups = (result.duplicates ?? [])
-    .map((g) => norm(g.text ?? ""))
-    .filter((t) => t.length >= MIN_MATCH_CHARS);
+  const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
   const address = addressOf();
   let pending = [];
   let scheduled = false;
@@ -145,30 +130,20 @@ export function watchLateClutter({ result, marks, main: article, alive }) {
       stop(`error: ${e?.message ?? e}`);
       return;
     }
-    if (streak >= LATE_MAX_STREAK)
-      stop("the page keeps changing in answer to ours: stopped watching it");
-    else if (report.late >= LATE_MAX_MARKS)
-      stop(`${LATE_MAX_MARKS} late blocks hidden: stopped watching`);
+    if (streak >= LATE_MAX_STREAK) stop('the page keeps changing in answer to ours: stopped watching it');
+    else if (report.late >= LATE_MAX_MARKS) stop(`${LATE_MAX_MARKS} late blocks hidden: stopped watching`);
   };
   const pass = (batch) => {
     const main = article && article.isConnected ? article : null;
     for (const el of batch) {
-      if (
-        !el.isConnected ||
-        isOwn(el) ||
-        INVISIBLE.has(el.localName) ||
-        !document.body?.contains(el)
-      )
-        continue;
+      if (!el.isConnected || isOwn(el) || INVISIBLE.has(el.localName) || !document.body?.contains(el)) continue;
       if (el.closest(HIDDEN_SELECTOR)) continue; // already hidden
       if (main && el.contains(main)) continue;
       if (main && main.contains(el)) {
         // Inside the article, late content stays unless it repeats a block the page repeats
         // (the core reports REPORT_CHARS of a group's text: a longer block matches by prefix).
         const t = norm(el.textContent);
-        const repeats = groups.some(
-          (g) => t === g || (g.length >= REPORT_CHARS && t.startsWith(g)),
-        );
+        const repeats = groups.some((g) => t === g || (g.length >= REPORT_CHARS && t.startsWith(g)));
         if (repeats) {
           mark(marks, el, MARK.duplicate);
           report.late++;

@@ -5,17 +5,17 @@
 // of shared/messages.js; content/start.js hands a toggle the page's state and snapshot as the
 // injection's result.
 
-import { isOwn } from "../shared/marks.js";
-import { SNAPSHOT_LIMITS } from "../shared/messages.js";
-import * as reader from "../reader/reader.js";
-import { sanitize } from "../reader/sanitize.js";
-import { applyDeclutter, unmark, watchLateClutter } from "./declutter.js";
-import { addressOf, watchNavigation } from "./navigation.js";
-import { showNotice } from "./notice.js";
-import { showOverlay } from "./overlay.js";
-import { startPicker } from "./picker.js";
-import { INSTANCE_KEY } from "./instance.js";
-import { decodePacked, walk, walkSliced } from "./walk.js";
+import { isOwn } from '../shared/marks.js';
+import { SNAPSHOT_LIMITS } from '../shared/messages.js';
+import * as reader from '../reader/reader.js';
+import { sanitize } from '../reader/sanitize.js';
+import { applyDeclutter, unmark, watchLateClutter } from './declutter.js';
+import { addressOf, watchNavigation } from './navigation.js';
+import { showNotice } from './notice.js';
+import { showOverlay } from './overlay.js';
+import { startPicker } from './picker.js';
+import { INSTANCE_KEY } from './instance.js';
+import { decodePacked, walk, walkSliced } from './walk.js';
 
 /** @typedef {import('../shared/messages.js').PageMessage} PageMessage */
 /** @typedef {import('../shared/messages.js').StateMessage} StateMessage */
@@ -51,9 +51,7 @@ let early = null;
 
 const element = (id) => {
   const n = Number.isInteger(id) ? live[id] : undefined;
-  return n && n.nodeType === Node.ELEMENT_NODE && n.isConnected
-    ? /** @type {Element} */ (n)
-    : null;
+  return n && n.nodeType === Node.ELEMENT_NODE && n.isConnected ? /** @type {Element} */ (n) : null;
 };
 
 /** Reads the page, in slices, within `limits`; the live nodes stay for the result's ids. */
@@ -68,7 +66,7 @@ async function snapshot(limits) {
 }
 
 function onKey(e) {
-  if (e.key === "Escape" && (state?.mode === "reader" || state?.notice)) {
+  if (e.key === 'Escape' && (state?.mode === 'reader' || state?.notice)) {
     e.stopPropagation();
     turnOff();
   }
@@ -95,7 +93,7 @@ function dropState() {
   s.late?.observer.disconnect();
   s.overlay?.remove();
   if (s.marks) unmark(s.marks);
-  window.removeEventListener("keydown", onKey, true);
+  window.removeEventListener('keydown', onKey, true);
   s.host?.remove();
   s.notice?.remove();
   return s;
@@ -114,10 +112,7 @@ function guard(el) {
 function watchNav(s) {
   return watchNavigation(
     () => state === s,
-    () =>
-      api.runtime
-        .sendMessage({ cmd: "navigated", mode: s.mode })
-        .catch(() => {}),
+    () => api.runtime.sendMessage({ cmd: 'navigated', mode: s.mode }).catch(() => {}),
   );
 }
 
@@ -127,24 +122,17 @@ function apply(mode, result, settings, picks, seq) {
   const scroll = [window.scrollX, window.scrollY];
   const focus = document.activeElement;
   const title = result.title ?? null;
-  if (mode === "declutter" && result.is_article === false) {
+  if (mode === 'declutter' && result.is_article === false) {
     // Nothing hidden: the page stays exactly as it is, with a notice saying why.
-    const notice = showNotice(
-      "Declutter found no article on this page, so nothing was hidden.",
-      () => turnOff(),
-    );
-    window.addEventListener("keydown", onKey, true);
+    const notice = showNotice('Declutter found no article on this page, so nothing was hidden.', () => turnOff());
+    window.addEventListener('keydown', onKey, true);
     state = { mode, title, scroll, focus, notice };
     state.guard = guard(notice);
     state.stopNav = watchNav(state);
     return { hidden: 0, duplicates: 0 };
   }
-  if (mode === "declutter") {
-    const { marks, main, hidden, duplicates } = applyDeclutter(
-      result,
-      picks,
-      element,
-    );
+  if (mode === 'declutter') {
+    const { marks, main, hidden, duplicates } = applyDeclutter(result, picks, element);
     /** @type {View} */
     const s = { mode, title, scroll, marks, focus };
     state = s;
@@ -159,7 +147,7 @@ function apply(mode, result, settings, picks, seq) {
     return { hidden, duplicates };
   }
   const host = reader.open(result, settings, () => turnOff());
-  window.addEventListener("keydown", onKey, true);
+  window.addEventListener('keydown', onKey, true);
   state = { mode, title, scroll, host, focus, seq };
   state.guard = guard(host);
   state.stopNav = watchNav(state);
@@ -235,44 +223,36 @@ function onMessage(msg, reply) {
     return true;
   };
   switch (msg?.cmd) {
-    case "state": {
+    case 'state': {
       const now = stateOf(msg);
       if (now instanceof Promise) return later(now);
       reply(now);
       return false;
     }
-    case "snapshot":
+    case 'snapshot':
       return later(snapshot(msg));
-    case "apply": {
+    case 'apply': {
       if (state) turnOff({ restoreView: !msg.again });
-      const shown = apply(
-        msg.mode,
-        msg.result,
-        msg.settings,
-        msg.picks,
-        msg.seq,
-      );
+      const shown = apply(msg.mode, msg.result, msg.settings, msg.picks, msg.seq);
       // The reader paints its first screenful at once and the rest frame by frame:
       // answered once the whole article is in.
-      if (state?.mode === "reader")
-        return later(reader.settled(state.host).then(() => shown));
+      if (state?.mode === 'reader') return later(reader.settled(state.host).then(() => shown));
       reply(shown);
       return false;
     }
-    case "markdown":
-      if (state?.mode === "reader" && state.seq === msg.seq)
-        reader.setMarkdown(state.host, msg.markdown);
+    case 'markdown':
+      if (state?.mode === 'reader' && state.seq === msg.seq) reader.setMarkdown(state.host, msg.markdown);
       else early = { seq: msg.seq, markdown: msg.markdown };
       reply({});
       return false;
-    case "off":
+    case 'off':
       reply({ mode: turnOff() });
       return false;
-    case "settings":
-      if (state?.mode === "reader") reader.style(state.host, msg.settings);
+    case 'settings':
+      if (state?.mode === 'reader') reader.style(state.host, msg.settings);
       reply({});
       return false;
-    case "pick":
+    case 'pick':
       startPicker();
       reply({ picking: true });
       return false;
@@ -295,9 +275,7 @@ function createInstance() {
     /** The toggle's first step: the state and, with nothing on, the snapshot. */
     start() {
       try {
-        return Promise.resolve(
-          stateOf({ cmd: "state", snapshot: true, ...SNAPSHOT_LIMITS }),
-        );
+        return Promise.resolve(stateOf({ cmd: 'state', snapshot: true, ...SNAPSHOT_LIMITS }));
       } catch (e) {
         return Promise.resolve({ error: String(e?.message ?? e) });
       }

@@ -12,7 +12,7 @@ const NAV_QUIET_MS = 300;
 const NAV_MAX_WAIT_MS = 3000;
 
 /** The page's address without its fragment. */
-export const addressOf = () => location.href.split("#")[0];
+export const addressOf = () => location.href.split('#')[0];
 
 /**
  * Calls `onSettled` once the address changed and the new content arrived; `alive()` false
@@ -51,10 +51,10 @@ export function watchNavigation(alive, onSettled) {
     deadline = setTimeout(settled, NAV_MAX_WAIT_MS);
   };
   const poll = setInterval(check, NAV_POLL_MS);
-  window.addEventListener("popstate", check);
+  window.addEventListener('popstate', check);
   return () => {
     clearInterval(poll);
-    window.removeEventListener("popstate", check);
+    window.removeEventListener('popstate', check);
     stopSettling();
   };
 }

@@ -80,8 +80,19 @@ export function showOverlay(result, element) {
   const host = document.createElement('div');
   host.id = HOST_ID;
   const set = (k, v) => host.style.setProperty(k, v, 'important');
-  for (const [k, v] of [['position', 'absolute'], ['top', '0'], ['left', '0'], ['width', '0'], ['height', '0'],
-    ['overflow', 'visible'], ['z-index', '2147483646'], ['pointer-events', 'none'], ['display', 'block'], ['margin', '0']]) set(k, v);
+  for (const [k, v] of [
+    ['position', 'absolute'],
+    ['top', '0'],
+    ['left', '0'],
+    ['width', '0'],
+    ['height', '0'],
+    ['overflow', 'visible'],
+    ['z-index', '2147483646'],
+    ['pointer-events', 'none'],
+    ['display', 'block'],
+    ['margin', '0'],
+  ])
+    set(k, v);
   const shadow = host.attachShadow({ mode: 'open' });
   sheet(shadow);
   const layer = document.createElement('div');
@@ -96,7 +107,10 @@ export function showOverlay(result, element) {
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      draw(layer, list.filter((b) => b.el.isConnected));
+      draw(
+        layer,
+        list.filter((b) => b.el.isConnected),
+      );
     });
   };
   window.addEventListener('resize', onResize);

@@ -41,8 +41,17 @@ export function startPicker() {
   const root = document.documentElement;
   const host = document.createElement('div');
   host.id = HOST_ID;
-  for (const [k, v] of [['position', 'fixed'], ['top', '0'], ['left', '0'], ['width', '0'], ['height', '0'],
-    ['z-index', '2147483647'], ['pointer-events', 'none'], ['display', 'block']]) host.style.setProperty(k, v, 'important');
+  for (const [k, v] of [
+    ['position', 'fixed'],
+    ['top', '0'],
+    ['left', '0'],
+    ['width', '0'],
+    ['height', '0'],
+    ['z-index', '2147483647'],
+    ['pointer-events', 'none'],
+    ['display', 'block'],
+  ])
+    host.style.setProperty(k, v, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   try {
     const s = new CSSStyleSheet();

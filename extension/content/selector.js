@@ -7,32 +7,23 @@
 const GENERATED = /^(css|sc|jsx|emotion|styled)-|\d.*\d/i;
 const MAX_CLASSES = 2;
 
-const stable = (name) =>
-  /^[A-Za-z_][\w-]*$/.test(name) &&
-  !GENERATED.test(name) &&
-  !name.startsWith("declutter");
+const stable = (name) => /^[A-Za-z_][\w-]*$/.test(name) && !GENERATED.test(name) && !name.startsWith('declutter');
 
 /** One step of the path: tag, stable classes, position among same-tag siblings if needed. */
 function step(el) {
   const doc = el.ownerDocument;
   const esc = (doc.defaultView?.CSS ?? globalThis.CSS).escape;
-  if (
-    el.id &&
-    stable(el.id) &&
-    doc.querySelectorAll(`#${esc(el.id)}`).length === 1
-  ) {
+  if (el.id && stable(el.id) && doc.querySelectorAll(`#${esc(el.id)}`).length === 1) {
     return { sel: `#${esc(el.id)}`, anchor: true };
   }
   let sel = el.localName;
   const classes = [...el.classList].filter(stable).slice(0, MAX_CLASSES);
-  sel += classes.map((c) => `.${esc(c)}`).join("");
+  sel += classes.map((c) => `.${esc(c)}`).join('');
   const parent = el.parentElement;
   if (parent) {
     const alike = [...parent.children].filter((c) => c.matches(sel));
     if (alike.length > 1) {
-      const same = [...parent.children].filter(
-        (c) => c.localName === el.localName,
-      );
+      const same = [...parent.children].filter((c) => c.localName === el.localName);
       sel += `:nth-of-type(${same.indexOf(el) + 1})`;
     }
   }
@@ -48,16 +39,12 @@ function step(el) {
 export function selectorFor(el) {
   const doc = el.ownerDocument;
   const parts = [];
-  for (
-    let n = el;
-    n && n !== doc.body && n !== doc.documentElement;
-    n = n.parentElement
-  ) {
+  for (let n = el; n && n !== doc.body && n !== doc.documentElement; n = n.parentElement) {
     const s = step(n);
     parts.unshift(s.sel);
     if (s.anchor) break;
   }
-  if (!parts.length) return "body";
+  if (!parts.length) return 'body';
   const only = (sel) => {
     try {
       const found = doc.querySelectorAll(sel);
@@ -66,12 +53,10 @@ export function selectorFor(el) {
       return false;
     }
   };
-  const named = (part) => part.startsWith("#") || part.includes(".");
+  const named = (part) => part.startsWith('#') || part.includes('.');
   for (let i = parts.length - 1; i >= 0; i--) {
-    const sel = parts.slice(i).join(" > ");
+    const sel = parts.slice(i).join(' > ');
     if (named(parts[i]) && only(sel)) return sel;
   }
-  return parts[0].startsWith("#")
-    ? parts.join(" > ")
-    : ["body", ...parts].join(" > ");
+  return parts[0].startsWith('#') ? parts.join(' > ') : ['body', ...parts].join(' > ');
 }

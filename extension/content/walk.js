@@ -25,7 +25,7 @@
 // joined into `text`; per entry a few integers in `ints` (decimals joined by the separator):
 // no object per node, and one string and one string of numbers to send.
 
-import { PACKED, READ_ATTRS, UNREAD_TEXT } from "../pkg/contracts.js";
+import { PACKED, READ_ATTRS, UNREAD_TEXT } from '../pkg/contracts.js';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -44,16 +44,13 @@ const KEPT_ATTRS = new Set(READ_ATTRS);
 /** tag -> the `type` part that makes its text readable (null: never). */
 const UNREAD = new Map(UNREAD_TEXT);
 /** Marks a `<template>` that `prepareForFrame` made of a `<noscript>`; the value indexes its raw text. */
-const NOSCRIPT_ATTR = "data-declutter-noscript";
+const NOSCRIPT_ATTR = 'data-declutter-noscript';
 
 /** Whether the text inside an element is read (src/dom/mod.rs `Walk::keeps_text_of`). */
 function keepsText(el) {
   const except = UNREAD.get(el.localName);
   if (except === undefined) return true;
-  return (
-    except !== null &&
-    (el.getAttribute("type") ?? "").toLowerCase().includes(except)
-  );
+  return except !== null && (el.getAttribute('type') ?? '').toLowerCase().includes(except);
 }
 
 /** Keeps a string's first `room` UTF-16 units, never half a surrogate pair. */
@@ -63,8 +60,7 @@ function clipPair(t, room) {
   return t.slice(0, c >= 0xd800 && c < 0xdc00 ? room - 1 : room);
 }
 
-const capAttr = (v) =>
-  v.length > MAX_ATTR_CHARS ? clipPair(v, MAX_ATTR_CHARS) : v;
+const capAttr = (v) => (v.length > MAX_ATTR_CHARS ? clipPair(v, MAX_ATTR_CHARS) : v);
 
 /**
  * @typedef {object} WalkLimits
@@ -105,7 +101,7 @@ export function startWalk({
   noscript = [],
 } = {}) {
   const root = doc.documentElement;
-  if (!root) throw new Error("the page has no document element");
+  if (!root) throw new Error('the page has no document element');
   const strs = [];
   const ints = [];
   const nodes = [];
@@ -129,7 +125,7 @@ export function startWalk({
     const names = el.getAttributeNames();
     for (let i = 0; i < names.length && i < MAX_ATTRS; i++) {
       const name = names[i];
-      if (name.includes(":")) {
+      if (name.includes(':')) {
         strs.length = s0;
         ints.length = at + 1;
         n = 0;
@@ -167,8 +163,7 @@ export function startWalk({
   /** A `<noscript>`'s content as the one raw text the core expects, or undefined when it has
    * that already (a live page). */
   const noscriptText = (el) => {
-    if (el.localName === "template")
-      return noscript[Number(el.getAttribute(NOSCRIPT_ATTR))] ?? "";
+    if (el.localName === 'template') return noscript[Number(el.getAttribute(NOSCRIPT_ATTR))] ?? '';
     return el.firstElementChild ? el.innerHTML : undefined;
   };
 
@@ -213,30 +208,21 @@ export function startWalk({
           if (skip(n)) continue;
           f.text = -1;
           const tag = n.localName;
-          const raw =
-            tag === "noscript" ||
-            (tag === "template" && n.hasAttribute(NOSCRIPT_ATTR))
-              ? noscriptText(n)
-              : undefined;
-          const idx = pushElement(
-            n,
-            f.idx,
-            raw === undefined ? tag : "noscript",
-          );
+          const raw = tag === 'noscript' || (tag === 'template' && n.hasAttribute(NOSCRIPT_ATTR)) ? noscriptText(n) : undefined;
+          const idx = pushElement(n, f.idx, raw === undefined ? tag : 'noscript');
           const keepText = f.keepText && keepsText(n);
           if (raw !== undefined) {
-            if (raw !== "" && keepText && count < maxNodes)
-              pushText(n, idx, raw);
+            if (raw !== '' && keepText && count < maxNodes) pushText(n, idx, raw);
             continue;
           }
           // A template's children live in its content fragment, which the walk leaves out.
-          const first = tag === "template" ? null : n.firstChild;
+          const first = tag === 'template' ? null : n.firstChild;
           stack.push({ idx, next: first, keepText, text: -1 });
           if (stack.length > maxDepth) maxDepth = stack.length;
         } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
           if (!f.keepText) continue;
           const data = n.data;
-          if (data === "") continue;
+          if (data === '') continue;
           if (f.text >= 0) {
             // The text entry is the last one: its length is the last integer.
             const len = ints[f.text];
@@ -259,7 +245,7 @@ export function startWalk({
   const finish = () => ({
     // The integers as one string: Chromium's messages copy an array value by value, several
     // times slower than one string.
-    snap: { url, text: strs.join(""), ints: ints.join(PACKED.separator) },
+    snap: { url, text: strs.join(''), ints: ints.join(PACKED.separator) },
     cut,
     nodes,
     maxDepth,
@@ -296,9 +282,7 @@ export async function walkSliced(options = {}) {
   const w = startWalk(options);
   if (w.run(performance.now() + SLICE_MS)) return w.finish();
   const doc = options.doc ?? document;
-  const changes = new (doc.defaultView ?? globalThis).MutationObserver(
-    () => {},
-  );
+  const changes = new (doc.defaultView ?? globalThis).MutationObserver(() => {});
   changes.observe(doc, {
     subtree: true,
     childList: true,
@@ -327,13 +311,10 @@ export async function walkSliced(options = {}) {
  */
 export function prepareForFrame(html) {
   const noscript = [];
-  const out = html.replace(
-    /<noscript\b([^>]*)>([\s\S]*?)<\/noscript\s*>/gi,
-    (_, attrs, raw) => {
-      noscript.push(raw);
-      return `<template ${NOSCRIPT_ATTR}="${noscript.length - 1}"${attrs}></template>`;
-    },
-  );
+  const out = html.replace(/<noscript\b([^>]*)>([\s\S]*?)<\/noscript\s*>/gi, (_, attrs, raw) => {
+    noscript.push(raw);
+    return `<template ${NOSCRIPT_ATTR}="${noscript.length - 1}"${attrs}></template>`;
+  });
   return { html: out, noscript };
 }
 
@@ -346,9 +327,7 @@ export function prepareForFrame(html) {
 export function elementOf(nodes, id) {
   const n = Number.isInteger(id) ? nodes[id] : undefined;
   if (!n) return null;
-  return n.nodeType === ELEMENT_NODE
-    ? /** @type {Element} */ (n)
-    : n.parentElement;
+  return n.nodeType === ELEMENT_NODE ? /** @type {Element} */ (n) : n.parentElement;
 }
 
 /**
@@ -366,7 +345,7 @@ export function elementOf(nodes, id) {
  * @returns {SnapshotEntry[]}
  */
 export function decodePacked({ text, ints: wire }) {
-  const ints = wire === "" ? [] : wire.split(PACKED.separator).map(Number);
+  const ints = wire === '' ? [] : wire.split(PACKED.separator).map(Number);
   const entries = [];
   let at = 0;
   let pos = 0;

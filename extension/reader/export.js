@@ -29,8 +29,7 @@ export async function copyText(text, shadow) {
 // The saved page runs nothing and loads nothing but the article's own images.
 const SAVED_CSP = "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'";
 
-const escapeHtml = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
  * The self-contained HTML file for the reader view in `shadow`: `css` is the reader's
@@ -93,4 +92,3 @@ export function saveHtml(html, title, shadow) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return a.download;
 }
-

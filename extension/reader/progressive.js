@@ -4,7 +4,7 @@
 // takes; the reader sees the top first. Nothing unfiltered reaches the page: the held-back
 // blocks wait in the inert document and are filtered just before they are adopted.
 
-import { adopt, filter } from "./sanitize.js";
+import { adopt, filter } from './sanitize.js';
 
 // Characters of article text in the first frame (a screenful at most text sizes and widths).
 const FIRST_CHARS = 3000;
@@ -30,12 +30,7 @@ const FRAME_WAIT_MS = 100;
 export function firstPart(body, doc = document) {
   // The blocks are the children of the innermost lone wrapper (an article may come as one <div>).
   let box = /** @type {Node} */ (body);
-  while (
-    box.childNodes.length === 1 &&
-    box.firstChild.nodeType === Node.ELEMENT_NODE &&
-    box.firstChild.firstChild
-  )
-    box = box.firstChild;
+  while (box.childNodes.length === 1 && box.firstChild.nodeType === Node.ELEMENT_NODE && box.firstChild.firstChild) box = box.firstChild;
   // Held-back blocks per level, outermost first. A block that alone runs past SPLIT_CHARS (an
   // article in two wrappers, a short lead and the whole body) is split in turn, one level
   // down: else the first frame would lay out the whole article.
@@ -48,11 +43,7 @@ export function firstPart(body, doc = document) {
     while (k < blocks.length && chars < FIRST_CHARS) {
       const n = blocks[k++];
       const len = n.textContent.length;
-      if (
-        chars + len > SPLIT_CHARS &&
-        n.nodeType === Node.ELEMENT_NODE &&
-        /** @type {Element} */ (n).firstElementChild
-      ) {
+      if (chars + len > SPLIT_CHARS && n.nodeType === Node.ELEMENT_NODE && /** @type {Element} */ (n).firstElementChild) {
         inner = n;
         break;
       }
@@ -110,8 +101,7 @@ export function appendLater(host, article, { blocks, parents }) {
       if (!host.isConnected) return resolve();
       let chars = 0;
       const start = k;
-      while (k < blocks.length && (k === start || chars < LATER_CHARS))
-        chars += blocks[k++].textContent.length;
+      while (k < blocks.length && (k === start || chars < LATER_CHARS)) chars += blocks[k++].textContent.length;
       // Filtered in the inert document, then adopted.
       for (let j = start; j < k; j++) {
         const n = filter(blocks[j]);

@@ -89,8 +89,12 @@ function toolbar(host, shadow, result) {
   let give;
   const markdown = new Promise((ok) => (give = ok));
   // A capped article's Markdown holds what the view shows (and ends with the core's note).
-  const held = Number.isFinite(result.shown_words) ? ` (the first ${result.shown_words.toLocaleString()} of ${Number(result.words).toLocaleString()} words)` : '';
-  const md = button('copy-markdown', 'Copy Markdown', async () => ((await copyText(await markdown, shadow)) ? `Markdown copied${held}.` : 'Copying was refused.'));
+  const held = Number.isFinite(result.shown_words)
+    ? ` (the first ${result.shown_words.toLocaleString()} of ${Number(result.words).toLocaleString()} words)`
+    : '';
+  const md = button('copy-markdown', 'Copy Markdown', async () =>
+    (await copyText(await markdown, shadow)) ? `Markdown copied${held}.` : 'Copying was refused.',
+  );
   markdowns.set(host, (value) => {
     md.disabled = typeof value !== 'string' || value === '';
     give(value);

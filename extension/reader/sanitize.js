@@ -5,10 +5,10 @@
 // view. The lists are the core's own (CLEAN_HTML, generated from Rust at build time): what the
 // core keeps, the reader shows, and nothing else.
 
-import { CLEAN_HTML } from "../pkg/contracts.js";
+import { CLEAN_HTML } from '../pkg/contracts.js';
 
-const HTML_NS = "http://www.w3.org/1999/xhtml";
-const MATHML_NS = "http://www.w3.org/1998/Math/MathML";
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
 const TAGS = new Set(CLEAN_HTML.tags);
 const ATTRS = new Set(CLEAN_HTML.attrs);
@@ -25,7 +25,7 @@ const MATH_ATTRS = new Set(CLEAN_HTML.math_attrs);
  * @param {string} url
  */
 function schemeOf(url) {
-  const cleaned = url.replace(/[\s\p{Cc}]/gu, "").slice(0, 32);
+  const cleaned = url.replace(/[\s\p{Cc}]/gu, '').slice(0, 32);
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
   return m ? m[1].toLowerCase() : null;
 }
@@ -40,71 +40,45 @@ function safeLink(v) {
 function safeMedia(v) {
   const t = v.trim();
   const lower = t.slice(0, 16).toLowerCase();
-  if (lower.startsWith("data:"))
-    return CLEAN_HTML.data_image_types.some((d) => lower.startsWith(d));
+  if (lower.startsWith('data:')) return CLEAN_HTML.data_image_types.some((d) => lower.startsWith(d));
   const s = schemeOf(t);
   return s === null || MEDIA_SCHEMES.has(s);
 }
 
 /** Every candidate of a `srcset` is a media URL the core would keep (and none is `data:`). */
 function safeSrcset(v) {
-  return v.split(", ").every((cand) => {
+  return v.split(', ').every((cand) => {
     const u = cand.trim().split(/\s/, 1)[0];
-    return !u.toLowerCase().startsWith("data:") && safeMedia(u);
+    return !u.toLowerCase().startsWith('data:') && safeMedia(u);
   });
 }
 
 /** An https player on one of the core's video hosts (src/output/html.rs `is_video_embed`). */
 function isVideoEmbed(src) {
   const s = src.trim();
-  const rest = s.startsWith("https://")
-    ? s.slice(8)
-    : s.startsWith("//")
-      ? s.slice(2)
-      : null;
+  const rest = s.startsWith('https://') ? s.slice(8) : s.startsWith('//') ? s.slice(2) : null;
   if (rest === null) return false;
-  const host = rest
-    .split(/[/?#]/, 1)[0]
-    .toLowerCase()
-    .split("@")
-    .pop()
-    .split(":", 1)[0];
-  return CLEAN_HTML.video_hosts.some(
-    (h) =>
-      host === h ||
-      (host.endsWith(h) && host.slice(0, -h.length).endsWith(".")),
-  );
+  const host = rest.split(/[/?#]/, 1)[0].toLowerCase().split('@').pop().split(':', 1)[0];
+  return CLEAN_HTML.video_hosts.some((h) => host === h || (host.endsWith(h) && host.slice(0, -h.length).endsWith('.')));
 }
 
 /** May attribute `name` with `value` stay on the HTML element `tag`? */
 function keepAttr(tag, name, value) {
   if (URL_ATTRS.has(name)) {
     if (LINK_ATTRS.has(name)) return safeLink(value);
-    return name === "srcset" ? safeSrcset(value) : safeMedia(value);
+    return name === 'srcset' ? safeSrcset(value) : safeMedia(value);
   }
-  if (name === "class") {
-    return (
-      (tag === "code" || tag === "pre") &&
-      value
-        .split(/\s+/)
-        .every(
-          (c) =>
-            c === "" ||
-            CLEAN_HTML.code_class_prefixes.some((p) => c.startsWith(p)),
-        )
-    );
+  if (name === 'class') {
+    return (tag === 'code' || tag === 'pre') && value.split(/\s+/).every((c) => c === '' || CLEAN_HTML.code_class_prefixes.some((p) => c.startsWith(p)));
   }
   return ATTRS.has(name);
 }
 
 /** Does `el` go, with its subtree? */
 function dropped(el) {
-  if (el.namespaceURI === MATHML_NS)
-    return !MATH_TAGS.has(el.localName) || !el.closest("math");
+  if (el.namespaceURI === MATHML_NS) return !MATH_TAGS.has(el.localName) || !el.closest('math');
   if (el.namespaceURI !== HTML_NS || !TAGS.has(el.localName)) return true;
-  return (
-    el.localName === "iframe" && !isVideoEmbed(el.getAttribute("src") ?? "")
-  );
+  return el.localName === 'iframe' && !isVideoEmbed(el.getAttribute('src') ?? '');
 }
 
 /**
@@ -118,10 +92,7 @@ export function filter(root) {
   if (root.nodeType !== Node.ELEMENT_NODE) return root;
   const top = /** @type {Element} */ (/** @type {unknown} */ (root));
   // Collect first, then edit: removing while walking would skip nodes.
-  const all =
-    top.localName === "body"
-      ? [...top.querySelectorAll("*")]
-      : [top, ...top.querySelectorAll("*")];
+  const all = top.localName === 'body' ? [...top.querySelectorAll('*')] : [top, ...top.querySelectorAll('*')];
   // Removed: the root itself, or (for nodes inside a removed one) any ancestor.
   const removed = new Set();
   for (const el of all) {
@@ -136,13 +107,12 @@ export function filter(root) {
     }
     const math = el.namespaceURI === MATHML_NS;
     for (const { name, value } of [...el.attributes]) {
-      if (math ? !MATH_ATTRS.has(name) : !keepAttr(el.localName, name, value))
-        el.removeAttribute(name);
+      if (math ? !MATH_ATTRS.has(name) : !keepAttr(el.localName, name, value)) el.removeAttribute(name);
     }
     // Links open beside the view (the reader stays), and tell the target nothing.
-    if (el.localName === "a" && !math) {
-      el.setAttribute("rel", "noopener noreferrer");
-      el.setAttribute("target", "_blank");
+    if (el.localName === 'a' && !math) {
+      el.setAttribute('rel', 'noopener noreferrer');
+      el.setAttribute('target', '_blank');
     }
   }
   return removed.has(top) ? null : root;
@@ -150,10 +120,7 @@ export function filter(root) {
 
 /** The article HTML parsed into a document of its own: nothing in it loads or runs. */
 export function parseInert(html) {
-  return new DOMParser().parseFromString(
-    `<!doctype html><body>${html}`,
-    "text/html",
-  ).body;
+  return new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
 }
 
 /** Moves the children of the (filtered) inert `body` into a fragment of `doc`. */

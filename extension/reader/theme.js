@@ -11,47 +11,37 @@ const FONTS = {
 };
 /** background, text, links, secondary text */
 const THEMES = {
-  light: ["#fdfdfc", "#1d1d1f", "#1a5bb5", "#6b6b70"],
-  dark: ["#18191b", "#e4e4e6", "#8ab4f8", "#a0a0a8"],
-  sepia: ["#f5ecd9", "#3b2f22", "#8a4b12", "#7a6a55"],
+  light: ['#fdfdfc', '#1d1d1f', '#1a5bb5', '#6b6b70'],
+  dark: ['#18191b', '#e4e4e6', '#8ab4f8', '#a0a0a8'],
+  sepia: ['#f5ecd9', '#3b2f22', '#8a4b12', '#7a6a55'],
 };
 export const DEFAULTS = Object.freeze({
-  font: "serif",
+  font: 'serif',
   size: 19,
   width: 36,
   lineHeight: 1.6,
-  theme: "auto",
+  theme: 'auto',
 });
 /** The custom properties reader.css reads (the saved HTML copies them). */
-export const THEME_VARS = [
-  "--dr-bg",
-  "--dr-fg",
-  "--dr-link",
-  "--dr-muted",
-  "--dr-font",
-  "--dr-size",
-  "--dr-width",
-  "--dr-line",
-];
+export const THEME_VARS = ['--dr-bg', '--dr-fg', '--dr-link', '--dr-muted', '--dr-font', '--dr-size', '--dr-width', '--dr-line'];
 
-const darkOs = () => matchMedia("(prefers-color-scheme: dark)");
+const darkOs = () => matchMedia('(prefers-color-scheme: dark)');
 
 /** Sets the view's custom properties on `host` from `settings`; returns the settings used. */
 export function applyTheme(host, settings) {
   const s = { ...DEFAULTS, ...(settings ?? {}) };
-  const name =
-    s.theme in THEMES ? s.theme : darkOs().matches ? "dark" : "light";
+  const name = s.theme in THEMES ? s.theme : darkOs().matches ? 'dark' : 'light';
   const [bg, fg, link, muted] = THEMES[name];
   // Set through the CSSOM: allowed under any page CSP, and beats page rules on the host.
-  const set = (k, v) => host.style.setProperty(k, String(v), "important");
-  set("--dr-bg", bg);
-  set("--dr-fg", fg);
-  set("--dr-link", link);
-  set("--dr-muted", muted);
-  set("--dr-font", FONTS[s.font] ?? FONTS.serif);
-  set("--dr-size", `${Number(s.size) || DEFAULTS.size}px`);
-  set("--dr-width", `${Number(s.width) || DEFAULTS.width}em`);
-  set("--dr-line", Number(s.lineHeight) || DEFAULTS.lineHeight);
+  const set = (k, v) => host.style.setProperty(k, String(v), 'important');
+  set('--dr-bg', bg);
+  set('--dr-fg', fg);
+  set('--dr-link', link);
+  set('--dr-muted', muted);
+  set('--dr-font', FONTS[s.font] ?? FONTS.serif);
+  set('--dr-size', `${Number(s.size) || DEFAULTS.size}px`);
+  set('--dr-width', `${Number(s.width) || DEFAULTS.width}em`);
+  set('--dr-line', Number(s.lineHeight) || DEFAULTS.lineHeight);
   host.dataset.theme = name;
   return s;
 }
@@ -63,8 +53,8 @@ export function applyTheme(host, settings) {
 export function followSystemTheme(host, current) {
   const media = darkOs();
   const follow = () => {
-    if (!host.isConnected) media.removeEventListener("change", follow);
-    else if (current()?.theme === "auto") applyTheme(host, current());
+    if (!host.isConnected) media.removeEventListener('change', follow);
+    else if (current()?.theme === 'auto') applyTheme(host, current());
   };
-  media.addEventListener("change", follow);
+  media.addEventListener('change', follow);
 }

@@ -4,23 +4,23 @@
 // the attributes and the sheet. Our own elements carry these ids and are never read or hidden.
 
 /** The attribute in-place declutter sets; its values are MARK's. */
-export const MARK_ATTR = "data-declutter";
+export const MARK_ATTR = 'data-declutter';
 export const MARK = Object.freeze({
   /** The article's container. */
-  main: "main",
+  main: 'main',
   /** Clutter the core found. */
-  hidden: "hidden",
+  hidden: 'hidden',
   /** A copy of a block the page repeats. */
-  duplicate: "duplicate",
+  duplicate: 'duplicate',
   /** A block the user chose to keep (a pick), shown although the core hid it. */
-  kept: "kept",
+  kept: 'kept',
 });
 /** The blocks in-place declutter hides. */
 export const HIDDEN_SELECTOR = `[${MARK_ATTR}="${MARK.hidden}"],[${MARK_ATTR}="${MARK.duplicate}"]`;
 
 /** On `<html>` while the click picker runs, and while the debug overlay is shown. */
-export const PICKING_FLAG = "data-declutter-picking";
-export const DEBUG_FLAG = "data-declutter-debug";
+export const PICKING_FLAG = 'data-declutter-picking';
+export const DEBUG_FLAG = 'data-declutter-debug';
 
 /**
  * The one stylesheet in-place declutter injects (user origin). While the click picker runs or
@@ -33,10 +33,10 @@ export const DECLUTTER_CSS =
 
 /** Our own elements' ids: the reader view, the no-article notice, the debug overlay, the picker. */
 export const OWN_IDS = Object.freeze({
-  reader: "declutter-reader",
-  notice: "declutter-notice",
-  overlay: "declutter-overlay",
-  picker: "declutter-picker",
+  reader: 'declutter-reader',
+  notice: 'declutter-notice',
+  overlay: 'declutter-overlay',
+  picker: 'declutter-picker',
 });
 const OWN = new Set(Object.values(OWN_IDS));
 

@@ -9,7 +9,7 @@
 /** @typedef {import('../content/walk.js').WalkLimits} WalkLimits */
 
 /** @typedef {'reader' | 'declutter'} Mode */
-export const MODES = /** @type {const} */ (["reader", "declutter"]);
+export const MODES = /** @type {const} */ (['reader', 'declutter']);
 
 /**
  * How the page is read for a toggle: at most the core's node limit, and at most this long on
@@ -139,10 +139,7 @@ export async function sendToPage(tabId, msg) {
     });
   }
   if (r?.error) throw new Error(`content script (${msg.cmd}): ${r.error}`);
-  if (r === undefined)
-    throw new Error(
-      `tab ${tabId} (${msg.cmd}): no answer from the content script`,
-    );
+  if (r === undefined) throw new Error(`tab ${tabId} (${msg.cmd}): no answer from the content script`);
   return r;
 }
 

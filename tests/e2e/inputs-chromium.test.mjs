@@ -46,12 +46,20 @@ describe('both inputs and the reader filter in Chromium', { timeout: 120_000 }, 
 
   test('the template, script and style text stay out of the snapshot', async () => {
     const { page, tabId } = await open('fixtures/walk.html');
-    const snap = { nodes: await env.chrome.worker.evaluate(async (id) => globalThis.declutterTest.entries(await globalThis.declutterTest.snapshot(id)), tabId) };
+    const snap = {
+      nodes: await env.chrome.worker.evaluate(async (id) => globalThis.declutterTest.entries(await globalThis.declutterTest.snapshot(id)), tabId),
+    };
     const texts = snap.nodes.filter((n) => n.x !== undefined).map((n) => n.x);
     assert.ok(!texts.some((t) => t.includes('Template text')), 'template contents are skipped');
     assert.ok(!texts.some((t) => t.includes('font-family')), 'style text is left out');
-    assert.ok(texts.some((t) => t.includes('"NewsArticle"')), 'JSON-LD text is kept');
-    assert.ok(texts.some((t) => /lock gates\s+can no longer/.test(t)), 'text around a comment is one entry');
+    assert.ok(
+      texts.some((t) => t.includes('"NewsArticle"')),
+      'JSON-LD text is kept',
+    );
+    assert.ok(
+      texts.some((t) => /lock gates\s+can no longer/.test(t)),
+      'text around a comment is one entry',
+    );
     assert.ok(!texts.some((t) => t.includes('alert(5)')), 'script text is left out');
     await page.close();
   });
@@ -77,23 +85,47 @@ describe('both inputs and the reader filter in Chromium', { timeout: 120_000 }, 
     // The test build's content script lends its filter to tests (on its instance's handle).
     const [{ result: html }] = await env.chrome.worker.evaluate(
       ([id, h]) =>
-        chrome.scripting.executeScript({
-          target: { tabId: id },
-          files: ['content/content.js'],
-        }).then(() =>
-          chrome.scripting.executeScript({
+        chrome.scripting
+          .executeScript({
             target: { tabId: id },
-            func: (input) => {
-              const div = document.createElement('div');
-              div.append(globalThis[Symbol.for('declutter.content')].sanitize(input));
-              return div.innerHTML;
-            },
-            args: [h],
-          }),
-        ),
+            files: ['content/content.js'],
+          })
+          .then(() =>
+            chrome.scripting.executeScript({
+              target: { tabId: id },
+              func: (input) => {
+                const div = document.createElement('div');
+                div.append(globalThis[Symbol.for('declutter.content')].sanitize(input));
+                return div.innerHTML;
+              },
+              args: [h],
+            }),
+          ),
       [tabId, hostile],
     );
-    for (const bad of ['onclick', 'onerror', 'javascript:', 'data:', 'srcdoc', '<iframe', '<object', '<embed', '<form', '<input', '<button', '<script', '<style', '<svg', 'style=', 'formaction', 'href="javascript', '<maction', '<annotation-xml', '<mglyph', 'z.png']) {
+    for (const bad of [
+      'onclick',
+      'onerror',
+      'javascript:',
+      'data:',
+      'srcdoc',
+      '<iframe',
+      '<object',
+      '<embed',
+      '<form',
+      '<input',
+      '<button',
+      '<script',
+      '<style',
+      '<svg',
+      'style=',
+      'formaction',
+      'href="javascript',
+      '<maction',
+      '<annotation-xml',
+      '<mglyph',
+      'z.png',
+    ]) {
       assert.ok(!html.toLowerCase().includes(bad), `${bad} removed: ${html}`);
     }
     assert.ok(html.includes('href="/ok"'), `safe links stay as the core wrote them: ${html}`);
@@ -111,7 +143,10 @@ describe('both inputs and the reader filter in Chromium', { timeout: 120_000 }, 
     const math = await page.evaluate(() =>
       [...document.getElementById('declutter-reader').shadowRoot.querySelectorAll('article math')].map((m) => m.textContent),
     );
-    assert.ok(math.some((t) => t.includes('Q') && t.includes('A')), `formula in the reader: ${JSON.stringify(math)}`);
+    assert.ok(
+      math.some((t) => t.includes('Q') && t.includes('A')),
+      `formula in the reader: ${JSON.stringify(math)}`,
+    );
     await chromiumToggle(env.chrome.worker, tabId, 'reader');
     await page.close();
   });

@@ -17,10 +17,13 @@ assert.ok(existsSync(shared), `the shared corpus is missing (expected beside the
 
 /** Every `step`-th file, so the sample spreads over the whole corpus. */
 const every = (list, step) => list.filter((_, i) => i % step === 0);
-const readability = every(readdirSync(join(shared, 'readability')).sort(), 10)
-  .map((c) => join(shared, 'readability', c, 'source.html'));
-const trafilatura = every(readdirSync(join(shared, 'trafilatura-dev', 'html')).filter((f) => f.endsWith('.html')).sort(), 40)
-  .map((f) => join(shared, 'trafilatura-dev', 'html', f));
+const readability = every(readdirSync(join(shared, 'readability')).sort(), 10).map((c) => join(shared, 'readability', c, 'source.html'));
+const trafilatura = every(
+  readdirSync(join(shared, 'trafilatura-dev', 'html'))
+    .filter((f) => f.endsWith('.html'))
+    .sort(),
+  40,
+).map((f) => join(shared, 'trafilatura-dev', 'html', f));
 
 let server;
 let browser;
@@ -28,7 +31,16 @@ before(async () => {
   server = await serve({ mounts: { '/': www } });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', CHROMIUM_LOCAL_ONLY],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      CHROMIUM_LOCAL_ONLY,
+    ],
   });
 });
 after(async () => {
@@ -41,7 +53,10 @@ test(`both inputs agree on ${readability.length + trafilatura.length} corpus pag
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // The pages reference the web: nothing may leave 127.0.0.1.
-  await page.route((u) => u.hostname !== '127.0.0.1', (r) => r.abort());
+  await page.route(
+    (u) => u.hostname !== '127.0.0.1',
+    (r) => r.abort(),
+  );
   await page.goto(server.url);
   await page.waitForFunction(() => Number(document.body.dataset.runs) >= 1, null, { timeout: 60_000 });
   const disagree = [];

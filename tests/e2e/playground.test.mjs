@@ -29,7 +29,10 @@ const PROSE = [
   'The harbour board will publish a report on reliability and costs after the first year, with the data open to anyone who asks.',
   'Until then, the ferry runs every twenty minutes from six in the morning, and the last boat leaves the town quay at eleven.',
 ];
-const prose = (n, tag = 'p') => PROSE.slice(0, n).map((t) => `<${tag}>${t}</${tag}>`).join('');
+const prose = (n, tag = 'p') =>
+  PROSE.slice(0, n)
+    .map((t) => `<${tag}>${t}</${tag}>`)
+    .join('');
 
 let server;
 let browser;
@@ -39,7 +42,16 @@ before(async () => {
   base = server.url;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', CHROMIUM_LOCAL_ONLY],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      CHROMIUM_LOCAL_ONLY,
+    ],
   });
 });
 after(async () => {
@@ -53,10 +65,13 @@ async function open(hash = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // Nothing may leave 127.0.0.1.
-  await page.route((url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:' && url.protocol !== 'about:', (route) => {
-    errors.push(`external request: ${route.request().url()}`);
-    route.abort();
-  });
+  await page.route(
+    (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:' && url.protocol !== 'about:',
+    (route) => {
+      errors.push(`external request: ${route.request().url()}`);
+      route.abort();
+    },
+  );
   await page.goto(base + hash);
   await waitRuns(page, 1);
   return { page, errors };
@@ -87,7 +102,13 @@ async function checkOverlays(page, r) {
   const copies = new Set(r.duplicates.flatMap((g) => g.copies.map((c) => c.node)));
   assert.equal(await frame.locator('[data-dcl-dup]').count(), copies.size, 'one orange outline per repeated copy');
   const groups = await frame.locator('[data-dcl-dup]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.dclDup))].sort());
-  assert.deepEqual(groups, r.duplicates.map((_, i) => String(i + 1)).filter((g) => groups.includes(g)).sort());
+  assert.deepEqual(
+    groups,
+    r.duplicates
+      .map((_, i) => String(i + 1))
+      .filter((g) => groups.includes(g))
+      .sort(),
+  );
   const badges = await frame.locator('.dcl-badge').allTextContents();
   for (const b of badges) assert.match(b, /^\d+( kept)?$/);
   assert.ok(badges.length <= copies.size);
@@ -154,13 +175,22 @@ test('aggregator demo: the article keeps its own lead paragraph; the teaser copy
   const lead = /city council approved four new night bus routes/g;
   assert.equal((r.text.match(lead) ?? []).length, 1, 'the lead paragraph once in the text, its teaser not');
   // Overlays on the original page: every marked copy holding the lead's words.
-  const copies = await page.frameLocator('#page').locator('[data-dcl-dup]').evaluateAll((els) =>
-    els
-      .filter((e) => /city council approved four new night bus/.test(e.textContent))
-      .map((e) => ({ kept: e.hasAttribute('data-dcl-kept'), teaser: !!e.closest('.teaser'), inMain: !!e.closest('[data-dcl-main]') })),
+  const copies = await page
+    .frameLocator('#page')
+    .locator('[data-dcl-dup]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => /city council approved four new night bus/.test(e.textContent))
+        .map((e) => ({ kept: e.hasAttribute('data-dcl-kept'), teaser: !!e.closest('.teaser'), inMain: !!e.closest('[data-dcl-main]') })),
+    );
+  assert.ok(
+    copies.some((c) => c.kept && c.inMain && !c.teaser),
+    `the article's own lead is the kept copy: ${JSON.stringify(copies)}`,
   );
-  assert.ok(copies.some((c) => c.kept && c.inMain && !c.teaser), `the article's own lead is the kept copy: ${JSON.stringify(copies)}`);
-  assert.ok(copies.some((c) => !c.kept && c.teaser), `the related card's teaser is a reported copy: ${JSON.stringify(copies)}`);
+  assert.ok(
+    copies.some((c) => !c.kept && c.teaser),
+    `the related card's teaser is a reported copy: ${JSON.stringify(copies)}`,
+  );
   await page.close();
 });
 
@@ -213,7 +243,9 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
     'La patronne a gard\xe9 le vieux comptoir en zinc, que les habitu\xe9s auraient regrett\xe9, mais la cuisine est enti\xe8rement neuve.',
     'Le matin, les p\xeacheurs y prennent leur caf\xe9 avant de partir, et le soir les familles viennent pour la soupe de poisson.',
     'Une petite biblioth\xe8que d\xe9change occupe maintenant le coin pr\xe8s de la fen\xeatre, avec des livres laiss\xe9s par les clients.',
-  ].map((t) => `<p>${t}</p>`).join('');
+  ]
+    .map((t) => `<p>${t}</p>`)
+    .join('');
   const latin1 = Buffer.from(`<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article>${body}</article></body></html>`, 'latin1');
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe.html', mimeType: 'text/html', buffer: latin1 }));
   assert.match(await page.locator('#st-source').textContent(), /cafe\.html.*windows-1252/);
@@ -223,7 +255,10 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
   const frameText = await page.frameLocator('#page').locator('body').textContent();
   assert.match(frameText, /après trois mois/, 'the frame shows the page decoded the same way');
   // UTF-16 with a byte-order mark, no charset declared.
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le')]);
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le'),
+  ]);
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe16.html', mimeType: 'text/html', buffer: utf16 }));
   assert.match(await page.locator('#st-source').textContent(), /cafe16\.html.*UTF-16LE/);
   assert.match((await resultJson(page)).text, /bibliothèque déchange occupe/);
@@ -235,13 +270,15 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
 test('a dropped file is read', async () => {
   const { page, errors } = await open();
   const html = `<html><head><title>Dropped</title></head><body><main><p>The dropped page describes a new footbridge over the canal, built from recycled steel and opened by the youngest pupil of the nearby school.</p>${prose(4)}</main></body></html>`;
-  await runAndWait(page, () => page.evaluate((html) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-    if (document.getElementById('drop').hidden) throw new Error('the drop target did not show');
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, html));
+  await runAndWait(page, () =>
+    page.evaluate((html) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      if (document.getElementById('drop').hidden) throw new Error('the drop target did not show');
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html),
+  );
   assert.ok(await page.locator('#drop').isHidden());
   assert.match(await page.locator('#st-source').textContent(), /dropped\.html/);
   assert.match((await resultJson(page)).text, /new footbridge over the canal/);
@@ -283,7 +320,8 @@ async function assertMessage(page, re) {
 
 test('a 5 MB page is read in the worker and mapped back', async () => {
   const { page, errors } = await open();
-  const teaser = (i) => `<div class="teaser"><a href="#t${i}">Council weighs new plans for the riverside market, story ${i % 50}</a><p>Short summary of a story that appears in the list of other stories on this page, number ${i % 50}.</p></div>`;
+  const teaser = (i) =>
+    `<div class="teaser"><a href="#t${i}">Council weighs new plans for the riverside market, story ${i % 50}</a><p>Short summary of a story that appears in the list of other stories on this page, number ${i % 50}.</p></div>`;
   const article = prose(12);
   let lists = '';
   let i = 0;
@@ -303,7 +341,10 @@ test('a 5 MB page is read in the worker and mapped back', async () => {
   assert.match(r.text, /the last boat leaves the town quay at eleven/);
   await checkOverlays(page, r);
   assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true');
-  const figures = await page.evaluate(() => ({ longestMainThreadTaskMs: Math.round(window.__longest), total: document.getElementById('st-total').textContent }));
+  const figures = await page.evaluate(() => ({
+    longestMainThreadTaskMs: Math.round(window.__longest),
+    total: document.getElementById('st-total').textContent,
+  }));
   console.log(`# 5 MB page: ${(html.length / 1048576).toFixed(1)} MB, total ${figures.total}, longest main-thread task ${figures.longestMainThreadTaskMs} ms`);
   assert.deepEqual(errors, []);
   await page.close();
@@ -329,7 +370,13 @@ test('tricky markup before the article keeps both inputs on the same ids', async
   const r = await resultJson(page);
   assert.match(r.text, /a software fault stranded the boat/);
   await checkOverlays(page, r);
-  assert.equal(await page.frameLocator('#page').locator('[data-dcl-main]').evaluate((e) => e.localName), 'main');
+  assert.equal(
+    await page
+      .frameLocator('#page')
+      .locator('[data-dcl-main]')
+      .evaluate((e) => e.localName),
+    'main',
+  );
   // The sliced walk (the one the page uses) and the one-go walk give the same snapshot.
   const same = await page.evaluate(async () => {
     const m = await import('./walk.js');

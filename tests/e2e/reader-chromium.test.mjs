@@ -52,7 +52,7 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
     await page.close();
   });
 
-  test('Copy Markdown puts the core\'s Markdown on the clipboard', async () => {
+  test("Copy Markdown puts the core's Markdown on the clipboard", async () => {
     await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
     const { page, url, toggle } = await open('fixtures/news.html');
     assert.equal((await toggle('reader')).active, true);
@@ -84,7 +84,7 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
     assert.match(file, /<title>Harbour town votes to turn its old ferry pier into a floating library/);
     assert.match(file, /Maren Oyelaran/, 'the byline');
     assert.match(file, /The plan keeps the pier/, 'the article');
-    assert.match(file, /<style>[\s\S]*--dr-bg:[\s\S]*font-family: var\(--dr-font\)/, 'the reader\'s CSS and theme');
+    assert.match(file, /<style>[\s\S]*--dr-bg:[\s\S]*font-family: var\(--dr-font\)/, "the reader's CSS and theme");
     assert.doesNotMatch(file, /<script|data-action|class="toolbar"/i, 'no script, no toolbar');
     assert.match(file, /Content-Security-Policy" content="default-src 'none'/);
     // Opened on its own (no network: the fixture has no images), it shows the article.

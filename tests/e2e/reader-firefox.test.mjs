@@ -62,7 +62,7 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     await page.close();
   });
 
-  test('Copy Markdown: what is pasted is the core\'s Markdown', async () => {
+  test("Copy Markdown: what is pasted is the core's Markdown", async () => {
     const { page, toggle } = await open('fixtures/news.html');
     await toggle('reader');
     await page.click(tool('copy-markdown'));
@@ -142,7 +142,12 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     const view = await page.evaluate(() => {
       const host = document.getElementById('declutter-reader');
       const cs = getComputedStyle(host.shadowRoot.querySelector('.page'));
-      return { font: cs.fontFamily, size: cs.fontSize, bg: getComputedStyle(host).backgroundColor, width: getComputedStyle(host.shadowRoot.querySelector('article')).maxWidth };
+      return {
+        font: cs.fontFamily,
+        size: cs.fontSize,
+        bg: getComputedStyle(host).backgroundColor,
+        width: getComputedStyle(host.shadowRoot.querySelector('article')).maxWidth,
+      };
     });
     assert.match(view.font, /system-ui/);
     assert.equal(view.size, '22px');

@@ -20,7 +20,9 @@ const ATTRS_PAGE = `<!doctype html><html lang="en" xml:lang="en"><head><meta cha
 function bigPage(n) {
   const s = [];
   for (let i = 0; i < n; i++) {
-    s.push(`<section class="s${i % 7}" data-i="${i}"><h2>Section ${i}</h2><p>Quay ${i} opens at dawn, <a href="/q/${i}">timetable</a> and <b>notes</b>.</p><ul><li>one ${i}</li><li>two ${i}</li></ul></section>`);
+    s.push(
+      `<section class="s${i % 7}" data-i="${i}"><h2>Section ${i}</h2><p>Quay ${i} opens at dawn, <a href="/q/${i}">timetable</a> and <b>notes</b>.</p><ul><li>one ${i}</li><li>two ${i}</li></ul></section>`,
+    );
   }
   return `<!doctype html><html><head><meta charset="utf-8"><title>Quays</title></head><body><main>${s.join('')}</main></body></html>`;
 }
@@ -43,16 +45,32 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
         const core = await globalThis.declutterTest.loadCore();
         const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, title: r.title, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        return { nodes: globalThis.declutterTest.entries(snap), parsed: pick(core.extractHtml(html, { url: u })), live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })) };
+        return {
+          nodes: globalThis.declutterTest.entries(snap),
+          parsed: pick(core.extractHtml(html, { url: u })),
+          live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
+        };
       },
       [url, tabId, ATTRS_PAGE],
     );
     const attrsOf = (tag) => got.nodes.find((n) => n.t === tag)?.a;
-    assert.deepEqual(attrsOf('html'), [['lang', 'en'], ['xml:lang', 'en']]);
-    assert.deepEqual(attrsOf('div'), [['id', 'a'], ['class', 'x']]);
-    assert.deepEqual(attrsOf('svg'), [['width', '10'], ['height', '10']]);
+    assert.deepEqual(attrsOf('html'), [
+      ['lang', 'en'],
+      ['xml:lang', 'en'],
+    ]);
+    assert.deepEqual(attrsOf('div'), [
+      ['id', 'a'],
+      ['class', 'x'],
+    ]);
+    assert.deepEqual(attrsOf('svg'), [
+      ['width', '10'],
+      ['height', '10'],
+    ]);
     assert.deepEqual(attrsOf('use'), [['href', '#c']]);
-    assert.deepEqual(attrsOf('p'), [['title', 't'], ['hidden', '']]);
+    assert.deepEqual(attrsOf('p'), [
+      ['title', 't'],
+      ['hidden', ''],
+    ]);
     assert.deepEqual(got.live, got.parsed);
     await page.close();
   });

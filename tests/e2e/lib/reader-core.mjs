@@ -39,7 +39,11 @@ export function describeBoth(coreHtml) {
 
 /** What the fixture puts in the article, as the core must keep it. */
 function checkCoreKept(core) {
-  const has = (re, what) => assert.ok(core.some((l) => re.test(l)), `the core keeps ${what}: ${core.join('\n')}`);
+  const has = (re, what) =>
+    assert.ok(
+      core.some((l) => re.test(l)),
+      `the core keeps ${what}: ${core.join('\n')}`,
+    );
   has(/^xhtml:img\[.*sizes=\(max-width: 600px\) 100vw, 800px.*srcset=\S*customs-house-400\.jpg 400w/, 'srcset and sizes');
   has(/^xhtml:a\[href=tel:\+15550100123\]/, 'a tel: link');
   has(/^xhtml:a\[href=mailto:berths@harbour\.example\]/, 'a mailto: link');
