@@ -13,7 +13,7 @@
 //
 // Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test build js wasm lint e2e)
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../extension/build/build.mjs';
@@ -31,6 +31,20 @@ function sh(cmd, args, env = {}) {
 // The JavaScript prettier keeps formatted (config in package.json, exceptions in .prettierignore).
 const JS_FILES = ['extension/**/*.{js,mjs}', 'www/*.{js,mjs}', 'tests/**/*.mjs', '*.mjs'];
 
+/** Runs the commands at once (each [cmd, args]); rejects naming those that failed. */
+async function shAll(cmds) {
+  const runs = cmds.map(
+    ([cmd, args]) =>
+      new Promise((ok) => {
+        const p = spawn(cmd, args, { stdio: 'inherit', cwd: ROOT });
+        p.on('error', (e) => ok(`${cmd}: ${e.message}`));
+        p.on('close', (code, signal) => ok(code === 0 ? null : `${path.basename(cmd)} ${args.join(' ')} exited with ${code ?? signal}`));
+      }),
+  );
+  const failed = (await Promise.all(runs)).filter(Boolean);
+  if (failed.length) throw new Error(failed.join('; '));
+}
+
 const e2eFiles = () =>
   readdirSync(path.join(ROOT, 'tests/e2e'))
     .filter((f) => f.endsWith('.mjs'))
@@ -45,11 +59,12 @@ const STEPS = [
   // After the build: the scripts import the module it generates from the core (extension/pkg/contracts.js).
   [
     'js',
-    () => {
-      sh(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
-      sh(path.join(ROOT, 'node_modules/.bin/eslint'), ['.']);
-      sh(path.join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', ...JS_FILES]);
-    },
+    () =>
+      shAll([
+        [path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']],
+        [path.join(ROOT, 'node_modules/.bin/eslint'), ['.']],
+        [path.join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', ...JS_FILES]],
+      ]),
   ],
   [
     'wasm',

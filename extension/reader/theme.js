@@ -26,6 +26,8 @@ export const DEFAULTS = Object.freeze({
 export const THEME_VARS = ['--dr-bg', '--dr-fg', '--dr-link', '--dr-muted', '--dr-font', '--dr-size', '--dr-width', '--dr-line'];
 
 const darkOs = () => matchMedia('(prefers-color-scheme: dark)');
+// Hosts already following the system (the playground mounts a view into the same host per run).
+const following = new WeakSet();
 
 /** Sets the view's custom properties on `host` from `settings`; returns the settings used. */
 export function applyTheme(host, settings) {
@@ -51,10 +53,14 @@ export function applyTheme(host, settings) {
  * with theme "auto" (`current()` gives its settings); the listener goes with the view.
  */
 export function followSystemTheme(host, current) {
+  if (following.has(host)) return;
+  following.add(host);
   const media = darkOs();
   const follow = () => {
-    if (!host.isConnected) media.removeEventListener('change', follow);
-    else if (current()?.theme === 'auto') applyTheme(host, current());
+    if (!host.isConnected) {
+      media.removeEventListener('change', follow);
+      following.delete(host);
+    } else if (current()?.theme === 'auto') applyTheme(host, current());
   };
   media.addEventListener('change', follow);
 }
