@@ -13,7 +13,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 
 /**
  * @param {object} bg what main.js lends the tests
- * @param {(tabId: number, mode: string) => Promise<unknown>} bg.toggle
+ * @param {(tabId: number, mode: string, options?: object) => Promise<unknown>} bg.toggle
  * @param {(tabId: number) => Promise<import('../shared/messages.js').StateReply>} bg.start
  * @param {typeof import('../shared/messages.js').sendToPage} bg.send
  * @param {(info: {menuItemId: string}, tab: object) => Promise<unknown>} bg.onMenuClick
@@ -46,7 +46,7 @@ export function installTestApi({ toggle, start, send, onMenuClick, handlers, app
     let run;
     if (msg.call) run = Promise.resolve().then(() => calls[msg.call].apply(sender.tab.id, msg.args ?? []));
     else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
-    else run = toggle(sender.tab.id, msg.mode);
+    else run = toggle(sender.tab.id, msg.mode, msg.options);
     run.then(
       (r) => reply({ ok: r }),
       (e) => reply({ error: String(e?.message ?? e) }),

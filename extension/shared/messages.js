@@ -106,7 +106,7 @@ export const SNAPSHOT_LIMITS = Object.freeze({
 /** @typedef {{cmd: 'picked'} & Pick} PickedMessage the picker's choice, to remember and apply */
 /**
  * The test build's bridge (content/test-bridge.js): a toggle, a context menu item or a test call.
- * @typedef {{cmd: 'test', mode?: Mode, menu?: string, call?: string, args?: unknown[]}} TestMessage
+ * @typedef {{cmd: 'test', mode?: Mode, options?: {extraction?: boolean}, menu?: string, call?: string, args?: unknown[]}} TestMessage
  */
 /**
  * Every message to the background, by `cmd`, with its reply (undefined: not answered).
