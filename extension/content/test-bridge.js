@@ -6,14 +6,14 @@
 //   ({declutterTest: {id, menu}} runs the context menu item `menu` on this tab instead, and
 //   {declutterTest: {id, call, args}} one of the options page's storage calls)
 //   -> window receives {declutterTestReply: {id, ok: result} | {id, error}}
-(() => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  window.addEventListener('message', (e) => {
-    const req = e.source === window ? e.data?.declutterTest : undefined;
-    if (!req) return;
-    api.runtime.sendMessage({ cmd: 'test-toggle', mode: req.mode, options: req.options, menu: req.menu, call: req.call, args: req.args }).then(
-      (r) => window.postMessage({ declutterTestReply: { id: req.id, ...r } }, '*'),
-      (err) => window.postMessage({ declutterTestReply: { id: req.id, error: String(err?.message ?? err) } }, '*'),
-    );
-  });
-})();
+
+import { sendToBackground } from '../shared/messages.js';
+
+window.addEventListener('message', (e) => {
+  const req = e.source === window ? e.data?.declutterTest : undefined;
+  if (!req) return;
+  sendToBackground({ cmd: 'test', mode: req.mode, options: req.options, menu: req.menu, call: req.call, args: req.args }).then(
+    (r) => window.postMessage({ declutterTestReply: { id: req.id, ...r } }, '*'),
+    (err) => window.postMessage({ declutterTestReply: { id: req.id, error: String(err?.message ?? err) } }, '*'),
+  );
+});

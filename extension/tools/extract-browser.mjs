@@ -149,8 +149,14 @@ function walk(dir, out) {
     out.push({ name: dir, error: e.message });
     return;
   }
-  const files = entries.filter((e) => !e.isDirectory() && isHtml(e.name)).map((e) => e.name).sort();
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const files = entries
+    .filter((e) => !e.isDirectory() && isHtml(e.name))
+    .map((e) => e.name)
+    .sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const f of files) out.push({ name: path.join(dir, f), file: path.join(dir, f) });
   for (const d of dirs) walk(path.join(dir, d), out);
 }
@@ -237,9 +243,7 @@ function extensionFor(browser, patterns) {
   const testHosts = JSON.stringify([...(m.host_permissions ?? [])].sort());
   // The test build's own content scripts are those that run on its test hosts.
   const bridge = (c) => JSON.stringify([...c.matches].sort()) === testHosts;
-  m.content_scripts = (m.content_scripts ?? [])
-    .filter((c) => !bridge(c) || browser === 'firefox')
-    .map((c) => (bridge(c) ? { ...c, matches: patterns } : c));
+  m.content_scripts = (m.content_scripts ?? []).filter((c) => !bridge(c) || browser === 'firefox').map((c) => (bridge(c) ? { ...c, matches: patterns } : c));
   if (m.content_scripts.length === 0) delete m.content_scripts;
   m.host_permissions = patterns;
   m.name = m.name.replace(/ \(test build\)$/, '') + ' (browser command)';
@@ -254,9 +258,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** Rejects with `message` after `ms` (and `work` is left to its own end). */
 function within(work, ms, message) {
   let timer;
-  return Promise.race([work, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(message)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([work, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -369,8 +371,8 @@ async function visit(session, page, opts, allowed, shots) {
       try {
         res = await tab.goto(page.url, opts.timeout);
       } catch (e) {
-        if (/timeout|timed out/i.test(e.message)) throw new Error(`timeout: the page did not load in ${opts.timeout / 1000} s`);
-        throw new Error(`could not load: ${e.message.split('\n')[0]}`);
+        if (/timeout|timed out/i.test(e.message)) throw new Error(`timeout: the page did not load in ${opts.timeout / 1000} s`, { cause: e });
+        throw new Error(`could not load: ${e.message.split('\n')[0]}`, { cause: e });
       }
       lap('load', t);
       const [status, text] = tab.status(res);
@@ -613,7 +615,7 @@ export async function main(argv) {
             session = await startBrowser(opts.browser, extension, opts.localOnly);
           } catch (e) {
             // Not at all: a set-up problem (exit 2). Again after a crash: this page fails.
-            if (i === firstVisit) throw new Error(`${opts.browser} did not start: ${e.message.split('\n')[0]}`);
+            if (i === firstVisit) throw new Error(`${opts.browser} did not start: ${e.message.split('\n')[0]}`, { cause: e });
             v = { error: `${opts.browser} did not start again: ${e.message.split('\n')[0]}`, timings: {}, notes: [] };
           }
         }

@@ -35,6 +35,7 @@ mod site;
 mod tree;
 
 pub use resolve::resolve;
+pub(crate) use resolve::REPORT_CHARS;
 pub use site::fingerprints;
 
 use crate::dom::{Doc, NodeId};

@@ -276,7 +276,9 @@ async function measure(i, { extract = true } = {}) {
   }
 }
 
-console.log(`bench:browser: ${pages.length} pages of ${MIN_BYTES / 1024} KiB - ${MAX_BYTES / 1024} KiB (median ${(median(pages.map((p) => p.bytes)) / 1024).toFixed(0)} KiB), headless Chromium, test build`);
+console.log(
+  `bench:browser: ${pages.length} pages of ${MIN_BYTES / 1024} KiB - ${MAX_BYTES / 1024} KiB (median ${(median(pages.map((p) => p.bytes)) / 1024).toFixed(0)} KiB), headless Chromium, test build`,
+);
 const rows = [];
 const started = Date.now();
 // The first toggle of the run instantiates the wasm core: reported, then measured again.
@@ -297,7 +299,9 @@ for (let i = 0; i < pages.length; i++) {
   }
   if (process.env.BENCH_VERBOSE) {
     const r = rows.at(-1);
-    console.log(`  ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB  toggle ${r.toggleMs.toFixed(1)} (insert ${r.insertMs.toFixed(1)}, bg ${r.bgMs.toFixed(1)})  task ${r.longest.toFixed(0)} (traced ${r.taskWall.toFixed(0)} wall, ${r.taskCpu.toFixed(0)} cpu)  ours ${r.ours.toFixed(1)} (snap ${r.snap.toFixed(1)} core ${r.core.toFixed(1)})  readability ${r.theirs.toFixed(1)}  ${path.relative(ROOT, r.file)}`);
+    console.log(
+      `  ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB  toggle ${r.toggleMs.toFixed(1)} (insert ${r.insertMs.toFixed(1)}, bg ${r.bgMs.toFixed(1)})  task ${r.longest.toFixed(0)} (traced ${r.taskWall.toFixed(0)} wall, ${r.taskCpu.toFixed(0)} cpu)  ours ${r.ours.toFixed(1)} (snap ${r.snap.toFixed(1)} core ${r.core.toFixed(1)})  readability ${r.theirs.toFixed(1)}  ${path.relative(ROOT, r.file)}`,
+    );
   }
 }
 await chrome.close();
@@ -307,7 +311,16 @@ const maxOf = (xs) => Math.max(...xs.filter(Number.isFinite));
 const COLS = [
   ['n', (rs) => String(rs.length).padStart(7)],
   ['paint50', (rs) => f(median(rs.map((r) => r.toggleMs)))],
-  ['paint95', (rs) => f(pct(rs.map((r) => r.toggleMs), 95))],
+  [
+    'paint95',
+    (rs) =>
+      f(
+        pct(
+          rs.map((r) => r.toggleMs),
+          95,
+        ),
+      ),
+  ],
   ['task', (rs) => f(maxOf(rs.map((r) => r.longest)))],
   ['>50ms', (rs) => String(rs.filter((r) => r.longtask > TARGET_TASK_MS).length).padStart(7)],
   ['taskcpu', (rs) => f(maxOf(rs.map((r) => r.taskCpu)))],
@@ -319,11 +332,25 @@ const COLS = [
   ['r.core', (rs) => f(median(rs.map((r) => r.theirs / r.core)))],
 ];
 const line = (label, rs) => rs.length && console.log(`${label.padEnd(13)}${COLS.map(([, c]) => c(rs)).join(' ')}`);
-console.log(`\n${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; times in ms; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `\n${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; times in ms; load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores`,
+);
 console.log(`${'pages'.padEnd(13)}${COLS.map(([h]) => h.padStart(7)).join(' ')}`);
-line('100-250 KiB', rows.filter((r) => r.bytes < 250 * 1024));
-line('250-500 KiB', rows.filter((r) => r.bytes >= 250 * 1024 && r.bytes < 500 * 1024));
-line('500-1024 KiB', rows.filter((r) => r.bytes >= 500 * 1024));
+line(
+  '100-250 KiB',
+  rows.filter((r) => r.bytes < 250 * 1024),
+);
+line(
+  '250-500 KiB',
+  rows.filter((r) => r.bytes >= 250 * 1024 && r.bytes < 500 * 1024),
+);
+line(
+  '500-1024 KiB',
+  rows.filter((r) => r.bytes >= 500 * 1024),
+);
 line('all', rows);
 console.log(
   `  paint50/95: toggle -> reader painted, median/p95. task: longest main-thread task in the page during the toggle (wall);\n` +
@@ -336,7 +363,16 @@ console.log(
   `  where the toggle goes (medians): request -> reader inserted ${median(parts.map((p) => p[0])).toFixed(1)} ms (snapshot round trip ${median(parts.map((p) => p[2])).toFixed(1)}, core ${median(parts.map((p) => p[3])).toFixed(1)}), inserted -> painted ${median(parts.map((p) => p[1])).toFixed(1)} ms; snapshot median ${(median(rows.map((r) => r.chars)) / 1024).toFixed(0)} K chars`,
 );
 const worst = (k, label) =>
-  console.log(`  slowest by ${label}: ${[...rows].sort((a, b) => b[k] - a[k]).slice(0, 3).map((r) => `${path.basename(path.dirname(r.file)) === 'html' ? path.basename(r.file) : path.basename(path.dirname(r.file))} (${(r.bytes / 1024).toFixed(0)} KiB) ${r[k].toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `  slowest by ${label}: ${[...rows]
+      .sort((a, b) => b[k] - a[k])
+      .slice(0, 3)
+      .map(
+        (r) =>
+          `${path.basename(path.dirname(r.file)) === 'html' ? path.basename(r.file) : path.basename(path.dirname(r.file))} (${(r.bytes / 1024).toFixed(0)} KiB) ${r[k].toFixed(0)} ms`,
+      )
+      .join(', ')}`,
+  );
 worst('toggleMs', 'toggle');
 worst('taskCpu', 'task CPU');
 const t = rows.map((r) => r.toggleMs);
