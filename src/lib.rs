@@ -22,6 +22,10 @@ mod options;
 mod output;
 mod result;
 
+#[cfg(feature = "warc")]
+mod archive;
+#[cfg(feature = "python")]
+mod python;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -30,6 +34,9 @@ pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
 pub use options::Options;
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
+
+#[cfg(feature = "warc")]
+pub use archive::{open_warc, read_warc, WarcError, WarcPage, WarcPages};
 
 /// The modules behind the facade, for this package's own tests, benchmarks, fuzz targets and
 /// evaluation commands. Not part of the API: anything in here may change at any time.
