@@ -20,6 +20,7 @@ mod extract;
 mod meta;
 mod options;
 mod output;
+mod render;
 mod result;
 
 #[cfg(feature = "warc")]
@@ -33,6 +34,7 @@ pub use dom::snapshot::{Packed, SnapNode, Snapshot};
 pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
 pub use options::Options;
+pub use render::{Format, Source};
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 #[cfg(feature = "warc")]

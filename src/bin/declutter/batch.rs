@@ -4,11 +4,9 @@
 //! the batch goes, so a crawl file of any size is never held whole). Jobs go to the thread
 //! pool a chunk at a time and their outputs are printed in order.
 
-use crate::format::{render, render_error, Source};
 use crate::input::Input;
 use crate::site_memory::SiteMemory;
-use crate::Format;
-use declutter::{extract_html, open_warc, Options, WarcError, WarcPage};
+use declutter::{extract_html, open_warc, Format, Options, Source, WarcError, WarcPage};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -78,7 +76,7 @@ fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) ->
             let result = input.read().and_then(|bytes| {
                 guarded(|| {
                     let r = extract_html(&bytes, &opts).map_err(|e| e.to_string())?;
-                    Ok(render(format, &source, r))
+                    Ok(format.render(&source, r))
                 })
             });
             Outcome {
@@ -97,7 +95,7 @@ fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) ->
             };
             let result = guarded(|| {
                 let r = page.extract(opts).map_err(|e| e.to_string())?;
-                Ok(render(format, &source, r))
+                Ok(format.render(&source, r))
             });
             Outcome {
                 source,
@@ -182,7 +180,7 @@ pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory
                     failed += 1;
                     let name = &o.source.file;
                     bar.suspend(|| eprintln!("declutter: {name}: {e}"));
-                    match render_error(format, &o.source, o.record, &e) {
+                    match format.render_error(&o.source, o.record, &e) {
                         Some(line) => writeln!(out, "{line}"),
                         None => Ok(()),
                     }
