@@ -32,8 +32,8 @@ enum Job<'a> {
 /// What a job gives: where the page came from, and its output or an error message.
 struct Outcome {
     source: Source,
-    /// For a broken WARC record: its number in the file.
-    record: Option<usize>,
+    /// For a broken WARC record: its number in the file and how it is named on stderr.
+    record: Option<(usize, String)>,
     result: Result<String, String>,
 }
 
@@ -111,8 +111,8 @@ fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) ->
                 file,
                 record: e.record_id.clone().map(|id| (id, None)),
             },
-            record: Some(e.record),
-            result: Err(e.to_string()),
+            record: Some((e.record, e.to_string())),
+            result: Err(e.message),
         },
         Job::BadWarc { file, message } => Outcome {
             source: Source::file(file),
@@ -179,8 +179,9 @@ pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory
                 Err(e) => {
                     failed += 1;
                     let name = &o.source.file;
-                    bar.suspend(|| eprintln!("declutter: {name}: {e}"));
-                    match format.render_error(&o.source, o.record, &e) {
+                    let what = o.record.as_ref().map_or(&e, |(_, said)| said);
+                    bar.suspend(|| eprintln!("declutter: {name}: {what}"));
+                    match format.render_error(&o.source, o.record.map(|(n, _)| n), &e) {
                         Some(line) => writeln!(out, "{line}"),
                         None => Ok(()),
                     }
