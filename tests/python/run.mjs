@@ -68,6 +68,8 @@ export function buildAndInstall() {
 }
 
 export function runPythonTests() {
+  // The bindings are outside `cargo clippy --all-targets` (another feature set): linted here.
+  run('cargo', ['clippy', '--lib', '--no-default-features', '--features', 'python', '--', '-D', 'warnings']);
   ensureVenv();
   buildAndInstall();
   // The CLI the tests compare with (the `test` step has usually built it already).

@@ -18,7 +18,18 @@ def extract(
     url: Optional[str] = None,
     output: Literal["text", "markdown", "html"] = "text",
     dedupe: bool = True,
-) -> str: ...
+) -> str:
+    """The article of one page (``str``, or ``bytes`` in any charset), exactly as the CLI
+    gives it: ``output="json"`` is the CLI's JSON object as a dict (without ``file``). The
+    GIL is released while the core runs. Raises ``DeclutterError`` for a page that cannot be
+    read (empty, binary), with the CLI's message."""
+@overload
+def extract(
+    html: Html,
+    url: Optional[str],
+    output: Literal["json"],
+    dedupe: bool = True,
+) -> dict[str, Any]: ...
 @overload
 def extract(
     html: Html,

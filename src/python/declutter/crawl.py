@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 import time
 from pathlib import Path
@@ -79,7 +80,8 @@ def extract_file(path: str, out_dir: str, engine: str = "declutter") -> Dict[str
     # A file is complete or absent: a task retried after a lost worker starts again.
     os.replace(tmp, out)
     return {"file": path, "out": out, "pages": pages, "errors": errors,
-            "cpu_seconds": time.process_time() - started}
+            "cpu_seconds": time.process_time() - started,
+            "worker": f"{socket.gethostname()}:{os.getpid()}"}
 
 
 def run(crawl_dir: str, out_dir: str, client: Any, engine: str = "declutter") -> Dict[str, Any]:
