@@ -7,7 +7,8 @@
 //! without a word. A record that cannot be read gives a [`WarcError`] in its place and reading
 //! goes on with the next one, so one broken record never costs the rest of the file.
 //!
-//! Records are parsed by the `warc` crate; the HTTP message inside by `httparse`.
+//! Records are parsed by the `warc` crate, the HTTP message inside by `httparse`, gzip by
+//! `flate2`.
 
 use crate::{Error, Extraction, Options};
 use std::io::{BufRead, BufReader, Read};
@@ -101,7 +102,7 @@ pub fn read_warc<R: Read + Send + 'static>(source: R) -> std::io::Result<WarcPag
     let gzip = source.fill_buf()?.starts_with(&GZIP_MAGIC);
     let reader: Box<dyn BufRead + Send> = if gzip {
         // A multi-member decoder reads one member per record and a whole-file member alike.
-        let decoder = libflate::gzip::MultiDecoder::new(source)?;
+        let decoder = flate2::bufread::MultiGzDecoder::new(source);
         Box::new(BufReader::with_capacity(READ_BUFFER, decoder))
     } else {
         Box::new(source)
@@ -262,15 +263,13 @@ fn decode_content(coding: &str, body: Vec<u8>) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let read = match coding.trim().to_ascii_lowercase().as_str() {
         "" | "identity" => return Ok(body),
-        "gzip" | "x-gzip" => {
-            libflate::gzip::Decoder::new(&body[..]).and_then(|mut d| d.read_to_end(&mut out))
-        }
-        "deflate" => libflate::zlib::Decoder::new(&body[..])
-            .and_then(|mut d| d.read_to_end(&mut out))
+        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out),
+        "deflate" => flate2::read::ZlibDecoder::new(&body[..])
+            .read_to_end(&mut out)
             .or_else(|_| {
                 // Some servers send raw deflate without the zlib wrapper.
                 out.clear();
-                libflate::deflate::Decoder::new(&body[..]).read_to_end(&mut out)
+                flate2::read::DeflateDecoder::new(&body[..]).read_to_end(&mut out)
             }),
         other => return Err(format!("unsupported content encoding: {other}")),
     };

@@ -3,7 +3,8 @@
 //! HTTP charset is honoured; a broken record gets a message and the rest of the file is read.
 //! Every WARC file here is written by the test.
 
-use libflate::gzip::Encoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,9 +78,9 @@ fn response(version: &str, id: u32, uri: &str, http_message: &[u8]) -> Vec<u8> {
 }
 
 fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = Encoder::new(Vec::new()).unwrap();
+    let mut e = GzEncoder::new(Vec::new(), Compression::default());
     e.write_all(data).unwrap();
-    e.finish().into_result().unwrap()
+    e.finish().unwrap()
 }
 
 /// A page in KOI8-R with no `<meta charset>`: only the HTTP header says how to read it.
