@@ -23,9 +23,10 @@ mod output;
 mod render;
 mod result;
 
-#[cfg(feature = "warc")]
+// WARC input and the Python bindings are native only (the features' crates are native deps).
+#[cfg(all(feature = "warc", not(target_arch = "wasm32")))]
 mod archive;
-#[cfg(feature = "python")]
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
 mod python;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -37,7 +38,7 @@ pub use options::Options;
 pub use render::{Format, Source};
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
-#[cfg(feature = "warc")]
+#[cfg(all(feature = "warc", not(target_arch = "wasm32")))]
 pub use archive::{open_warc, read_warc, WarcError, WarcPage, WarcPages};
 
 /// The modules behind the facade, for this package's own tests, benchmarks, fuzz targets and

@@ -6,7 +6,10 @@ use crate::{Extraction, Options};
 
 /// The output forms of a page: the CLI's `--format`, the Python package's `output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[cfg_attr(
+    all(feature = "cli", not(target_arch = "wasm32")),
+    derive(clap::ValueEnum)
+)]
 pub enum Format {
     /// The article's plain text, paragraphs separated by blank lines.
     Text,

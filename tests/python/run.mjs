@@ -7,6 +7,8 @@
 // so a ready machine pays for the wheel build and the tests alone.
 //
 // Usage: node tests/python/run.mjs   (or `node tests/run.mjs --only python`)
+//        node tests/python/run.mjs --bench [-- ARGS]   (`npm run bench:python`: a release wheel and
+//        trafilatura in the same virtualenv, then tests/bench/python_crawl.py ARGS)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,10 +58,14 @@ export function ensureVenv() {
   writeFileSync(stamp, want);
 }
 
-/** Builds the wheel (dev profile: a fast build; the tests are small) and installs it. */
-export function buildAndInstall() {
+// The peer the benchmark compares with (not needed by the tests). trafilatura 2.3's justext
+// needs lxml_html_clean with current lxml.
+const BENCH_TOOLS = ['trafilatura==2.3.1', 'lxml_html_clean'];
+
+/** Builds the wheel (by default the dev profile: a fast build; the tests are small) and installs it. */
+export function buildAndInstall(profile = 'dev') {
   rmSync(WHEELS, { recursive: true, force: true });
-  run(path.join(BIN, 'maturin'), ['build', '--profile', 'dev', '--out', WHEELS, '--interpreter', path.join(BIN, 'python')], {
+  run(path.join(BIN, 'maturin'), ['build', '--profile', profile, '--out', WHEELS, '--interpreter', path.join(BIN, 'python')], {
     VIRTUAL_ENV: VENV,
   });
   const wheel = readdirSync(WHEELS).find((f) => f.endsWith('.whl'));
@@ -79,9 +85,18 @@ export function runPythonTests() {
   });
 }
 
+export function runBench(args) {
+  ensureVenv();
+  run(path.join(BIN, 'python'), ['-m', 'pip', 'install', '-q', '--disable-pip-version-check', ...BENCH_TOOLS]);
+  buildAndInstall('release');
+  run(path.join(BIN, 'python'), ['tests/bench/python_crawl.py', ...args]);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    runPythonTests();
+    const bench = process.argv.indexOf('--bench');
+    if (bench > 0) runBench(process.argv.slice(bench + 1).filter((a) => a !== '--'));
+    else runPythonTests();
   } catch (e) {
     console.error(`[python] ${e.message}`);
     process.exit(1);
