@@ -17,6 +17,7 @@ mod dedupe;
 mod dom;
 mod error;
 mod extract;
+mod measure;
 mod meta;
 mod options;
 mod output;
