@@ -65,14 +65,7 @@ impl WarcPage {
     /// honoured (a byte-order mark still wins, as in browsers; without either, the page's own
     /// `<meta charset>` or the core's guess decides).
     pub fn extract(&self, options: &Options) -> Result<Extraction, Error> {
-        let mut with_url;
-        let options = if options.url.is_none() && self.url.is_some() {
-            with_url = options.clone();
-            with_url.url.clone_from(&self.url);
-            &with_url
-        } else {
-            options
-        };
+        let options = &*options.or_url(self.url.as_ref());
         let encoding = self
             .charset
             .as_deref()

@@ -88,15 +88,12 @@ pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Err
 pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
     let doc = snapshot.to_doc_limited(options.max_nodes)?;
-    let mut opts;
-    let options = if options.url.is_none() && snapshot.url.is_some() {
-        opts = options.clone();
-        opts.url.clone_from(&snapshot.url);
-        &opts
-    } else {
-        options
-    };
-    Ok(run(&doc, options, started, false))
+    Ok(run(
+        &doc,
+        &options.or_url(snapshot.url.as_ref()),
+        started,
+        false,
+    ))
 }
 
 /// Door 2, compact form (the extension's): the same result as [`extract_snapshot`] on the same

@@ -2,6 +2,7 @@
 //! and gzip as a whole; only HTML responses are pages; the target URI is the page URL and the
 //! HTTP charset is honoured; a broken record gets a message and the rest of the file is read.
 //! Every WARC file here is written by the test.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 use flate2::write::GzEncoder;
 use flate2::Compression;

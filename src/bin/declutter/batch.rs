@@ -6,7 +6,9 @@
 
 use crate::input::Input;
 use crate::site_memory::SiteMemory;
-use declutter::{extract_html, open_warc, Format, Options, Source, WarcError, WarcPage};
+use declutter::{
+    extract_html, open_warc, Extraction, Format, Options, Source, WarcError, WarcPage,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -68,22 +70,27 @@ fn guarded(work: impl FnOnce() -> Result<String, String>) -> Result<String, Stri
         .unwrap_or_else(|p| Err(format!("internal error: {}", panic_message(&*p))))
 }
 
+/// A page's outcome: its extraction rendered, or what went wrong.
+fn extracted(
+    source: Source,
+    format: Format,
+    work: impl FnOnce() -> Result<Extraction, String>,
+) -> Outcome {
+    let result = guarded(|| work().map(|r| format.render(&source, r)));
+    Outcome {
+        source,
+        record: None,
+        result,
+    }
+}
+
 fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) -> Outcome {
     match job {
         Job::Page { index, input } => {
-            let source = Source::file(input.name());
             let opts = memory.options(index, opts);
-            let result = input.read().and_then(|bytes| {
-                guarded(|| {
-                    let r = extract_html(&bytes, &opts).map_err(|e| e.to_string())?;
-                    Ok(format.render(&source, r))
-                })
-            });
-            Outcome {
-                source,
-                record: None,
-                result,
-            }
+            extracted(Source::file(input.name()), format, || {
+                extract_html(&input.read()?, &opts).map_err(|e| e.to_string())
+            })
         }
         Job::Record {
             file,
@@ -93,15 +100,9 @@ fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) ->
                 file,
                 record: Some((page.record_id.clone(), page.url.clone())),
             };
-            let result = guarded(|| {
-                let r = page.extract(opts).map_err(|e| e.to_string())?;
-                Ok(format.render(&source, r))
-            });
-            Outcome {
-                source,
-                record: None,
-                result,
-            }
+            extracted(source, format, || {
+                page.extract(opts).map_err(|e| e.to_string())
+            })
         }
         Job::Record {
             file,
