@@ -32,6 +32,8 @@ export function installTestApi({ toggle, start, send, onMenuClick, handlers, app
     setPicks,
     saveSettings,
     loadSettings,
+    // The options page's address (the Firefox tests open it in a tab).
+    optionsUrl: () => api.runtime.getURL('options/options.html'),
     // The core's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
     markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
     // The core's last result for the calling tab: the clean HTML the reader view was given.
