@@ -19,6 +19,7 @@
 
 mod jsonld;
 mod lead;
+mod noscript;
 mod prune;
 pub(crate) mod score;
 pub mod signals;
@@ -41,6 +42,11 @@ const MAX_ARTICLE_LINK_DENSITY: f32 = 0.5;
 const DEBUG_CANDIDATES: usize = 60;
 
 pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
+    run_page(doc, options, budget, true)
+}
+
+/// [`run`]; `fallback` allows reading the page's `<noscript>` copy instead (not inside it).
+fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
     let m = meta::read(doc, options.url.as_deref());
@@ -69,6 +75,13 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     let hint = jsonld::matches(doc);
     // Phases 4-5: measure and choose the article's container.
     let stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
+    // Phase 4b: a page that shows its content only through scripts is read from its
+    // `<noscript>` copy.
+    if fallback {
+        if let Some(out) = noscript::read(doc, &stats, options, budget, &r) {
+            return out;
+        }
+    }
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];
     // Phase 5b: the lead set apart in the article header joins the container.

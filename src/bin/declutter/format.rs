@@ -11,7 +11,10 @@ pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc, url: Option
     match format {
         Format::Text => r.text.clone(),
         Format::Html => r.html.clone(),
-        Format::Markdown => article_markdown(r, doc, url),
+        Format::Markdown => r
+            .markdown
+            .clone()
+            .unwrap_or_else(|| article_markdown(r, doc, url)),
         Format::Json => with_file(name, &serde_json::to_string_pretty(r).unwrap_or_default()),
         Format::Jsonl => with_file(name, &serde_json::to_string(r).unwrap_or_default()),
     }

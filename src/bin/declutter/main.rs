@@ -101,6 +101,9 @@ fn main() -> ExitCode {
                 url,
                 dedupe: !no_dedupe,
                 html: format != Format::Text,
+                // The core renders the Markdown from its own decision (a page read from its
+                // `<noscript>` copy has no article in `doc`).
+                markdown: format == Format::Markdown,
                 ..Options::default()
             };
             let inputs = input::expand(&paths);
