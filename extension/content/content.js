@@ -73,7 +73,7 @@
     'colspan', 'columnalign', 'columnspan', 'content', 'controls', 'data-hi-res-src', 'data-lazy',
     'data-lazy-src', 'data-lazy-srcset', 'data-original', 'data-src', 'data-srcset', 'data-url',
     'datetime', 'depth', 'dir', 'display', 'displaystyle', 'encoding', 'fence', 'form', 'headers',
-    'height', 'hidden', 'href', 'http-equiv', 'id', 'itemprop', 'kind', 'label', 'lang', 'largeop',
+    'height', 'hidden', 'href', 'http-equiv', 'id', 'itemprop', 'itemtype', 'kind', 'label', 'lang', 'largeop',
     'linethickness', 'lspace', 'mathsize', 'mathvariant', 'maxsize', 'media', 'minsize',
     'movablelimits', 'name', 'notation', 'open', 'poster', 'property', 'pubdate', 'rel', 'reversed',
     'role', 'rowalign', 'rowspan', 'rspace', 'scope', 'scriptlevel', 'separator', 'separators',

@@ -20,6 +20,7 @@
 mod jsonld;
 mod lead;
 mod noscript;
+mod page_type;
 mod prune;
 pub(crate) mod score;
 pub mod signals;
@@ -74,13 +75,18 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     // Phase 3: the structured-data hint.
     let hint = jsonld::matches(doc);
     // Phases 4-5: measure and choose the article's container.
-    let stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
+    let mut stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
     // Phase 4b: a page that shows its content only through scripts is read from its
     // `<noscript>` copy.
     if fallback {
         if let Some(out) = noscript::read(doc, &stats, options, budget, &r) {
             return out;
         }
+    }
+    // Phase 4c: on a discussion (a forum thread, a question page) the posts are the content,
+    // though sites name them as comments.
+    if page_type::is_discussion(doc, &stats) {
+        stats = score::measure_as(doc, &analysis.weight, &analysis.text_weights, &hint, true);
     }
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];

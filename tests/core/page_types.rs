@@ -84,3 +84,56 @@ fn a_page_whose_script_drew_the_posts_is_read_itself() {
     assert_ne!(doc.tag(main), "noscript", "{}", r.text);
     assert!(r.text.contains("as the post says in full"), "{}", r.text);
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_declared_thread_keeps_every_reply() {
+    // schema.org DiscussionForumPosting: the replies, named `reply`, are the thread.
+    let r = run(include_str!("../fixtures/extract/thread-replies.html"));
+    check(
+        "thread-replies",
+        &r,
+        &[
+            "steel racing frame from the seventies",
+            "penetrating oil on the bottom bracket cups",
+            "Keep the gear levers and the chainset",
+            "aluminium foil dipped in water",
+        ],
+        &["Be kind to each other", "Post reply"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_keeps_the_question_and_every_answer() {
+    // schema.org QAPage: each post's body is marked `text`; none of them alone is the page.
+    let r = run(include_str!("../fixtures/extract/qa-page.html"));
+    check(
+        "qa-page",
+        &r,
+        &[
+            "smelled sharply of nail varnish remover",
+            "the starter telling you it is hungry",
+            "a tight lid traps the gases",
+            "Pour off the grey liquid",
+        ],
+        &["Rye or wheat for a first starter", "for home bakers"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_link_shared_for_discussion_keeps_its_comments() {
+    // No structured data and no article beside the comments: the comments are the content.
+    let r = run(include_str!("../fixtures/extract/link-discussion.html"));
+    check(
+        "link-discussion",
+        &r,
+        &[
+            "a lunar day is about fifty minutes longer",
+            "drifted by an hour a month",
+            "saved from the scrapyard",
+        ],
+        &["a place to share things people made"],
+    );
+}

@@ -324,15 +324,17 @@ pub fn eval_one(
     let half = |p: &Prediction| half_of(truth.site.get(&p.file).map_or("", String::as_str));
 
     // Predictions are kept (the whole corpus and each half) for per-page analysis.
+    let name = corpus_name(dir);
+    // A temporary folder per corpus: several corpora may be scored at once in one process
+    // (the corpus floor tests), and each removes its own folder when done.
     let (out_dir, temporary) = match keep {
         Some(k) => (k.to_path_buf(), false),
         None => (
-            std::env::temp_dir().join(format!("declutter-eval-{}", std::process::id())),
+            std::env::temp_dir().join(format!("declutter-eval-{}-{name}", std::process::id())),
             true,
         ),
     };
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let name = corpus_name(dir);
     let all_path = out_dir.join(format!("{name}.jsonl"));
     write_lines(&all_path, preds.iter().map(|p| p.line.as_str()))?;
     let mut half_paths = Vec::new();
