@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -27,6 +28,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 export const STRICT_CSP = "script-src 'none'";
+
+const ext = (file) => path.extname(file).toLowerCase();
 
 function resolve(mounts, pathname) {
   // Longest matching prefix wins.
@@ -55,8 +58,12 @@ function resolve(mounts, pathname) {
   }
 }
 
-/** Starts the server; resolves to {url, port, requests, close()}. Port 0 picks a free one. */
-export function serve({ mounts, port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the server; resolves to {url, port, requests, close()}. Port 0 picks a free one.
+ * `types` overrides content types by extension (e.g. `{'.html': 'text/html'}`: no charset, so
+ * the browser finds the page's own, as it would for a file).
+ */
+export function serve({ mounts, port = 0, host = '127.0.0.1', types = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const u = new URL(req.url, `http://${host}`);
@@ -66,9 +73,13 @@ export function serve({ mounts, port = 0, host = '127.0.0.1' } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
+    // A gzipped file (`page.html.gz`) is sent as what it holds, for the browser to gunzip.
+    const gz = ext(file) === '.gz';
+    const type = ext(gz ? file.slice(0, -3) : file);
     const headers = {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': types[type] ?? TYPES[type] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
     };
     if (u.searchParams.get('csp') === 'none') headers['content-security-policy'] = STRICT_CSP;
     res.writeHead(200, headers);

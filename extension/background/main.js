@@ -89,11 +89,14 @@ const queues = new Map();
  * Toggles `mode` ("reader" or "declutter") on the tab. Resolves once the page shows the
  * result (or is restored) to {mode, active, title, words, hidden, duplicates, ms}.
  * hidden/duplicates count blocks: those marked in the page (declutter) or the core's (reader).
+ * Options: `on`, only switch on (a page already in `mode` stays as it is); `extraction`, the
+ * result also carries the core's whole result for the page (`extraction`, the CLI's JSON
+ * fields) when the mode was switched on.
  */
-function toggle(tabId, mode = 'reader', { on = false } = {}) {
+function toggle(tabId, mode = 'reader', { on = false, extraction = false } = {}) {
   if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
   if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
-  return enqueue(tabId, () => toggleNow(tabId, mode, on));
+  return enqueue(tabId, () => toggleNow(tabId, mode, { on, extraction }));
 }
 
 /** Runs `work` after whatever the tab is already doing: one change to a page at a time. */
@@ -111,7 +114,7 @@ function enqueue(tabId, work) {
 }
 
 // `on`: only switch on (a site rule, the picker): a page already in `mode` stays as it is.
-async function toggleNow(tabId, mode, on) {
+async function toggleNow(tabId, mode, { on, extraction }) {
   const started = performance.now();
   // Asked at once, answered while the page is read: the tab (for site memory and picks), and
   // the core (instantiated on the first toggle only, then kept).
@@ -134,7 +137,7 @@ async function toggleNow(tabId, mode, on) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
-  return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab });
+  return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab, extraction });
 }
 
 /**
@@ -170,9 +173,10 @@ function forPage(result, reader) {
 /**
  * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
  * `snap`, `cut`: the page's snapshot (compact form, content/content.js) and the note if a
- * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise.
+ * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise;
+ * `extraction`: answer with the core's whole result too.
  */
-async function turnOn(tabId, mode, started, { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId) } = {}) {
+async function turnOn(tabId, mode, started, { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId), extraction = false } = {}) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const memory = tab.then((t) => {
     const site = siteOf(t);
@@ -231,6 +235,8 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
     // The core's notes (no article, budget or node limits hit) and the page-reading limit's.
     messages: result.messages,
     ms: performance.now() - started,
+    // Asked for (automation): everything the core found, as the CLI's JSON has it.
+    extraction: extraction ? result : undefined,
   };
 }
 
@@ -389,7 +395,7 @@ if (isTestBuild) {
     let run;
     if (msg.call) run = Promise.resolve().then(() => TEST_CALLS[msg.call](...(msg.args ?? [])));
     else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
-    else run = toggle(sender.tab.id, msg.mode);
+    else run = toggle(sender.tab.id, msg.mode, msg.options);
     run.then(
       (r) => reply({ ok: r }),
       (e) => reply({ error: String(e?.message ?? e) }),

@@ -231,7 +231,7 @@ fn homepage_is_not_an_article() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn deep_nesting_is_linear() {
-    use declutter::dom::DocBuilder;
+    use declutter::internals::dom::DocBuilder;
     const DEPTH: usize = 100_000;
     let mut b = DocBuilder::new();
     b.open("html", vec![]);
@@ -253,7 +253,7 @@ fn deep_nesting_is_linear() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_million_siblings() {
-    use declutter::dom::DocBuilder;
+    use declutter::internals::dom::DocBuilder;
     const SIBLINGS: usize = 1_000_000;
     let mut b = DocBuilder::with_capacity(2 * SIBLINGS + 8);
     b.open("html", vec![]);
@@ -361,7 +361,7 @@ fn hidden_roots_are_minimal_and_outside_the_article() {
         include_str!("../fixtures/extract/newsletter.html"),
         include_str!("../fixtures/extract/homepage.html"),
     ] {
-        let doc = declutter::dom::html::parse_str(html).unwrap();
+        let doc = declutter::internals::dom::html::parse_str(html).unwrap();
         let r = declutter::extract_doc(&doc, &Options::default());
         for (k, a) in r.hidden.iter().enumerate() {
             if let Some(m) = r.main {
@@ -773,4 +773,32 @@ fn max_words_caps_html_and_markdown_at_a_block() {
     assert!(whole.html.contains("Paragraph 119:"));
     let short = extract_html_str(&long_report(5), &opts).expect("page parses");
     assert_eq!(short.shown_words, None);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn json_ld_body_in_a_cdata_wrapper_still_locates_the_article() {
+    // The JSON-LD is read once, with the metadata's lenient parser, for both uses: a body
+    // wrapped as many pages wrap it (`//<![CDATA[ ... //]]>`) is the same hint.
+    let page = include_str!("../fixtures/extract/jsonld-hint.html");
+    let wrapped = page
+        .replacen(
+            r#"<script type="application/ld+json">"#,
+            "<script type=\"application/ld+json\">//<![CDATA[\n",
+            1,
+        )
+        .replacen("</script>", "\n//]]></script>", 1);
+    assert_ne!(wrapped, page);
+    let r = run(&wrapped);
+    check_text(
+        "jsonld-cdata",
+        &r,
+        &[LADDER_FIRST, "Critics had argued"],
+        &["cheese market", "never shown on the page"],
+    );
+    // Without the hint the page's other column wins: the hint is what decides here.
+    let start = page.find("<script").unwrap();
+    let end = page.find("</script>").unwrap() + "</script>".len();
+    let bare = format!("{}{}", &page[..start], &page[end..]);
+    assert!(run(&bare).text.contains("cheese market"));
 }

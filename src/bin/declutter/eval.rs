@@ -325,10 +325,9 @@ pub fn eval_one(
 
     // Predictions are kept (the whole corpus and each half) for per-page analysis.
     let name = corpus_name(dir);
-    // A temporary folder per corpus: several corpora may be scored at once in one process
-    // (the corpus floor tests), and each removes its own folder when done.
     let (out_dir, temporary) = match keep {
         Some(k) => (k.to_path_buf(), false),
+        // One folder per corpus and process: corpora may be scored in parallel (the tests).
         None => (
             std::env::temp_dir().join(format!("declutter-eval-{}-{name}", std::process::id())),
             true,

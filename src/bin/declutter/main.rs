@@ -101,8 +101,6 @@ fn main() -> ExitCode {
                 url,
                 dedupe: !no_dedupe,
                 html: format != Format::Text,
-                // The core renders the Markdown from its own decision (a page read from its
-                // `<noscript>` copy has no article in `doc`).
                 markdown: format == Format::Markdown,
                 ..Options::default()
             };
