@@ -2,9 +2,7 @@
 //! thread, a scripted page's `<noscript>` copy, ... What the reader gets is the page's own
 //! content, in every rendering (text, HTML, Markdown) from the same decision.
 
-use declutter::dom::html::parse_str;
-use declutter::dom::snapshot::Snapshot;
-use declutter::{extract_html_str, extract_snapshot, Extraction, Options};
+use declutter::{extract_html_str, extract_snapshot, parse_html, Extraction, Options, Snapshot};
 
 fn opts() -> Options {
     Options {
@@ -49,7 +47,7 @@ fn a_thread_shipped_only_in_noscript_is_read_from_it() {
         &["Loading the forum", "Privacy"],
     );
     assert!(r.is_article, "{:?}", r.messages);
-    let doc = parse_str(THREAD).unwrap();
+    let doc = parse_html(THREAD.as_bytes()).unwrap();
     let main = r.main.expect("a main element");
     assert_eq!(
         doc.tag(main),
@@ -79,7 +77,7 @@ fn a_page_whose_script_drew_the_posts_is_read_itself() {
         &format!("<main id=\"app\">{drawn}</main><section id=\"splash\">"),
     );
     let r = run(&page);
-    let doc = parse_str(&page).unwrap();
+    let doc = parse_html(page.as_bytes()).unwrap();
     let main = r.main.expect("a main element");
     assert_ne!(doc.tag(main), "noscript", "{}", r.text);
     assert!(r.text.contains("as the post says in full"), "{}", r.text);
