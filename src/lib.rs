@@ -133,7 +133,7 @@ pub const NO_ARTICLE: &str =
 /// The heuristics within the time budget, then the notes on what the limits left out.
 fn run(doc: &Doc, options: &Options, started: web_time::Instant, bytes_cut: bool) -> Extraction {
     let mut r = extract::run(doc, options, &Budget::new(started, options.budget_ms));
-    if options.markdown {
+    if options.markdown && r.markdown.is_none() {
         // Rendered from the same tree and result as the CLI's `--format markdown`.
         r.markdown = Some(output::markdown::article_markdown(
             &r,
