@@ -357,8 +357,6 @@ const TEST_CALLS = {
   setPicks,
   saveSettings,
   loadSettings,
-  // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
-  markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
 };
 /** Decodes the compact snapshot (content/content.js, src/dom/snapshot.rs `Packed`); tests only. */
 function unpack({ text, ints: wire }) {
@@ -397,7 +395,8 @@ if (isTestBuild) {
     return true;
   });
   // For tests that compare the two doors on the live page (the walk must number nodes as
-  // door 1 does): the content script's snapshot and the core's two calls.
+  // door 1 does): the content script's snapshot and the core's snapshot call (door 1 runs in
+  // the tests themselves, from the playground's package: tests/e2e/lib/door1.mjs).
   globalThis.declutterTest = Object.freeze({
     // The page's snapshot as the toggle reads it (compact form: {url, text, ints}).
     // Read as a toggle reads it: the injection answers with the snapshot (content/start.js,

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
+import { door1 } from './lib/door1.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
 const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
@@ -51,10 +52,7 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
     // Door 1 on the page's bytes with the page's URL: what `declutter extract --format markdown
     // --url URL` prints (both call output::markdown::article_markdown; see tests/core).
     const html = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/news.html'), 'utf8');
-    const expected = await inWorker(
-      async ([h, u]) => (await globalThis.declutterTest.loadCore()).extractHtml(h, { markdown: true, url: u }).markdown,
-      [html, url],
-    );
+    const expected = door1(html, { markdown: true, url }).markdown;
     assert.match(copied, /^# Harbour town votes/, 'the title heads the Markdown');
     assert.match(copied, /The plan keeps the pier/);
     assert.doesNotMatch(copied, /Sign up for our free newsletter/, 'the repeated promo is not in it');
