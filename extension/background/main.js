@@ -357,6 +357,9 @@ const TEST_CALLS = {
   setPicks,
   saveSettings,
   loadSettings,
+  // When this background context started (the browser benchmark's check that a toggle met a
+  // freshly started background: tests/bench/browser.mjs).
+  backgroundStarted: () => performance.timeOrigin,
 };
 /** Decodes the compact snapshot (content/content.js, src/dom/snapshot.rs `Packed`); tests only. */
 function unpack({ text, ints: wire }) {
