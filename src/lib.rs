@@ -1,34 +1,59 @@
 //! Declutter's core: finds a page's article and its clutter, including blocks the page repeats.
 //!
-//! One pure core with two doors, both producing the same [`dom::Doc`]:
+//! One pure core with two doors, both producing the same [`Doc`]:
 //! - `extract_html`: HTML bytes in any charset, parsed by html5ever (CLI, playground, benchmarks;
 //!   the default feature `html`, which the extension's wasm leaves out);
 //! - [`extract_snapshot`] and [`extract_packed`]: the live page as a content script reads it
-//!   (the compact [`dom::snapshot::Packed`] form is what the extension sends).
+//!   (the compact [`Packed`] form is what the extension sends).
 //!
-//! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is [`wasm`] alone.
-
-pub mod dedupe;
-pub mod dom;
-pub mod extract;
-pub mod meta;
-pub mod output;
+//! The modules are private; this file is the API: the doors above, [`Options`] in, an
+//! [`Extraction`] (or an [`Error`] that says what was wrong with the input) out, and for
+//! callers that parse once and read a page several ways (site memory), [`parse_html`],
+//! [`extract_doc`] and [`fingerprints`] over the read-only [`Doc`].
+//!
+//! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is one module alone.
 
 mod budget;
+mod dedupe;
+mod dom;
 mod error;
+mod extract;
+mod meta;
 mod options;
+mod output;
 mod result;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use dom::snapshot::{Packed, SnapNode, Snapshot};
+pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
 pub use options::Options;
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
+/// The modules behind the facade, for this package's own tests, benchmarks, fuzz targets and
+/// evaluation commands. Not part of the API: anything in here may change at any time.
+#[doc(hidden)]
+pub mod internals {
+    pub mod dedupe {
+        pub use crate::dedupe::*;
+    }
+    pub mod dom {
+        pub use crate::dom::*;
+    }
+    pub mod extract {
+        pub use crate::extract::*;
+    }
+    pub mod meta {
+        pub use crate::meta::*;
+    }
+    pub mod output {
+        pub use crate::output::*;
+    }
+}
+
 use budget::Budget;
-use dom::snapshot::{Packed, Snapshot};
-use dom::Doc;
 
 /// Door 1 (feature `html`): extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
 #[cfg(feature = "html")]
@@ -74,7 +99,20 @@ pub fn extract_packed(packed: &Packed, options: &Options) -> Result<Extraction, 
     Ok(run(&doc, options, started, false))
 }
 
-/// Runs the heuristics on a document already in the model (no time budget).
+/// Parses HTML bytes in any charset (as [`extract_html`] does, without its limits) into a page
+/// that can be read several ways: [`extract_doc`], [`fingerprints`], the [`Doc`] accessors.
+#[cfg(feature = "html")]
+pub fn parse_html(bytes: &[u8]) -> Result<Doc, Error> {
+    dom::html::parse_bytes(bytes)
+}
+
+/// The page's block fingerprints for site memory, as [`Extraction::fingerprints`] holds them,
+/// without running the extraction.
+pub fn fingerprints(doc: &Doc) -> Vec<u32> {
+    dedupe::fingerprints(doc)
+}
+
+/// Runs the heuristics on a page already parsed (no time budget, no notes on limits).
 pub fn extract_doc(doc: &Doc, options: &Options) -> Extraction {
     extract::run(doc, options, &Budget::unlimited())
 }

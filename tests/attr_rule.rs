@@ -2,7 +2,7 @@
 //! hold a copy, and every heuristic or renderer must read only attributes the rule keeps.
 //! These tests fail when the copies or a new `attr("...")` read disagree with it.
 
-use declutter::dom::{Walk, READ_ATTRS};
+use declutter::internals::dom::{Walk, READ_ATTRS};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,10 @@
 #[allow(dead_code)]
 #[path = "../src/bin/declutter/eval.rs"]
 mod eval;
-// eval.rs prints the metadata report from its sibling module.
+// eval.rs prints the metadata report from its sibling module and reads pages through input.rs.
+#[allow(dead_code)]
+#[path = "../src/bin/declutter/input.rs"]
+mod input;
 #[allow(dead_code)]
 #[path = "../src/bin/declutter/meta_eval.rs"]
 mod meta_eval;

@@ -93,15 +93,15 @@ impl Doc {
         self.nodes.is_empty()
     }
 
-    pub fn nodes(&self) -> &[Node] {
+    pub(crate) fn nodes(&self) -> &[Node] {
         &self.nodes
     }
 
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
     }
 
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
         match &self.nodes[id as usize].data {
             NodeData::Element(e) => Some(e),
             NodeData::Text(_) => None,

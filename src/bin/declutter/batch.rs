@@ -4,7 +4,7 @@ use crate::format::{render, render_error};
 use crate::input::Input;
 use crate::site_memory::SiteMemory;
 use crate::Format;
-use declutter::{dom, extract_doc, Options};
+use declutter::{extract_html, Options};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -19,11 +19,8 @@ fn process(input: &Input, opts: &Options, format: Format) -> Result<String, Stri
     let bytes = input.read()?;
     let name = input.name();
     let work = || -> Result<String, String> {
-        let started = std::time::Instant::now();
-        let doc = dom::html::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-        let mut r = extract_doc(&doc, opts);
-        r.ms = started.elapsed().as_secs_f64() * 1000.0;
-        Ok(render(format, &name, &r, &doc, opts.url.as_deref()))
+        let r = extract_html(&bytes, opts).map_err(|e| e.to_string())?;
+        Ok(render(format, &name, r))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
         .unwrap_or_else(|p| Err(format!("internal error: {}", panic_message(&*p))))

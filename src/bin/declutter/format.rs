@@ -1,19 +1,17 @@
 //! Rendering one extraction in the chosen output format.
 
 use crate::Format;
-use declutter::dom::Doc;
-use declutter::output::markdown::article_markdown;
 use declutter::Extraction;
 
-/// The output for one input. `doc` is the parsed page (Markdown renders from it); `url` is
-/// the page's address, for Markdown's links.
-pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc, url: Option<&str>) -> String {
+/// The output for one input, from an extraction made with `Options::markdown` on for
+/// [`Format::Markdown`].
+pub fn render(format: Format, name: &str, r: Extraction) -> String {
     match format {
-        Format::Text => r.text.clone(),
-        Format::Html => r.html.clone(),
-        Format::Markdown => article_markdown(r, doc, url),
-        Format::Json => with_file(name, &serde_json::to_string_pretty(r).unwrap_or_default()),
-        Format::Jsonl => with_file(name, &serde_json::to_string(r).unwrap_or_default()),
+        Format::Text => r.text,
+        Format::Html => r.html,
+        Format::Markdown => r.markdown.unwrap_or_default(),
+        Format::Json => with_file(name, &serde_json::to_string_pretty(&r).unwrap_or_default()),
+        Format::Jsonl => with_file(name, &serde_json::to_string(&r).unwrap_or_default()),
     }
 }
 

@@ -53,15 +53,17 @@ enum Command {
         #[arg(long)]
         show_misses: bool,
     },
-    /// Score extraction on evaluation corpora (readability, trafilatura or seedlike layout).
+    /// Score extraction on evaluation corpora (wcxb, readability, trafilatura or seedlike
+    /// layout), whole and in two halves split by site.
     Eval {
         corpora: Vec<PathBuf>,
         /// Path to score.py (default: ../shared/tools/score.py beside the repo or the corpus).
         #[arg(long)]
         scorer: Option<PathBuf>,
-        /// Keep the predictions as DIR/<kind>.jsonl (for per-page analysis).
-        #[arg(long)]
-        keep: Option<PathBuf>,
+        /// Where the predictions are kept for per-page analysis: DIR/<corpus>.jsonl, one file
+        /// per half, and for wcxb DIR/<corpus>.pages.tsv (per-page scores, worst first).
+        #[arg(long, default_value = "target/eval")]
+        keep: PathBuf,
     },
 }
 
@@ -87,7 +89,7 @@ fn main() -> ExitCode {
             corpora,
             scorer,
             keep,
-        } => eval::main(&corpora, scorer.as_deref(), keep.as_deref()),
+        } => eval::main(&corpora, scorer.as_deref(), Some(&keep)),
         Command::Extract {
             paths,
             format,
@@ -99,6 +101,7 @@ fn main() -> ExitCode {
                 url,
                 dedupe: !no_dedupe,
                 html: format != Format::Text,
+                markdown: format == Format::Markdown,
                 ..Options::default()
             };
             let inputs = input::expand(&paths);

@@ -2,15 +2,14 @@
 //! promos, footers) are that site's boilerplate.
 //!
 //! Two passes. The first parses every page and collects its block fingerprints
-//! (`declutter::dedupe::fingerprints`) and its site: the host of its canonical URL (or
+//! (`declutter::fingerprints`) and its site: the host of its canonical URL (or
 //! `og:url`), else the directory it was read from. The second pass (the normal extraction)
 //! gives each page, in `Options::site_boilerplate`, the fingerprints that its site's other
 //! pages share often enough. The core does the rest: matching short blocks are hidden and
 //! never article text.
 
 use crate::input::Input;
-use declutter::dom::{html::parse_bytes, Doc, NodeId};
-use declutter::{dedupe, Options};
+use declutter::{fingerprints, parse_html, Doc, NodeId, Options};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
@@ -38,8 +37,8 @@ impl SiteMemory {
             .par_iter()
             .map(|input| {
                 let bytes = input.read().ok()?;
-                let doc = parse_bytes(&bytes).ok()?;
-                Some((site_of(&doc, input), dedupe::fingerprints(&doc)))
+                let doc = parse_html(&bytes).ok()?;
+                Some((site_of(&doc, input), fingerprints(&doc)))
             })
             .collect();
         let mut seen: HashMap<(&str, u32), u32> = HashMap::new();
@@ -122,7 +121,7 @@ mod tests {
             Some("h.example".into())
         );
         assert_eq!(host_of("/relative/path"), None);
-        let doc = parse_bytes(
+        let doc = parse_html(
             b"<html><head><link rel=\"canonical\" href=\"https://a.example/x\"></head></html>",
         )
         .unwrap();
@@ -130,7 +129,7 @@ mod tests {
             site_of(&doc, &Input::File("d/p.html".into())),
             "host:a.example"
         );
-        let doc = parse_bytes(b"<p>no url</p>").unwrap();
+        let doc = parse_html(b"<p>no url</p>").unwrap();
         assert_eq!(site_of(&doc, &Input::File("d/p.html".into())), "dir:d");
     }
 
@@ -157,8 +156,7 @@ mod tests {
             .unwrap();
             inputs.push(Input::File(p));
         }
-        let fp =
-            |t: &str| dedupe::fingerprints(&parse_bytes(format!("<p>{t}</p>").as_bytes()).unwrap());
+        let fp = |t: &str| fingerprints(&parse_html(format!("<p>{t}</p>").as_bytes()).unwrap());
         let m = SiteMemory::build(&inputs, true);
         for (i, s) in stories.iter().enumerate() {
             let o = m.options(i, &Options::default());
