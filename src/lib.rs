@@ -14,10 +14,12 @@
 //! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is one module alone.
 
 mod budget;
+mod contracts;
 mod dedupe;
 mod dom;
 mod error;
 mod extract;
+mod measure;
 mod meta;
 mod options;
 mod output;
@@ -29,13 +31,17 @@ mod wasm;
 pub use dom::snapshot::{Packed, SnapNode, Snapshot};
 pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
-pub use options::Options;
+pub use options::{Options, MIN_OTHER_PAGES};
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 /// The modules behind the facade, for this package's own tests, benchmarks, fuzz targets and
 /// evaluation commands. Not part of the API: anything in here may change at any time.
 #[doc(hidden)]
 pub mod internals {
+    /// The definitions the JavaScript side shares with the core (the wasm `contracts()` call).
+    pub mod contracts {
+        pub use crate::contracts::*;
+    }
     pub mod dedupe {
         pub use crate::dedupe::*;
     }

@@ -37,6 +37,12 @@ pub struct Options {
     pub max_words: Option<usize>,
 }
 
+/// Site memory: a block fingerprint is a site's boilerplate for a page when at least this many
+/// OTHER pages of the site had it. One is not enough: a story quoted in another page's
+/// "Related" box would erase its own paragraphs (the core also caps boilerplate at short
+/// blocks, for the same reason). The CLI's batch memory and the extension's both apply it.
+pub const MIN_OTHER_PAGES: u32 = 2;
+
 /// Default node limit: a million-sibling page (two million nodes) still reads whole, while a
 /// runaway page stops at about 250 MB of model.
 pub const DEFAULT_MAX_NODES: usize = 4_000_000;

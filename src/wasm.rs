@@ -48,3 +48,10 @@ pub fn extract_snapshot(
         &opts,
     )?)
 }
+
+/// The definitions the JavaScript side shares with the core (`src/contracts.rs`); the build
+/// writes them into the scripts' shared module.
+#[wasm_bindgen]
+pub fn contracts() -> Result<JsValue, JsError> {
+    to_js(&crate::contracts::contracts())
+}

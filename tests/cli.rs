@@ -1,4 +1,5 @@
 //! The `declutter` binary end to end: formats, ordering, stdin, directories, batch errors.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! The floors sit a little under the figures reached, so a regression fails CI.
 //!
 //! Without `../shared` the test fails with a message; set `DECLUTTER_SKIP_CORPUS=1` to skip.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 #[allow(dead_code)]
 #[path = "../src/bin/declutter/eval.rs"]

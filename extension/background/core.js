@@ -1,7 +1,7 @@
 // The one wasm loader: instantiates the core once, on first use, and hands out its calls.
 // It runs in the background context only: a content script cannot instantiate WebAssembly on
 // a page whose CSP forbids it, and the extension's own CSP allows 'wasm-unsafe-eval'.
-// The extension's package has only door 2 (the live page's snapshot): see extension/build/build.mjs.
+// The extension's package has only the snapshot input (no HTML parser): see extension/build/build.mjs.
 
 import init, { extractSnapshot } from '../pkg/declutter.js';
 

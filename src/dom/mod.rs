@@ -241,9 +241,10 @@ impl Iterator for Children<'_> {
 /// data, `on*` handlers, other `data-*`, tracking attributes) is never read, and leaving it
 /// out of the model saves the copies: about 60% of a live-page snapshot's characters.
 ///
-/// The content script's walk (extension/content/content.js) and the playground's
-/// (www/snapshot.js) hold the same list as `READ_ATTRS`; tests/attr_rule.rs fails when they or
-/// an attribute a heuristic or renderer reads in `src/` is missing from with this one.
+/// The page walk in JavaScript (extension/content/walk.js, the extension's and the
+/// playground's) gets this list from the build (extension/build/contracts.mjs);
+/// tests/attr_rule.rs fails when an attribute a heuristic or renderer reads in `src/` is
+/// missing from it.
 pub const READ_ATTRS: &[&str] = &[
     "accent",
     "accentunder",
@@ -326,6 +327,12 @@ pub const READ_ATTRS: &[&str] = &[
     "xmlns",
 ];
 
+/// Elements whose text content is never read (the browser may hold megabytes of script),
+/// each with the `type` (a lower-case part of it) that makes an exception: JSON-LD scripts
+/// are read because metadata lives there. [`Walk::keeps_text_of`] applies it; the page walks
+/// in JavaScript get it from the build (extension/build/contracts.mjs).
+pub const UNREAD_TEXT: &[(&str, Option<&str>)] = &[("script", Some("ld+json")), ("style", None)];
+
 /// The walk rules both doors share, so that ids agree between them.
 pub struct Walk;
 
@@ -343,13 +350,14 @@ impl Walk {
             .contains(name)
     }
 
-    /// Elements whose text content is never read (the browser may hold megabytes of script);
-    /// JSON-LD scripts are the exception because metadata lives there.
+    /// Is the text inside an element with this tag (and `type` attribute) read? See
+    /// [`UNREAD_TEXT`].
     pub fn keeps_text_of(tag: &str, type_attr: Option<&str>) -> bool {
-        match tag {
-            "style" => false,
-            "script" => type_attr.is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")),
-            _ => true,
+        match UNREAD_TEXT.iter().find(|(t, _)| *t == tag) {
+            None => true,
+            Some((_, except)) => except.is_some_and(|want| {
+                type_attr.is_some_and(|t| t.to_ascii_lowercase().contains(want))
+            }),
         }
     }
 }

@@ -13,44 +13,6 @@ const MATCH_SHARE: f32 = 0.5;
 /// Bodies shorter than this (characters) are summaries, too short to vouch for anything.
 const MIN_BODY_CHARS: usize = 200;
 
-/// Every `articleBody` string in the page's JSON-LD scripts, concatenated.
-pub fn article_body(doc: &Doc) -> Option<String> {
-    let mut body = String::new();
-    for i in 0..doc.len() as NodeId {
-        if doc.tag(i) != "script"
-            || !doc
-                .attr(i, "type")
-                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-        {
-            continue;
-        }
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&doc.subtree_text(i)) else {
-            continue;
-        };
-        // Walk the JSON with an explicit stack (structured data can nest deeply).
-        let mut stack = vec![&v];
-        while let Some(v) = stack.pop() {
-            match v {
-                serde_json::Value::Object(m) => {
-                    for (k, x) in m {
-                        if k == "articleBody" {
-                            if let Some(t) = x.as_str() {
-                                body.push_str(t);
-                                body.push('\n');
-                            }
-                        } else {
-                            stack.push(x);
-                        }
-                    }
-                }
-                serde_json::Value::Array(a) => stack.extend(a.iter()),
-                _ => {}
-            }
-        }
-    }
-    (body.chars().count() >= MIN_BODY_CHARS).then_some(body)
-}
-
 fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -69,12 +31,13 @@ fn shingles(text: &str) -> Vec<u64> {
 }
 
 /// Per node: does the body hold this block's own text? Empty when the page has no usable
-/// `articleBody`.
-pub fn matches(doc: &Doc) -> Vec<bool> {
-    let Some(body) = article_body(doc) else {
+/// `articleBody`. `body` is the page's JSON-LD `articleBody` text (`meta::Metadata`, which
+/// parses the JSON-LD scripts once for every use).
+pub fn matches(doc: &Doc, body: Option<&str>) -> Vec<bool> {
+    let Some(body) = body.filter(|b| b.chars().count() >= MIN_BODY_CHARS) else {
         return Vec::new();
     };
-    let set: HashSet<u64> = shingles(&body).into_iter().collect();
+    let set: HashSet<u64> = shingles(body).into_iter().collect();
     let n = doc.len();
     // Text of each block (nearest non-inline element), gathered in one forward pass.
     let mut owner: Vec<NodeId> = vec![0; n];

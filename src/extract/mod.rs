@@ -4,7 +4,8 @@
 //! Phases (each a function call in [`run`]):
 //! 1. `meta::read`: title, byline, dates and the rest from the head and structured data.
 //! 2. `dedupe::analyze`: blocks the page repeats, so their copies do not inflate a container.
-//! 3. `jsonld::boosts`: blocks the page's schema.org `articleBody` vouches for weigh more.
+//! 3. `jsonld::matches`: blocks the page's schema.org `articleBody` (read with the metadata)
+//!    vouches for weigh more.
 //! 4. `score::measure`: text, link text and prose score per subtree, in two linear passes.
 //! 5. `score::choose`: the smallest container that holds most of the prose; then `lead::join`:
 //!    a lead paragraph set apart just before it joins it.
@@ -44,6 +45,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
     let m = meta::read(doc, options.url.as_deref());
+    let article_body = m.article_body;
     r.title = m.title;
     r.byline = m.byline;
     r.published = m.published;
@@ -66,7 +68,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
         dedupe::Analysis::default()
     };
     // Phase 3: the structured-data hint.
-    let hint = jsonld::matches(doc);
+    let hint = jsonld::matches(doc, article_body.as_deref());
     // Phases 4-5: measure and choose the article's container.
     let stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
     let choice = score::choose(doc, &stats);
@@ -139,7 +141,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
             .text
             .split("\n\n")
             .find(|p| {
-                let w = score::weigh(p);
+                let w = crate::measure::weigh(p);
                 score::block_score(w.chars, 0, w.commas, w.loose) > 0.0
             })
             .map(str::to_string);
@@ -171,7 +173,7 @@ fn count_words(text: &str) -> (usize, usize) {
     let mut words = 0;
     let mut cjk = 0;
     for w in text.split_whitespace() {
-        let n = w.chars().filter(|&c| score::is_cjk(c)).count();
+        let n = w.chars().filter(|&c| crate::measure::is_cjk(c)).count();
         cjk += n;
         if n < w.chars().count() {
             words += 1;

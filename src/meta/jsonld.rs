@@ -47,17 +47,26 @@ pub struct JsonLd {
     pub description: Option<String>,
     pub image: Option<String>,
     pub language: Option<String>,
+    /// Every `articleBody` string anywhere in the page's JSON-LD, as written (not cleaned),
+    /// each followed by a line break; empty when there is none. Extraction uses it as a hint
+    /// to the article's blocks (`extract::jsonld`), so the scripts are parsed once, here.
+    pub article_body: String,
 }
 
 /// Parses every JSON-LD script text and reads the first article-typed node (else a page node).
 pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
     let mut nodes: Vec<Value> = Vec::new();
+    let mut article_body = String::new();
     for s in scripts {
         if let Some(v) = parse_lenient(s) {
+            collect_article_body(&v, &mut article_body);
             flatten(v, &mut nodes);
         }
     }
-    let mut out = JsonLd::default();
+    let mut out = JsonLd {
+        article_body,
+        ..JsonLd::default()
+    };
     let by_id = |id: &str| -> Option<&Map<String, Value>> {
         nodes
             .iter()
@@ -146,6 +155,31 @@ fn parse_lenient(s: &str) -> Option<Value> {
     // First complete value only (some pages concatenate several objects).
     let mut de = serde_json::Deserializer::from_str(t).into_iter::<Value>();
     de.next().and_then(Result::ok)
+}
+
+/// Appends every `articleBody` string in `v`, at any depth (publishers nest the article in
+/// `@graph`, `mainEntity` or `hasPart`), each followed by a line break.
+fn collect_article_body(v: &Value, out: &mut String) {
+    // An explicit stack: structured data can nest deeply.
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("articleBody", Value::String(t)) => {
+                            out.push_str(t);
+                            out.push('\n');
+                        }
+                        ("articleBody", _) => {}
+                        _ => stack.push(x),
+                    }
+                }
+            }
+            Value::Array(a) => stack.extend(a.iter()),
+            _ => {}
+        }
+    }
 }
 
 /// Lists every object: top-level, array items and `@graph` members (one level of nesting
@@ -252,5 +286,15 @@ mod tests {
         assert_eq!(r.name.as_deref(), Some("Post"));
         assert_eq!(r.authors, vec!["Cy Dee"]);
         assert_eq!(read(["{\"@type\":\"Thing\"}"]), JsonLd::default());
+    }
+
+    #[test]
+    fn article_body_is_read_through_wrappers() {
+        let body = "The quay was rebuilt over the winter.";
+        let strict = format!("{{\"@type\":\"NewsArticle\",\"articleBody\":\"{body}\"}}");
+        let wrapped = format!("//<![CDATA[\n{{\"@graph\":[{{\"@type\":\"WebPage\",\"hasPart\":{{\"articleBody\":\"{body}\"}}}}]}}\n//]]>");
+        for s in [strict, wrapped] {
+            assert_eq!(read([s.as_str()]).article_body, format!("{body}\n"), "{s}");
+        }
     }
 }

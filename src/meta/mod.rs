@@ -33,6 +33,9 @@ pub struct Metadata {
     /// Absolute when the page URL or a `<base href>` is known.
     pub lead_image: Option<String>,
     pub excerpt: Option<String>,
+    /// The JSON-LD `articleBody` text, as written (never output: extraction takes it as a
+    /// hint to which blocks are the article's).
+    pub article_body: Option<String>,
 }
 
 /// Longest believable byline; a longer "author" element is a bio or a comment.
@@ -81,6 +84,7 @@ pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
         lead_image: lead_image(&s, &ld, url),
         excerpt: excerpt(&s, &ld),
         site_name,
+        article_body: (!ld.article_body.is_empty()).then_some(ld.article_body),
     }
 }
 

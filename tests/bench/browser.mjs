@@ -78,7 +78,9 @@ function corpusPages() {
   try {
     return [
       ...readdirSync(rdir).map((c) => path.join(rdir, c, 'source.html')),
-      ...readdirSync(tdir).filter((f) => f.endsWith('.html')).map((f) => path.join(tdir, f)),
+      ...readdirSync(tdir)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => path.join(tdir, f)),
     ];
   } catch {
     return null;
@@ -154,13 +156,11 @@ async function timedToggle(mode) {
       }),
     );
   const longtasks = [];
-  let observer = null;
-  try {
-    observer = new PerformanceObserver((l) => longtasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])));
-    observer.observe({ type: 'longtask' });
-  } catch {
-    observer = null; // no Long Tasks API (Firefox): the heartbeat alone
-  }
+  // No Long Tasks API in Firefox: the heartbeat alone there.
+  const observer = PerformanceObserver.supportedEntryTypes?.includes('longtask')
+    ? new PerformanceObserver((l) => longtasks.push(...l.getEntries().map((e) => [e.startTime, e.duration])))
+    : null;
+  observer?.observe({ type: 'longtask' });
   const gaps = [];
   let beating = true;
   let last = performance.now();
@@ -300,7 +300,11 @@ const pct = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
 };
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 console.log(
   `bench:browser: ${pages.length} pages of ${MIN_BYTES / 1024} KiB - ${MAX_BYTES / 1024} KiB (median ${(median(pages.map((p) => p.bytes)) / 1024).toFixed(0)} KiB), ` +
@@ -333,7 +337,9 @@ for (const name of browsers) {
   }
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   const stale = rows.filter((r) => !r.reader.cold.fresh || !r.declutter.cold.fresh).length;
-  console.log(`\n${name}: ${rows.length} pages in ${secs} s; load average ${loadBefore} before, ${load()} after${stale ? `; ${stale} cold toggles met a background that had not restarted` : ''}`);
+  console.log(
+    `\n${name}: ${rows.length} pages in ${secs} s; load average ${loadBefore} before, ${load()} after${stale ? `; ${stale} cold toggles met a background that had not restarted` : ''}`,
+  );
   console.log('| mode | background | resolved median | p90 | p95 | painted median | p90 | p95 | longest task (max) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const mode of ['reader', 'declutter']) {
@@ -341,25 +347,55 @@ for (const name of browsers) {
       const ts = rows.map((r) => r[mode][start]);
       const task = Math.max(0, ...ts.map((t) => Math.max(t.longtask, t.gap)));
       console.log(
-        `| ${mode} | ${start} | ${ms(median(ts.map((t) => t.resolved)))} | ${ms(pct(ts.map((t) => t.resolved), 90))} | ${ms(pct(ts.map((t) => t.resolved), 95))} | ` +
-          `${ms(median(ts.map((t) => t.painted)))} | ${ms(pct(ts.map((t) => t.painted), 90))} | ${ms(pct(ts.map((t) => t.painted), 95))} | ${ms(task)} |`,
+        `| ${mode} | ${start} | ${ms(median(ts.map((t) => t.resolved)))} | ${ms(
+          pct(
+            ts.map((t) => t.resolved),
+            90,
+          ),
+        )} | ${ms(
+          pct(
+            ts.map((t) => t.resolved),
+            95,
+          ),
+        )} | ` +
+          `${ms(median(ts.map((t) => t.painted)))} | ${ms(
+            pct(
+              ts.map((t) => t.painted),
+              90,
+            ),
+          )} | ${ms(
+            pct(
+              ts.map((t) => t.painted),
+              95,
+            ),
+          )} | ${ms(task)} |`,
       );
     }
   }
   const readerWarm = rows.map((r) => r.reader.warm.painted);
   console.log(
-    `Readability.js in the same tab: median ${ms(median(rows.map((r) => r.readability)))} ms, p95 ${ms(pct(rows.map((r) => r.readability), 95))} ms ` +
-      `(warm reader painted median ${ms(median(readerWarm))} ms)`,
+    `Readability.js in the same tab: median ${ms(median(rows.map((r) => r.readability)))} ms, p95 ${ms(
+      pct(
+        rows.map((r) => r.readability),
+        95,
+      ),
+    )} ms ` + `(warm reader painted median ${ms(median(readerWarm))} ms)`,
   );
   const longtasks = rows.filter((r) => ['reader', 'declutter'].some((m) => r[m].cold.longtask > TARGET_TASK_MS || r[m].warm.longtask > TARGET_TASK_MS)).length;
   const cpu = rows.map((r) => r.taskCpu).filter(Number.isFinite);
-  if (cpu.length) console.log(`longest renderer task in CPU time (traced warm reader toggle): max ${ms(Math.max(...cpu))} ms, ${cpu.filter((c) => c > TARGET_TASK_MS).length} pages over ${TARGET_TASK_MS} ms`);
+  if (cpu.length)
+    console.log(
+      `longest renderer task in CPU time (traced warm reader toggle): max ${ms(Math.max(...cpu))} ms, ${cpu.filter((c) => c > TARGET_TASK_MS).length} pages over ${TARGET_TASK_MS} ms`,
+    );
   const worst = (f, label) =>
     console.log(
       `slowest by ${label}: ${[...rows]
         .sort((a, b) => f(b) - f(a))
         .slice(0, 3)
-        .map((r) => `${path.basename(path.dirname(r.file)) === 'html' ? path.basename(r.file) : path.basename(path.dirname(r.file))} (${(r.bytes / 1024).toFixed(0)} KiB) ${ms(f(r))} ms`)
+        .map(
+          (r) =>
+            `${path.basename(path.dirname(r.file)) === 'html' ? path.basename(r.file) : path.basename(path.dirname(r.file))} (${(r.bytes / 1024).toFixed(0)} KiB) ${ms(f(r))} ms`,
+        )
         .join(', ')}`,
     );
   worst((r) => r.reader.cold.resolved, 'cold reader');
@@ -372,7 +408,9 @@ for (const name of browsers) {
     `${name}: cold p90 ${ms(coldP90)} ms (<= ${TARGET_COLD_P90_MS}: ${coldP90 <= TARGET_COLD_P90_MS ? 'met' : 'NOT met'}); ` +
       `warm p90 ${ms(warmP90)} ms (<= ${TARGET_WARM_P90_MS}: ${warmP90 <= TARGET_WARM_P90_MS ? 'met' : 'NOT met'}); ` +
       `tasks over ${TARGET_TASK_MS} ms: ${longtasks} pages with a longtask entry` +
-      (cpu.length ? `, longest in CPU time ${ms(maxTask)} ms (${maxTask <= TARGET_TASK_MS ? 'met' : 'NOT met'})` : ', heartbeat only (Firefox has no Long Tasks API)'),
+      (cpu.length
+        ? `, longest in CPU time ${ms(maxTask)} ms (${maxTask <= TARGET_TASK_MS ? 'met' : 'NOT met'})`
+        : ', heartbeat only (Firefox has no Long Tasks API)'),
   );
 }
 console.log('\ntargets (toggle resolved, both modes, p90 over pages):');

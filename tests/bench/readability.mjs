@@ -34,14 +34,22 @@ if (process.argv[2] === '--text') {
 
 const files = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
 for (const f of files.slice(0, WARMUP)) {
-  try { run(readFileSync(f, 'utf8')); } catch { /* measured below */ }
+  try {
+    run(readFileSync(f, 'utf8'));
+  } catch {
+    /* measured below */
+  }
 }
 for (const f of files) {
   const bytes = readFileSync(f);
   const html = bytes.toString('utf8');
   const t0 = performance.now();
   let ok = true;
-  try { run(html); } catch { ok = false; }
+  try {
+    run(html);
+  } catch {
+    ok = false;
+  }
   const ms = performance.now() - t0;
   process.stdout.write(`${ok ? ms.toFixed(3) : 'error'}\t${bytes.length}\n`);
 }

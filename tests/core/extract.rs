@@ -774,3 +774,31 @@ fn max_words_caps_html_and_markdown_at_a_block() {
     let short = extract_html_str(&long_report(5), &opts).expect("page parses");
     assert_eq!(short.shown_words, None);
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn json_ld_body_in_a_cdata_wrapper_still_locates_the_article() {
+    // The JSON-LD is read once, with the metadata's lenient parser, for both uses: a body
+    // wrapped as many pages wrap it (`//<![CDATA[ ... //]]>`) is the same hint.
+    let page = include_str!("../fixtures/extract/jsonld-hint.html");
+    let wrapped = page
+        .replacen(
+            r#"<script type="application/ld+json">"#,
+            "<script type=\"application/ld+json\">//<![CDATA[\n",
+            1,
+        )
+        .replacen("</script>", "\n//]]></script>", 1);
+    assert_ne!(wrapped, page);
+    let r = run(&wrapped);
+    check_text(
+        "jsonld-cdata",
+        &r,
+        &[LADDER_FIRST, "Critics had argued"],
+        &["cheese market", "never shown on the page"],
+    );
+    // Without the hint the page's other column wins: the hint is what decides here.
+    let start = page.find("<script").unwrap();
+    let end = page.find("</script>").unwrap() + "</script>".len();
+    let bare = format!("{}{}", &page[..start], &page[end..]);
+    assert!(run(&bare).text.contains("cheese market"));
+}

@@ -1,6 +1,6 @@
-// The two wasm packages `npm run build` makes from the one core: the extensions ship door 2
-// only (the live page's snapshot, all their pages send), the playground both doors (it also
-// takes HTML bytes). Read from the built packages' own export lists.
+// The two wasm packages `npm run build` makes from the one core: the extensions ship the
+// snapshot input only (the live page's snapshot, all their pages send), the playground both
+// inputs (it also takes HTML bytes). Read from the built packages' own export lists.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const exportsOf = (dir) =>
     .filter((n) => /^extract/.test(n))
     .sort();
 
-test('the extensions carry the snapshot door only, the playground both doors', () => {
+test('the extensions carry the snapshot input only, the playground both inputs', () => {
   for (const dir of ['dist/chrome/pkg', 'dist/firefox/pkg', 'dist/test/chrome/pkg', 'dist/test/firefox/pkg']) {
     assert.deepEqual(exportsOf(dir), ['extractSnapshot'], dir);
   }

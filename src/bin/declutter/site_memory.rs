@@ -9,15 +9,10 @@
 //! never article text.
 
 use crate::input::Input;
-use declutter::{fingerprints, parse_html, Doc, NodeId, Options};
+use declutter::{fingerprints, parse_html, Doc, NodeId, Options, MIN_OTHER_PAGES};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// A fingerprint is boilerplate for a page when at least this many OTHER pages of its site
-/// have it. One is not enough: a story quoted in another page's "Related" box would erase its
-/// own paragraphs (the core also caps boilerplate at short blocks, for the same reason).
-pub const MIN_OTHER_PAGES: u32 = 2;
 
 /// Per input (same order as the batch), the fingerprints to pass as site boilerplate.
 #[derive(Debug, Default)]

@@ -1,4 +1,4 @@
-//! Words, hashes and shingles for comparing blocks.
+//! Words as hashes, and runs of words (shingles), for comparing blocks of text.
 //!
 //! Words are runs of letters and digits, lower-cased; everything else (punctuation, spaces,
 //! an ellipsis) only separates words, so copies that differ in white space or punctuation
@@ -17,7 +17,7 @@ const PUNCT: u8 = 1;
 /// [`BYTE_CLASS`] of a byte of a non-ASCII character (decoded and classified by Unicode).
 const NON_ASCII: u8 = 2;
 /// ASCII vertical tab: not white space for the word splitter (ASCII's definition), white
-/// space for [`crate::extract::score::weigh`] (Unicode's), so counted apart.
+/// space for [`super::weigh`] (Unicode's), so counted apart.
 const VERTICAL_TAB: u8 = 0x0b;
 /// Per byte: [`SPACE`], [`PUNCT`], [`NON_ASCII`], or for an ASCII letter or digit its
 /// lower-case form (every one above `NON_ASCII`). One table load instead of several range
@@ -39,17 +39,17 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// What one [`Tokenizer::feed`] call read, counted the way [`crate::extract::score::weigh`]
+/// What one [`Tokenizer::feed`] call read, counted the way [`super::weigh`]
 /// counts (so the scoring pass need not read the same text again).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TextCounts {
     /// Characters that are not white space (`char::is_whitespace`).
     pub non_space: u32,
-    /// Of those, CJK characters (`score::is_cjk`).
+    /// Of those, CJK characters ([`super::is_cjk`]).
     pub cjk: u32,
     /// Commas (`,` and the CJK and Arabic commas).
     pub commas: u32,
-    /// Non-space characters outside words (`score::Weight::loose`).
+    /// Non-space characters outside words ([`super::Weight::loose`]).
     pub loose: u32,
 }
 
@@ -90,9 +90,9 @@ impl Tokenizer {
         let (mut cur, mut in_word, mut chars, mut seq) =
             (self.cur, self.in_word, self.chars, self.seq);
         let (mut vertical_tabs, mut cjk, mut commas) = (0u32, 0u32, 0u32);
-        // Letter runs for the loose count, as `score::weigh` counts them (they end with the
+        // Letter runs for the loose count, as `measure::weigh` counts them (they end with the
         // text node, unlike the words the hashes read).
-        let mut loose = crate::extract::score::Loose::default();
+        let mut loose = super::Loose::default();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -136,7 +136,7 @@ impl Tokenizer {
                         cur = (cur ^ l as u32).wrapping_mul(FNV32_PRIME);
                     }
                     chars += 1;
-                    cjk += u32::from(crate::extract::score::is_cjk(c));
+                    cjk += u32::from(super::is_cjk(c));
                     if c.is_numeric() {
                         loose.other(true);
                     } else {
@@ -153,9 +153,9 @@ impl Tokenizer {
                     } else {
                         chars += 1;
                         // (The CJK blocks also hold marks and punctuation: `・`, `゛`.)
-                        cjk += u32::from(crate::extract::score::is_cjk(c));
+                        cjk += u32::from(super::is_cjk(c));
                         commas += u32::from(matches!(c, '\u{3001}' | '\u{FF0C}' | '\u{060C}'));
-                        // Outside ASCII, marks and punctuation join words (`score::Loose`).
+                        // Outside ASCII, marks and punctuation join words (`measure::Loose`).
                         loose.other_letter();
                     }
                 }
@@ -323,8 +323,8 @@ mod tests {
         ] {
             let counts = Tokenizer::default().feed(s);
             assert_eq!(
-                crate::extract::score::weigh_counted(counts),
-                crate::extract::score::weigh(s),
+                crate::measure::weigh_counted(counts),
+                crate::measure::weigh(s),
                 "{s:?}"
             );
         }
