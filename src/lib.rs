@@ -23,8 +23,14 @@ mod measure;
 mod meta;
 mod options;
 mod output;
+mod render;
 mod result;
 
+// WARC input and the Python bindings are native only (the features' crates are native deps).
+#[cfg(all(feature = "warc", not(target_arch = "wasm32")))]
+mod archive;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -32,7 +38,11 @@ pub use dom::snapshot::{Packed, SnapNode, Snapshot};
 pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
 pub use options::{Options, MIN_OTHER_PAGES};
+pub use render::{Format, Source};
 pub use result::{Block, BlockScore, Copy, DuplicateGroup, DuplicateKind, Extraction};
+
+#[cfg(all(feature = "warc", not(target_arch = "wasm32")))]
+pub use archive::{open_warc, read_warc, WarcError, WarcPage, WarcPages};
 
 /// The modules behind the facade, for this package's own tests, benchmarks, fuzz targets and
 /// evaluation commands. Not part of the API: anything in here may change at any time.
@@ -86,15 +96,12 @@ pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Err
 pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
     let doc = snapshot.to_doc_limited(options.max_nodes)?;
-    let mut opts;
-    let options = if options.url.is_none() && snapshot.url.is_some() {
-        opts = options.clone();
-        opts.url.clone_from(&snapshot.url);
-        &opts
-    } else {
-        options
-    };
-    Ok(run(&doc, options, started, false))
+    Ok(run(
+        &doc,
+        &options.or_url(snapshot.url.as_ref()),
+        started,
+        false,
+    ))
 }
 
 /// Door 2, compact form (the extension's): the same result as [`extract_snapshot`] on the same

@@ -49,6 +49,21 @@ pub const DEFAULT_MAX_NODES: usize = 4_000_000;
 /// Default byte limit: a 50 MB page reads whole; beyond 64 MiB the tail is left out.
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
+impl Options {
+    /// These options with `url` as the page's URL, unless they name one already (the caller's
+    /// URL wins over the one the input carries).
+    pub(crate) fn or_url(&self, url: Option<&String>) -> std::borrow::Cow<'_, Options> {
+        match url {
+            Some(u) if self.url.is_none() => {
+                let mut o = self.clone();
+                o.url = Some(u.clone());
+                std::borrow::Cow::Owned(o)
+            }
+            _ => std::borrow::Cow::Borrowed(self),
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {

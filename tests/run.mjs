@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in order, each step's output shown as it runs.
 //   1. setup: installs what is missing (extension/build/setup.mjs)
 //   2. cargo fmt --check, cargo clippy --all-targets -- -D warnings, cargo test
+//   2b. the Python package: built into a virtualenv under target/ and tested (tests/python/run.mjs)
 //   3. build: wasm core + dist/ (extension/build/build.mjs)
 //   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json), lint (eslint) and format
 //       (prettier --check; `npx prettier --write` with the same globs fixes it)
@@ -11,13 +12,14 @@
 // A failing step does not stop the later ones (one run shows every problem); the exit code is
 // non-zero when any step failed, and a summary closes the output.
 //
-// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test build js wasm lint e2e)
+// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test python build js wasm lint e2e)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../extension/build/build.mjs';
 import { CHROMEDRIVER, ROOT, setupTest } from '../extension/build/setup.mjs';
+import { runPythonTests } from './python/run.mjs';
 
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(',')) : null;
@@ -62,6 +64,7 @@ const STEPS = [
     },
   ],
   ['test', () => sh('cargo', ['test'])],
+  ['python', () => runPythonTests()],
   ['build', () => build()],
   // After the build: the scripts import the module it generates from the core (extension/pkg/contracts.js).
   [

@@ -1,29 +1,126 @@
 //! Runs a batch on all cores, prints results in input order, reports failures.
+//!
+//! The batch is a stream of jobs: one per page file, one per record of a WARC file (read as
+//! the batch goes, so a crawl file of any size is never held whole). Jobs go to the thread
+//! pool a chunk at a time and their outputs are printed in order.
 
-use crate::format::{render, render_error};
 use crate::input::Input;
 use crate::site_memory::SiteMemory;
-use crate::Format;
-use declutter::{extract_html, Options};
+use declutter::{
+    extract_html, open_warc, Extraction, Format, Options, Source, WarcError, WarcPage,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-/// Inputs handed to the thread pool at once per core: enough to keep every core busy while
+/// Jobs handed to the thread pool at once per core: enough to keep every core busy while
 /// holding only a bounded number of finished outputs in memory before they are printed in order.
 const CHUNK_PER_THREAD: usize = 8;
 
-/// Parses and extracts one input; panics in the core become an error for this input only.
-fn process(input: &Input, opts: &Options, format: Format) -> Result<String, String> {
-    let bytes = input.read()?;
-    let name = input.name();
-    let work = || -> Result<String, String> {
-        let r = extract_html(&bytes, opts).map_err(|e| e.to_string())?;
-        Ok(render(format, &name, r))
-    };
+/// One page to process.
+enum Job<'a> {
+    /// A page file or stdin; `index` is its place among the inputs (for site memory).
+    Page { index: usize, input: &'a Input },
+    /// A page of a WARC file, or a record of it that could not be read.
+    Record {
+        file: String,
+        record: Result<WarcPage, WarcError>,
+    },
+    /// A WARC file that could not be opened.
+    BadWarc { file: String, message: String },
+}
+
+/// What a job gives: where the page came from, and its output or an error message.
+struct Outcome {
+    source: Source,
+    /// For a broken WARC record: its number in the file and how it is named on stderr.
+    record: Option<(usize, String)>,
+    result: Result<String, String>,
+}
+
+/// All jobs in input order; WARC files are opened and read only when the batch reaches them.
+fn jobs(inputs: &[Input]) -> impl Iterator<Item = Job<'_>> {
+    inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, input)| -> Box<dyn Iterator<Item = Job<'_>>> {
+            match input {
+                Input::Warc(path) => {
+                    let file = input.name();
+                    match open_warc(path) {
+                        Ok(pages) => Box::new(pages.map(move |record| Job::Record {
+                            file: file.clone(),
+                            record,
+                        })),
+                        Err(e) => Box::new(std::iter::once(Job::BadWarc {
+                            file,
+                            message: e.to_string(),
+                        })),
+                    }
+                }
+                _ => Box::new(std::iter::once(Job::Page { index, input })),
+            }
+        })
+}
+
+/// Runs the core on one page; a panic in the core becomes an error for this page only.
+fn guarded(work: impl FnOnce() -> Result<String, String>) -> Result<String, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
         .unwrap_or_else(|p| Err(format!("internal error: {}", panic_message(&*p))))
+}
+
+/// A page's outcome: its extraction rendered, or what went wrong.
+fn extracted(
+    source: Source,
+    format: Format,
+    work: impl FnOnce() -> Result<Extraction, String>,
+) -> Outcome {
+    let result = guarded(|| work().map(|r| format.render(&source, r)));
+    Outcome {
+        source,
+        record: None,
+        result,
+    }
+}
+
+fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) -> Outcome {
+    match job {
+        Job::Page { index, input } => {
+            let opts = memory.options(index, opts);
+            extracted(Source::file(input.name()), format, || {
+                extract_html(&input.read()?, &opts).map_err(|e| e.to_string())
+            })
+        }
+        Job::Record {
+            file,
+            record: Ok(page),
+        } => {
+            let source = Source {
+                file,
+                record: Some((page.record_id.clone(), page.url.clone())),
+            };
+            extracted(source, format, || {
+                page.extract(opts).map_err(|e| e.to_string())
+            })
+        }
+        Job::Record {
+            file,
+            record: Err(e),
+        } => Outcome {
+            source: Source {
+                file,
+                record: e.record_id.clone().map(|id| (id, None)),
+            },
+            record: Some((e.record, e.to_string())),
+            result: Err(e.message),
+        },
+        Job::BadWarc { file, message } => Outcome {
+            source: Source::file(file),
+            record: None,
+            result: Err(message),
+        },
+    }
 }
 
 fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
@@ -33,49 +130,59 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-fn progress(len: usize) -> ProgressBar {
+fn progress(inputs: &[Input]) -> ProgressBar {
     // A bar only for a person watching: not when stderr is a file or pipe, not for one page.
-    if len < 2 || !std::io::stderr().is_terminal() {
+    let warc = inputs.iter().any(|i| matches!(i, Input::Warc(_)));
+    if (inputs.len() < 2 && !warc) || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(len as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  eta {eta}")
-    {
+    // The pages of a WARC file are not known before it is read: a count, no bar.
+    let (bar, template) = if warc {
+        (ProgressBar::no_length(), "{pos} pages  {per_sec}")
+    } else {
+        (
+            ProgressBar::new(inputs.len() as u64),
+            "{bar:40} {pos}/{len} pages  {per_sec}  eta {eta}",
+        )
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
 }
 
-/// Processes every input; returns failure when any input failed (the rest still run).
+/// Processes every page; returns failure when any page failed (the rest still run).
 pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory) -> ExitCode {
-    let bar = progress(inputs.len());
+    let bar = progress(inputs);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
+    let (mut failed, mut total) = (0usize, 0usize);
     // Text-like formats name each page when there are several.
-    let headers =
-        inputs.len() > 1 && matches!(format, Format::Text | Format::Markdown | Format::Html);
+    let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::Warc(_)));
+    let headers = several && matches!(format, Format::Text | Format::Markdown | Format::Html);
     let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
-    for (n, batch) in inputs.chunks(chunk).enumerate() {
-        let results: Vec<Result<String, String>> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(k, i)| {
-                let r = process(i, &memory.options(n * chunk + k, opts), format);
+    let mut jobs = jobs(inputs).peekable();
+    while jobs.peek().is_some() {
+        let batch: Vec<Job<'_>> = jobs.by_ref().take(chunk).collect();
+        total += batch.len();
+        let outcomes: Vec<Outcome> = batch
+            .into_par_iter()
+            .map(|job| {
+                let o = process(job, opts, format, memory);
                 bar.inc(1);
-                r
+                o
             })
             .collect();
-        for (input, result) in batch.iter().zip(results) {
-            let name = input.name();
-            let written = match result {
-                Ok(s) if headers => writeln!(out, "==> {name} <==\n{s}\n"),
+        for o in outcomes {
+            let written = match o.result {
+                Ok(s) if headers => writeln!(out, "{}\n{s}\n", o.source.header()),
                 Ok(s) => writeln!(out, "{s}"),
                 Err(e) => {
                     failed += 1;
-                    bar.suspend(|| eprintln!("declutter: {name}: {e}"));
-                    match render_error(format, &name, &e) {
+                    let name = &o.source.file;
+                    let what = o.record.as_ref().map_or(&e, |(_, said)| said);
+                    bar.suspend(|| eprintln!("declutter: {name}: {what}"));
+                    match format.render_error(&o.source, o.record.map(|(n, _)| n), &e) {
                         Some(line) => writeln!(out, "{line}"),
                         None => Ok(()),
                     }
@@ -96,7 +203,7 @@ pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory
         return ExitCode::FAILURE;
     }
     if failed > 0 {
-        eprintln!("declutter: {failed} of {} inputs failed", inputs.len());
+        eprintln!("declutter: {failed} of {total} inputs failed");
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -24,8 +24,10 @@ impl SiteMemory {
     /// Builds the memory in a first pass over the inputs (parallel); `enabled` false (the
     /// `--no-site-memory` flag, or dedupe off) gives an empty memory.
     pub fn build(inputs: &[Input], enabled: bool) -> SiteMemory {
-        // Standard input cannot be read twice, and one page has no other pages.
-        if !enabled || inputs.len() < 2 || inputs.contains(&Input::Stdin) {
+        // Standard input cannot be read twice, and one page has no other pages. WARC files
+        // are read once, as a stream (a crawl is too large to hold or read twice).
+        let warc = inputs.iter().any(|i| matches!(i, Input::Warc(_)));
+        if !enabled || inputs.len() < 2 || inputs.contains(&Input::Stdin) || warc {
             return SiteMemory::default();
         }
         let pages: Vec<Option<(String, Vec<u32>)>> = inputs
