@@ -1,7 +1,8 @@
 //! Declutter's core: finds a page's article and its clutter, including blocks the page repeats.
 //!
 //! One pure core with two doors, both producing the same [`Doc`]:
-//! - [`extract_html`]: HTML bytes in any charset, parsed by html5ever (CLI, playground, benchmarks);
+//! - `extract_html`: HTML bytes in any charset, parsed by html5ever (CLI, playground, benchmarks;
+//!   the default feature `html`, which the extension's wasm leaves out);
 //! - [`extract_snapshot`] and [`extract_packed`]: the live page as a content script reads it
 //!   (the compact [`Packed`] form is what the extension sends).
 //!
@@ -70,7 +71,8 @@ pub mod internals {
 
 use budget::Budget;
 
-/// Door 1: extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
+/// Door 1 (feature `html`): extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
+#[cfg(feature = "html")]
 pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
     let limit = options.max_bytes.unwrap_or(usize::MAX);
@@ -79,6 +81,7 @@ pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error
 }
 
 /// Door 1 for text that is already decoded (pasted HTML, a JS string).
+#[cfg(feature = "html")]
 pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
     let mut cut = options.max_bytes.unwrap_or(usize::MAX).min(html.len());
@@ -111,6 +114,7 @@ pub fn extract_packed(packed: &Packed, options: &Options) -> Result<Extraction, 
 
 /// Parses HTML bytes in any charset (as [`extract_html`] does, without its limits) into a page
 /// that can be read several ways: [`extract_doc`], [`fingerprints`], the [`Doc`] accessors.
+#[cfg(feature = "html")]
 pub fn parse_html(bytes: &[u8]) -> Result<Doc, Error> {
     dom::html::parse_bytes(bytes)
 }
@@ -133,7 +137,7 @@ pub const NO_ARTICLE: &str =
 /// The heuristics within the time budget, then the notes on what the limits left out.
 fn run(doc: &Doc, options: &Options, started: web_time::Instant, bytes_cut: bool) -> Extraction {
     let mut r = extract::run(doc, options, &Budget::new(started, options.budget_ms));
-    if options.markdown {
+    if options.markdown && r.markdown.is_none() {
         // Rendered from the same tree and result as the CLI's `--format markdown`.
         r.markdown = Some(output::markdown::article_markdown(
             &r,

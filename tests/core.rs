@@ -16,3 +16,6 @@ mod markdown_option;
 
 #[path = "core/reader_blocks.rs"]
 mod reader_blocks;
+
+#[path = "core/page_types.rs"]
+mod page_types;

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
+import { fromHtml } from './lib/html-input.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
 import { controls, navigation, readAloud, readAloudReal, renderedBlocks } from './lib/reader-ui.mjs';
 import { startSpeech } from './lib/speech.mjs';
@@ -91,13 +92,10 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
     await tool(page, 'copy-markdown').click();
     await page.waitForFunction(() => /copied/i.test(document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent));
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    // Door 1 on the page's bytes with the page's URL: what `declutter extract --format markdown
+    // The HTML input on the page's bytes with the page's URL: what `declutter extract --format markdown
     // --url URL` prints (both call output::markdown::article_markdown; see tests/core).
     const html = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/news.html'), 'utf8');
-    const expected = await inWorker(
-      async ([h, u]) => (await globalThis.declutterTest.loadCore()).extractHtml(h, { markdown: true, url: u }).markdown,
-      [html, url],
-    );
+    const expected = fromHtml(html, { markdown: true, url }).markdown;
     assert.match(copied, /^# Harbour town votes/, 'the title heads the Markdown');
     assert.match(copied, /The plan keeps the pier/);
     assert.doesNotMatch(copied, /Sign up for our free newsletter/, 'the repeated promo is not in it');

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { firefoxCall, firefoxToggle, launchFirefox, ROOT, startServer } from './lib/browsers.mjs';
+import { fromHtml } from './lib/html-input.mjs';
 import { until } from './lib/features.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
 import { controls, navigation, readAloud, readAloudReal, renderedBlocks } from './lib/reader-ui.mjs';
@@ -121,7 +122,7 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     await page.keyboard.up('Control');
     const pasted = await until(page, () => document.getElementById('paste').value, 'the paste');
     const html = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/news.html'), 'utf8');
-    const expected = await firefoxCall(page, 'markdownOf', html, page.url());
+    const expected = fromHtml(html, { markdown: true, url: page.url() }).markdown;
     assert.match(pasted, /^# Harbour town votes/);
     assert.doesNotMatch(pasted, /Sign up for our free newsletter/);
     assert.equal(pasted, expected);
