@@ -32,8 +32,6 @@ export function installTestApi({ toggle, start, send, onMenuClick, handlers, app
     setPicks,
     saveSettings,
     loadSettings,
-    // The options page's address (the Firefox tests open it in a tab).
-    optionsUrl: () => api.runtime.getURL('options/options.html'),
     // When this background context started (the browser benchmark checks that a cold toggle
     // met a freshly started background: tests/bench/browser.mjs).
     backgroundStarted: () => performance.timeOrigin,

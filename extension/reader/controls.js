@@ -4,7 +4,7 @@
 // article's headings), the read-aloud bar (reader/narrate.js) and the reading progress (a bar
 // along the top and the minutes left).
 
-import { canSpeak, Narrator, voicesFor, voicesReady } from './narrate.js';
+import { canSpeak, Narrator, voicesFor, watchVoices } from './narrate.js';
 import { controlFor, fromControl, READER_FIELDS, showValue } from './settings.js';
 
 /**
@@ -204,15 +204,15 @@ export function narratorBar(view, onClose) {
       bar.dataset.state = s.state;
       bar.dataset.block = String(s.block);
       bar.dataset.spoken = String(s.spoken);
-      play.textContent = s.state === 'playing' ? '\u23f8' : '\u25b6';
+      play.textContent = s.state === 'playing' ? 'Pause' : 'Play';
       play.setAttribute('aria-pressed', String(s.state === 'playing'));
       play.title = s.state === 'playing' ? 'Pause (N)' : 'Read aloud (N)';
       status.textContent = s.error ?? (s.state === 'ended' ? 'Finished.' : `Paragraph ${s.block + 1} of ${s.blocks}`);
     },
   });
-  const prev = button(doc, 'narrate-prev', '\u23ee', 'Previous paragraph', () => narrator.prev());
-  const play = button(doc, 'narrate-play', '\u25b6', 'Read aloud (N)', () => narrator.toggle());
-  const next = button(doc, 'narrate-next', '\u23ed', 'Next paragraph', () => narrator.next());
+  const prev = button(doc, 'narrate-prev', '\u2039 Previous', 'Previous paragraph', () => narrator.prev());
+  const play = button(doc, 'narrate-play', 'Play', 'Read aloud (N)', () => narrator.toggle());
+  const next = button(doc, 'narrate-next', 'Next \u203a', 'Next paragraph', () => narrator.next());
   const rateField = READER_FIELDS.find((f) => f.key === 'rate');
   const rate = controlFor(doc, rateField, view.settings.rate);
   const rateInput = /** @type {HTMLInputElement} */ (rate.querySelector('input'));
@@ -240,7 +240,7 @@ export function narratorBar(view, onClose) {
     bar.dataset.voices = String(voices.length);
   };
   listVoices();
-  voicesReady().then(listVoices);
+  const unwatch = watchVoices(listVoices);
   if (!canSpeak()) {
     for (const b of [prev, play, next]) b.disabled = true;
     status.textContent = 'This browser cannot read aloud.';
@@ -254,5 +254,5 @@ export function narratorBar(view, onClose) {
       narrator.setVoice(s.voice);
     }
   };
-  return { bar, narrator, sync, play };
+  return { bar, narrator, sync, play, unwatch };
 }

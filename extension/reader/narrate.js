@@ -14,12 +14,13 @@ const MARKS = { sentence: 'declutter-sentence', word: 'declutter-word' };
 const STOPPED = new Set(['interrupted', 'canceled']);
 /** Space kept between the spoken line and the view's top and bottom edges, in px. */
 const VIEW_MARGIN = 80;
-/** The test build's stand-in for the browser's speech queue (content/test-bridge.js installs it). */
-export const SPEECH_STUB = Symbol.for('declutter.speechStub');
-
-/** The speech queue: the browser's (or, in the test build, one a test installed). */
+/** The speech queue: the browser's (or, in the test build, the stand-in a test installed:
+ * content/test-bridge.js). */
 function engine() {
-  if (__TEST__ && globalThis[SPEECH_STUB]) return globalThis[SPEECH_STUB];
+  if (__TEST__) {
+    const stub = globalThis[Symbol.for('declutter.speechStub')];
+    if (stub) return stub;
+  }
   return globalThis.speechSynthesis ?? null;
 }
 
@@ -47,18 +48,23 @@ export function voicesFor(lang) {
   return (matching.length ? matching : all).sort((a, b) => score(b) - score(a) || a.name.localeCompare(b.name));
 }
 
-/** Resolves to the voices once the browser has listed them (some list them late, or never). */
-export function voicesReady(timeoutMs = 1500) {
+/** When to look for the voices again while the browser has listed none (ms after asking). */
+const VOICE_RETRIES_MS = [250, 1000, 3000, 8000];
+
+/**
+ * Calls `fn` whenever the browser's voices may have changed: on `voiceschanged`, and a few
+ * times while it lists none yet (some browsers list them late, and not every one says so).
+ * Returns a function that stops it.
+ */
+export function watchVoices(fn) {
   const synth = engine();
-  if (!synth || synth.getVoices().length) return Promise.resolve();
-  return new Promise((/** @type {(v?: unknown) => void} */ ok) => {
-    const done = () => {
-      synth.removeEventListener?.('voiceschanged', done);
-      ok();
-    };
-    synth.addEventListener?.('voiceschanged', done);
-    setTimeout(done, timeoutMs);
-  });
+  if (!synth) return () => {};
+  synth.addEventListener?.('voiceschanged', fn);
+  const timers = VOICE_RETRIES_MS.map((ms) => setTimeout(() => synth.getVoices().length && fn(), ms));
+  return () => {
+    synth.removeEventListener?.('voiceschanged', fn);
+    timers.forEach(clearTimeout);
+  };
 }
 
 /**

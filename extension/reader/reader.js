@@ -394,6 +394,7 @@ export function unmount(host) {
   views.delete(host);
   flush(view);
   view.ui.narrator?.narrator.stop();
+  view.ui.narrator?.unwatch();
 }
 
 /**
