@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
 import { fromHtml } from './lib/html-input.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
-import { controls, navigation, readAloud, readAloudReal, renderedBlocks } from './lib/reader-ui.mjs';
+import { controls, navigation, readAloud, readAloudReal, readmePictures, renderedBlocks } from './lib/reader-ui.mjs';
 import { startSpeech } from './lib/speech.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
@@ -74,6 +74,7 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
   });
   test('contents (T), Esc, space paging, progress and minutes left', () => navigation(env));
   test('pros and cons, code, notes, tables, headings, an open formula, titles, lazy images, forum posts render right', () => renderedBlocks(env));
+  test("the README's pictures: the Aa panel on sepia, read aloud in the dark theme with the contents", () => readmePictures(env));
 
   test('the reader shows exactly the elements, attributes and text the core kept', async () => {
     const { page, tabId, toggle } = await open(READER_CORE_FIXTURE);

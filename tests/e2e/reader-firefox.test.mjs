@@ -19,7 +19,7 @@ import { firefoxCall, firefoxToggle, launchFirefox, ROOT, startServer } from './
 import { fromHtml } from './lib/html-input.mjs';
 import { until } from './lib/features.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
-import { controls, navigation, readAloud, readAloudReal, renderedBlocks } from './lib/reader-ui.mjs';
+import { controls, navigation, readAloud, readAloudReal, readmePictures, renderedBlocks } from './lib/reader-ui.mjs';
 import { startSpeech } from './lib/speech.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
@@ -89,6 +89,7 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
   });
   test('contents (T), Esc, space paging, progress and minutes left', () => navigation(env));
   test('pros and cons, code, notes, tables, headings, an open formula, titles, lazy images, forum posts render right', () => renderedBlocks(env));
+  test("the README's pictures: the Aa panel on sepia, read aloud in the dark theme with the contents", () => readmePictures(env));
 
   const status = (page) => page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent);
 

@@ -549,3 +549,45 @@ export async function renderedBlocks(env) {
   );
   assert.notEqual(forum.posts[0].timeColour, forum.textColour, 'the time is secondary text');
 }
+
+/**
+ * The two pictures the README shows (extension/demo/reader-*.png are copies of these artifacts):
+ * the "Aa" panel open on the sepia theme in the legible face, and read aloud in the dark theme
+ * with the word being read marked and the contents open.
+ */
+export async function readmePictures(env) {
+  await env.save(null, { theme: 'sepia', font: 'legible' });
+  const a = await openReader(env, ARTICLE);
+  await expectView(a.page, { bg: THEME_BG.sepia, legible: true }, 'sepia in the legible face');
+  await a.page.evaluate(clickAction, 'settings');
+  await until(a.page, () => Boolean(document.getElementById('declutter-reader').shadowRoot.querySelector('.aa:not([hidden])')), 'the Aa panel');
+  await env.shot(a.page, 'readme-aa');
+  await a.page.close();
+
+  await env.save(null, { theme: 'dark' });
+  const { page } = await openReader(env, ARTICLE);
+  await expectView(page, { bg: THEME_BG.dark }, 'dark');
+  await speech(page, 'install');
+  await page.evaluate(clickAction, 'read-aloud');
+  await until(page, () => document.getElementById('declutter-reader').shadowRoot.querySelector('.narrator').dataset.voices > 0, 'the voices', null, 15_000);
+  for (let i = 0; i < 5; i++) await page.evaluate(clickAction, 'narrate-next');
+  const { current } = await speech(page, 'state');
+  const word = current.split(' ')[3];
+  await speech(page, 'boundary', { charIndex: current.indexOf(word), charLength: word.length });
+  assert.equal((await state(page)).word, word);
+  await page.keyboard.press('t');
+  await until(page, () => !document.getElementById('declutter-reader').shadowRoot.querySelector('.toc').hidden, 'the contents');
+  assert.equal((await state(page)).state, 'playing', 'reading goes on with the contents open');
+  await until(
+    page,
+    () => {
+      const b = document.getElementById('declutter-reader').shadowRoot.querySelector('.speaking')?.getBoundingClientRect();
+      return b && b.top >= 0 && b.bottom <= innerHeight - 80;
+    },
+    'the paragraph being read in view',
+  );
+  await env.shot(page, 'readme-read-aloud');
+  await page.evaluate(clickAction, 'narrate-close');
+  await page.close();
+  await env.save(null, {});
+}
