@@ -17,8 +17,8 @@ pub struct Options {
     /// Attach per-block scores and reasons (`Extraction::debug`) for the playground's overlays.
     pub debug: bool,
     /// Site memory: fingerprints (see `Extraction::fingerprints`) of blocks already seen on
-    /// enough other pages of this site. Matching short blocks are boilerplate: hidden, never
-    /// article text.
+    /// enough other pages of this site. Matching blocks outside the article are the site's
+    /// furniture and hidden; the article is found without them and never loses a word.
     pub site_boilerplate: Vec<u32>,
     /// Time budget in milliseconds, counted from the call's start (parsing included). Past it,
     /// extraction stops at the next phase boundary with a partial (or empty) result and a

@@ -322,7 +322,11 @@
   const LATE_MAX_MARKS = 5_000;
 
   function watchLateClutter(s, result) {
-    const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
+    // Site memory's blocks are never matched inside the article: memory never touches it.
+    const groups = (result.duplicates ?? [])
+      .filter((g) => g.kind !== 'site_boilerplate')
+      .map((g) => norm(g.text ?? ''))
+      .filter((t) => t.length >= MIN_MATCH_CHARS);
     let pending = [];
     let scheduled = false;
     let lastPass = -Infinity;

@@ -13,7 +13,7 @@ pub(super) const NONE: u32 = u32::MAX;
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
 /// (A `match`, not a list: it runs for every element of the page.)
-fn is_inline(tag: &str) -> bool {
+pub(super) fn is_inline(tag: &str) -> bool {
     matches!(
         tag,
         "a" | "abbr"

@@ -1,71 +1,160 @@
-//! Site memory: the page's block fingerprints, and the blocks the caller says it saw on other
-//! pages of the site.
+//! Site memory: blocks seen on several pages of one site (menus, promos, footers) are that
+//! site's furniture, hidden on its next pages.
+//!
+//! It never changes the article, by construction: the article is found on the page alone
+//! (site memory plays no part in `analyze`'s weights or the choice of the container), and only
+//! then may a remembered block be hidden, and only outside the article. A story that is the
+//! main article of one page and a "Related" card on others is therefore whole where it is the
+//! article, and hidden only where it is a card. Likewise a page teaches its site only the
+//! blocks outside its own article ([`fingerprints_of`]).
+//!
+//! The caller keeps the counts (the extension in `storage.local`, the CLI per batch) and
+//! passes the fingerprints seen on enough other pages in `Options::site_boilerplate`; the core
+//! hides them ([`candidates`] then [`apply`], which the CLI can also call later, once its whole
+//! batch has been read, without keeping the pages).
 
-use super::blocks::{self, TextBlock, Title};
+use super::blocks::{TextBlock, Title};
+use super::resolve::report_text;
 use crate::dom::{Doc, NodeId};
 use crate::measure::words;
+use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 /// Shortest block that gets a site-memory fingerprint: nav items and labels below this are
-/// too generic to mean "this site's boilerplate".
+/// too generic to mean "this site's furniture".
 const MIN_FP_CHARS: u32 = 20;
-/// Longest block that site memory may hide: navigation, promos and footers are short, while
-/// a long paragraph seen on other pages is more likely the article quoted elsewhere.
-const BOILERPLATE_MAX_CHARS: u32 = 300;
+/// The reason given for a block hidden by site memory (`Extraction::hidden`); callers count
+/// these by this prefix.
+pub const SITE_REASON: &str = "site_boilerplate: seen on other pages of this site";
 
-/// A block's fingerprint: its words, in order, hashed to 32 bits (safe as a JSON/JS number).
-fn fingerprint(b: &TextBlock) -> u32 {
-    words::fold(b.words_hash)
+/// A block of the page that site memory may learn or hide, with its fingerprint: its words,
+/// in order, hashed to 32 bits (safe as a JSON/JS number, fixed across platforms and runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteBlock {
+    pub fingerprint: u32,
+    pub node: NodeId,
 }
 
-/// Can this block be remembered at all?
-fn fingerprinted(b: &TextBlock) -> bool {
-    b.comparable && b.chars >= MIN_FP_CHARS
+/// A [`SiteBlock`] described for the report, so that [`apply`] needs no document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteCandidate {
+    pub fingerprint: u32,
+    pub node: NodeId,
+    /// End of the block's subtree (node ids `node..end`).
+    pub end: NodeId,
+    pub path: String,
+    /// Its opening words.
+    pub text: String,
 }
 
-/// The fingerprints of these blocks, sorted and distinct.
-pub(super) fn fingerprints_of(blocks: &[TextBlock]) -> Vec<u32> {
-    let mut f: Vec<u32> = blocks
+/// The blocks that can be remembered: long enough, owning their text, and never the page's
+/// headline (it is the article's even where its container starts below it).
+pub(super) fn fingerprinted(blocks: &[TextBlock], title: &Title) -> Vec<SiteBlock> {
+    blocks
         .iter()
-        .filter(|b| fingerprinted(b))
-        .map(fingerprint)
-        .collect();
+        .filter(|b| b.comparable && b.chars >= MIN_FP_CHARS && !title.is_headline(b))
+        .map(|b| SiteBlock {
+            fingerprint: words::fold(b.words_hash),
+            node: b.node,
+        })
+        .collect()
+}
+
+/// Of the fingerprinted blocks, those outside the article (`main`): neither inside it nor
+/// holding it. These are all site memory ever learns or hides on this page.
+pub fn outside_article(doc: &Doc, blocks: &[SiteBlock], main: Option<NodeId>) -> Vec<SiteBlock> {
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| !main.is_some_and(|m| doc.contains(m, b.node) || doc.contains(b.node, m)))
+        .collect()
+}
+
+/// The fingerprints of these blocks, sorted and distinct (`Extraction::fingerprints`).
+pub fn fingerprints_of(blocks: &[SiteBlock]) -> Vec<u32> {
+    let mut f: Vec<u32> = blocks.iter().map(|b| b.fingerprint).collect();
     f.sort_unstable();
     f.dedup();
     f
 }
 
-/// The page's block fingerprints alone (what `analyze` returns in `fingerprints`), for a
-/// caller building site memory in a first pass without extracting.
-pub fn fingerprints(doc: &Doc) -> Vec<u32> {
-    fingerprints_of(&blocks::collect(doc, None))
-}
-
-/// The blocks whose fingerprint is in `known` (the site's boilerplate): short ones only, and
-/// never the headline (see `BOILERPLATE_MAX_CHARS`).
-pub(super) fn known_boilerplate(blocks: &[TextBlock], known: &[u32], title: &Title) -> Vec<NodeId> {
-    if known.is_empty() {
-        return Vec::new();
-    }
-    let mut known = known.to_vec();
-    known.sort_unstable();
-    blocks
+/// The page's site blocks (`Extraction::site_blocks`) that are not hidden already, described
+/// for [`apply`]; with `only` (sorted), just those whose fingerprint it holds.
+pub fn candidates(doc: &Doc, r: &Extraction, only: Option<&[u32]>) -> Vec<SiteCandidate> {
+    // The hidden roots, by node (`Extraction::hidden` holds outermost roots only).
+    let mut hidden: Vec<NodeId> = r.hidden.iter().map(|h| h.node).collect();
+    hidden.sort_unstable();
+    let already_hidden = |n: NodeId| {
+        let at = hidden.partition_point(|&h| h <= n);
+        at > 0 && doc.contains(hidden[at - 1], n)
+    };
+    r.site_blocks
         .iter()
-        .filter(|b| {
-            fingerprinted(b)
-                && b.chars <= BOILERPLATE_MAX_CHARS
-                && known.binary_search(&fingerprint(b)).is_ok()
-                && !title.is_headline(b)
+        .filter(|b| only.is_none_or(|k| k.binary_search(&b.fingerprint).is_ok()))
+        .filter(|b| !already_hidden(b.node))
+        .map(|b| SiteCandidate {
+            fingerprint: b.fingerprint,
+            node: b.node,
+            end: doc.node(b.node).end,
+            path: doc.css_path(b.node),
+            text: report_text(doc, b.node),
         })
-        .map(|b| b.node)
         .collect()
 }
 
-/// Site boilerplate never counts as prose.
-pub(super) fn unweigh(doc: &Doc, boilerplate: &[NodeId], weight: &mut [f32]) {
-    for &b in boilerplate {
-        weight[b as usize] = 0.0;
-        for d in doc.descendants(b) {
-            weight[d as usize] = 0.0;
+/// Hides the candidates whose fingerprint is in `known` (sorted): each goes into
+/// `r.hidden` (reason [`SITE_REASON`]) and, one group per remembered block, into
+/// `r.duplicates` as `site_boilerplate`. The article's text is never touched: candidates lie
+/// outside it.
+pub fn apply(r: &mut Extraction, candidates: &[SiteCandidate], known: &[u32]) {
+    // Outermost hits only (a remembered block may hold another), in document order.
+    let mut hits: Vec<&SiteCandidate> = Vec::new();
+    let mut end = 0;
+    for c in candidates {
+        if c.node >= end && known.binary_search(&c.fingerprint).is_ok() {
+            end = c.end;
+            hits.push(c);
         }
     }
+    if hits.is_empty() {
+        return;
+    }
+    // Blocks hidden already inside a hit are now part of it.
+    let inside_hit = |n: NodeId| {
+        let at = hits.partition_point(|c| c.node < n);
+        at > 0 && n < hits[at - 1].end
+    };
+    r.hidden.retain(|h| !inside_hit(h.node));
+    r.hidden.extend(hits.iter().map(|c| Block {
+        node: c.node,
+        path: c.path.clone(),
+        reason: SITE_REASON.to_string(),
+    }));
+    r.hidden.sort_by_key(|h| h.node);
+    // One group per remembered block, its occurrences on this page in document order.
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by_key(|&i| (hits[i].fingerprint, hits[i].node));
+    let mut groups: Vec<(NodeId, DuplicateGroup)> = Vec::new();
+    for run in order.chunk_by(|&a, &b| hits[a].fingerprint == hits[b].fingerprint) {
+        let first = hits[run[0]];
+        groups.push((
+            first.node,
+            DuplicateGroup {
+                text: first.text.clone(),
+                count: run.len(),
+                kind: DuplicateKind::SiteBoilerplate,
+                copies: run
+                    .iter()
+                    .map(|&i| Copy {
+                        node: hits[i].node,
+                        path: hits[i].path.clone(),
+                        kept: false,
+                    })
+                    .collect(),
+                similarity: 1.0,
+                reason: "seen on other pages of this site".to_string(),
+            },
+        ));
+    }
+    groups.sort_by_key(|g| g.0);
+    r.duplicates.extend(groups.into_iter().map(|g| g.1));
 }

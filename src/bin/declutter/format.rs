@@ -12,9 +12,20 @@ pub fn render(format: Format, name: &str, r: &Extraction, doc: &Doc, url: Option
         Format::Text => r.text.clone(),
         Format::Html => r.html.clone(),
         Format::Markdown => article_markdown(r, doc, url),
-        Format::Json => with_file(name, &serde_json::to_string_pretty(r).unwrap_or_default()),
-        Format::Jsonl => with_file(name, &serde_json::to_string(r).unwrap_or_default()),
+        Format::Json => render_json(true, name, r),
+        Format::Jsonl => render_json(false, name, r),
     }
+}
+
+/// The extraction as one JSON object with `"file"` first: pretty (`json`) or on one line
+/// (`jsonl`). It needs no parsed page, so a batch can render it after the page is gone.
+pub fn render_json(pretty: bool, name: &str, r: &Extraction) -> String {
+    let json = if pretty {
+        serde_json::to_string_pretty(r)
+    } else {
+        serde_json::to_string(r)
+    };
+    with_file(name, &json.unwrap_or_default())
 }
 
 /// `{"file": NAME, "error": MESSAGE}` for a failed input (jsonl/json) or the message (others).

@@ -1,74 +1,70 @@
 //! Site memory for a batch: blocks that show up on several pages of one site (navigation,
-//! promos, footers) are that site's boilerplate.
+//! promos, footers) are that site's furniture, hidden on its pages.
 //!
-//! Two passes. The first parses every page and collects its block fingerprints
-//! (`declutter::dedupe::fingerprints`) and its site: the host of its canonical URL (or
-//! `og:url`), else the directory it was read from. The second pass (the normal extraction)
-//! gives each page, in `Options::site_boilerplate`, the fingerprints that its site's other
-//! pages share often enough. The core does the rest: matching short blocks are hidden and
-//! never article text.
+//! One parse per page: each page is extracted once, on its own (site memory never changes
+//! the article, so the text is final), and keeps what site memory needs of it: its site and
+//! its blocks outside the article, described (`dedupe::site::candidates`) so the page itself
+//! can go. Once the whole batch is read, the fingerprints are counted per site and each page
+//! gets its site's furniture added to its hidden blocks and duplicate groups
+//! (`dedupe::site::apply`). A page's site is the host of its canonical URL (or `og:url`),
+//! else the directory it was read from.
 
 use crate::input::Input;
-use declutter::dom::{html::parse_bytes, Doc, NodeId};
-use declutter::{dedupe, Options};
-use rayon::prelude::*;
+use declutter::dedupe::{site, SiteCandidate};
+use declutter::dom::{Doc, NodeId};
+use declutter::Extraction;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// A fingerprint is boilerplate for a page when at least this many OTHER pages of its site
-/// have it. One is not enough: a story quoted in another page's "Related" box would erase its
-/// own paragraphs (the core also caps boilerplate at short blocks, for the same reason).
+/// A fingerprint is a site's furniture for a page when at least this many OTHER pages of
+/// the site have it outside their article: two pages sharing a block may be two stories
+/// quoting each other; three are the site's layout.
 pub const MIN_OTHER_PAGES: u32 = 2;
 
-/// Per input (same order as the batch), the fingerprints to pass as site boilerplate.
+/// What site memory keeps of one extracted page.
 #[derive(Debug, Default)]
-pub struct SiteMemory {
-    boilerplate: Vec<Vec<u32>>,
+pub struct PageMemory {
+    site: String,
+    candidates: Vec<SiteCandidate>,
 }
 
-impl SiteMemory {
-    /// Builds the memory in a first pass over the inputs (parallel); `enabled` false (the
-    /// `--no-site-memory` flag, or dedupe off) gives an empty memory.
-    pub fn build(inputs: &[Input], enabled: bool) -> SiteMemory {
-        // Standard input cannot be read twice, and one page has no other pages.
-        if !enabled || inputs.len() < 2 || inputs.contains(&Input::Stdin) {
-            return SiteMemory::default();
+impl PageMemory {
+    /// Reads it off the page while it is still parsed.
+    pub fn of(doc: &Doc, r: &Extraction, input: &Input) -> PageMemory {
+        PageMemory {
+            site: site_of(doc, input),
+            candidates: site::candidates(doc, r, None),
         }
-        let pages: Vec<Option<(String, Vec<u32>)>> = inputs
-            .par_iter()
-            .map(|input| {
-                let bytes = input.read().ok()?;
-                let doc = parse_bytes(&bytes).ok()?;
-                Some((site_of(&doc, input), dedupe::fingerprints(&doc)))
-            })
-            .collect();
-        let mut seen: HashMap<(&str, u32), u32> = HashMap::new();
-        for (site, fps) in pages.iter().flatten() {
-            for &f in fps {
-                *seen.entry((site.as_str(), f)).or_default() += 1;
-            }
-        }
-        let boilerplate = pages
-            .iter()
-            .map(|p| match p {
-                Some((site, fps)) => fps
-                    .iter()
-                    .copied()
-                    .filter(|&f| seen[&(site.as_str(), f)] > MIN_OTHER_PAGES)
-                    .collect(),
-                None => Vec::new(),
-            })
-            .collect();
-        SiteMemory { boilerplate }
     }
+}
 
-    /// The options for input number `index`: `base` plus its site's boilerplate.
-    pub fn options(&self, index: usize, base: &Options) -> Options {
-        let mut o = base.clone();
-        if let Some(b) = self.boilerplate.get(index) {
-            o.site_boilerplate.clone_from(b);
+/// Counts each page's fingerprints (`Extraction::fingerprints`: its blocks outside its
+/// article) per site, then hides on each page the blocks its site's other pages share often
+/// enough. Pages that failed (`None`) take no part.
+pub fn apply(pages: &mut [Option<(Extraction, PageMemory)>]) {
+    let mut seen: HashMap<(&str, u32), u32> = HashMap::new();
+    for (r, m) in pages.iter().flatten() {
+        for &f in &r.fingerprints {
+            *seen.entry((m.site.as_str(), f)).or_default() += 1;
         }
-        o
+    }
+    let known: Vec<Vec<u32>> = pages
+        .iter()
+        .map(|p| match p {
+            // `fingerprints` is sorted, so `known` is too; the page itself is one of the count.
+            Some((r, m)) => r
+                .fingerprints
+                .iter()
+                .copied()
+                .filter(|&f| seen[&(m.site.as_str(), f)] > MIN_OTHER_PAGES)
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect();
+    for (p, known) in pages.iter_mut().zip(known) {
+        if let Some((r, m)) = p {
+            site::apply(r, &m.candidates, &known);
+        }
     }
 }
 
@@ -110,6 +106,8 @@ fn host_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use declutter::dom::html::parse_bytes;
+    use declutter::{extract_doc, Options};
 
     #[test]
     fn hosts_and_sites() {
@@ -134,46 +132,58 @@ mod tests {
         assert_eq!(site_of(&doc, &Input::File("d/p.html".into())), "dir:d");
     }
 
+    /// Extracts each page as the batch does: once, keeping what site memory needs.
+    fn batch(pages: &[String]) -> Vec<Option<(Extraction, PageMemory)>> {
+        let mut out: Vec<_> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, html)| {
+                let doc = parse_bytes(html.as_bytes()).unwrap();
+                let r = extract_doc(&doc, &Options::default());
+                let m = PageMemory::of(&doc, &r, &Input::File(format!("d/p{i}.html").into()));
+                Some((r, m))
+            })
+            .collect();
+        apply(&mut out);
+        out
+    }
+
     #[test]
-    fn footer_on_every_page_of_a_site_is_boilerplate() {
-        let dir =
-            std::env::temp_dir().join(format!("declutter-site-memory-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+    fn footer_on_three_pages_is_hidden_and_the_text_stays() {
         let footer = "Every story on this invented site is written for the tests of site memory.";
         let stories = [
             "The ferry left the harbour at dawn with forty passengers and a crate of apples.",
             "A new bakery on the square sells rye bread made with flour from the old mill.",
             "The village choir sang in the lighthouse for the first time in twenty years.",
         ];
-        let mut inputs = Vec::new();
-        for (i, s) in stories.iter().enumerate() {
-            let p = dir.join(format!("p{i}.html"));
-            std::fs::write(
-                &p,
-                format!(
-                    "<body><article><p>{s}</p></article><footer><p>{footer}</p></footer></body>"
-                ),
+        let page = |s: &str| {
+            format!(
+                "<body><article><h1>A day in the village</h1><p>{s}</p>\
+                 <p>Neighbours came to watch, and some of them stayed for the whole afternoon.</p>\
+                 <p>The council said it would happen again next year, weather permitting.</p>\
+                 </article><div><p>{footer}</p></div></body>"
             )
-            .unwrap();
-            inputs.push(Input::File(p));
+        };
+        let pages: Vec<String> = stories.iter().map(|s| page(s)).collect();
+        let alone: Vec<Extraction> = pages
+            .iter()
+            .map(|p| extract_doc(&parse_bytes(p.as_bytes()).unwrap(), &Options::default()))
+            .collect();
+        for (i, p) in batch(&pages).into_iter().enumerate() {
+            let (r, _) = p.unwrap();
+            assert_eq!(r.text, alone[i].text, "page {i}");
+            let g: Vec<_> = r
+                .duplicates
+                .iter()
+                .filter(|g| g.kind == declutter::DuplicateKind::SiteBoilerplate)
+                .collect();
+            assert_eq!(g.len(), 1, "page {i}: {:?}", r.duplicates);
+            assert_eq!(g[0].text, footer);
+            assert!(r.hidden.iter().any(|h| h.reason == site::SITE_REASON));
         }
-        let fp =
-            |t: &str| dedupe::fingerprints(&parse_bytes(format!("<p>{t}</p>").as_bytes()).unwrap());
-        let m = SiteMemory::build(&inputs, true);
-        for (i, s) in stories.iter().enumerate() {
-            let o = m.options(i, &Options::default());
-            assert_eq!(o.site_boilerplate, fp(footer), "page {i}");
-            assert!(!o.site_boilerplate.contains(&fp(s)[0]));
+        // Two pages are not enough.
+        for p in batch(&pages[..2]).into_iter().flatten() {
+            assert!(!p.0.hidden.iter().any(|h| h.reason == site::SITE_REASON));
         }
-        // Off, or with too few pages: nothing.
-        assert!(SiteMemory::build(&inputs, false)
-            .options(0, &Options::default())
-            .site_boilerplate
-            .is_empty());
-        assert!(SiteMemory::build(&inputs[..2], true)
-            .options(0, &Options::default())
-            .site_boilerplate
-            .is_empty());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
