@@ -350,7 +350,10 @@ fn site_memory_hides_furniture_outside_the_article_and_never_its_text() {
         .iter()
         .find(|g| g.kind == DuplicateKind::SiteBoilerplate)
         .expect("a site_boilerplate group");
-    assert_eq!(g.text, footer);
+    // The footer's remembered line takes the footer with it (its links are too short to be
+    // remembered themselves).
+    assert!(g.text.starts_with(footer), "{}", g.text);
+    assert_eq!(doc.tag(g.copies[0].node), "footer");
     assert_eq!((g.count, g.copies.len(), g.copies[0].kept), (1, 1, false));
 }
 

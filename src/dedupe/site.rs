@@ -14,14 +14,18 @@
 //! batch has been read, without keeping the pages).
 
 use super::blocks::{TextBlock, Title};
+use super::originals::REGION_RATIO;
 use super::resolve::report_text;
-use crate::dom::{Doc, NodeId};
+use crate::dom::{Doc, NodeData, NodeId};
 use crate::measure::words;
 use crate::{Block, Copy, DuplicateGroup, DuplicateKind, Extraction};
 
 /// Shortest block that gets a site-memory fingerprint: nav items and labels below this are
 /// too generic to mean "this site's furniture".
 const MIN_FP_CHARS: u32 = 20;
+/// How far a remembered block may grow into the box around it (an app banner's text and its
+/// "Open" link); boxes are a few levels deep.
+const MAX_CLIMB: usize = 8;
 /// The reason given for a block hidden by site memory (`Extraction::hidden`); callers count
 /// these by this prefix.
 pub const SITE_REASON: &str = "site_boilerplate: seen on other pages of this site";
@@ -32,15 +36,22 @@ pub const SITE_REASON: &str = "site_boilerplate: seen on other pages of this sit
 pub struct SiteBlock {
     pub fingerprint: u32,
     pub node: NodeId,
+    /// Non-space characters of its own text.
+    pub chars: u32,
 }
 
-/// A [`SiteBlock`] described for the report, so that [`apply`] needs no document.
+/// What site memory may hide on a page, described so that [`apply`] needs no document: a
+/// fingerprinted block, or a box of them (a banner, a footer) that is hidden whole when most
+/// of its text is remembered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteCandidate {
-    pub fingerprint: u32,
+    /// The block's fingerprint; `None` for a box.
+    pub fingerprint: Option<u32>,
     pub node: NodeId,
-    /// End of the block's subtree (node ids `node..end`).
+    /// End of its subtree (node ids `node..end`).
     pub end: NodeId,
+    /// Non-space characters of its text (a block's own, a box's whole).
+    pub chars: u32,
     pub path: String,
     /// Its opening words.
     pub text: String,
@@ -55,6 +66,7 @@ pub(super) fn fingerprinted(blocks: &[TextBlock], title: &Title) -> Vec<SiteBloc
         .map(|b| SiteBlock {
             fingerprint: words::fold(b.words_hash),
             node: b.node,
+            chars: b.chars,
         })
         .collect()
 }
@@ -77,8 +89,9 @@ pub fn fingerprints_of(blocks: &[SiteBlock]) -> Vec<u32> {
     f
 }
 
-/// The page's site blocks (`Extraction::site_blocks`) that are not hidden already, described
-/// for [`apply`]; with `only` (sorted), just those whose fingerprint it holds.
+/// The page's site blocks (`Extraction::site_blocks`) that are not hidden already, and the
+/// boxes around them made mostly of their text, described for [`apply`] in document order;
+/// with `only` (sorted), just the blocks whose fingerprint it holds.
 pub fn candidates(doc: &Doc, r: &Extraction, only: Option<&[u32]>) -> Vec<SiteCandidate> {
     // The hidden roots, by node (`Extraction::hidden` holds outermost roots only).
     let mut hidden: Vec<NodeId> = r.hidden.iter().map(|h| h.node).collect();
@@ -87,55 +100,136 @@ pub fn candidates(doc: &Doc, r: &Extraction, only: Option<&[u32]>) -> Vec<SiteCa
         let at = hidden.partition_point(|&h| h <= n);
         at > 0 && doc.contains(hidden[at - 1], n)
     };
-    r.site_blocks
+    let blocks: Vec<SiteBlock> = r
+        .site_blocks
         .iter()
+        .copied()
         .filter(|b| only.is_none_or(|k| k.binary_search(&b.fingerprint).is_ok()))
         .filter(|b| !already_hidden(b.node))
-        .map(|b| SiteCandidate {
-            fingerprint: b.fingerprint,
-            node: b.node,
-            end: doc.node(b.node).end,
-            path: doc.css_path(b.node),
-            text: report_text(doc, b.node),
-        })
-        .collect()
-}
-
-/// Hides the candidates whose fingerprint is in `known` (sorted): each goes into
-/// `r.hidden` (reason [`SITE_REASON`]) and, one group per remembered block, into
-/// `r.duplicates` as `site_boilerplate`. The article's text is never touched: candidates lie
-/// outside it.
-pub fn apply(r: &mut Extraction, candidates: &[SiteCandidate], known: &[u32]) {
-    // Outermost hits only (a remembered block may hold another), in document order.
-    let mut hits: Vec<&SiteCandidate> = Vec::new();
-    let mut end = 0;
-    for c in candidates {
-        if c.node >= end && known.binary_search(&c.fingerprint).is_ok() {
-            end = c.end;
-            hits.push(c);
+        .collect();
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let describe = |fingerprint: Option<u32>, node: NodeId, chars: u32| SiteCandidate {
+        fingerprint,
+        node,
+        end: doc.node(node).end,
+        chars,
+        path: doc.css_path(node),
+        text: report_text(doc, node),
+    };
+    let mut out: Vec<SiteCandidate> = blocks
+        .iter()
+        .map(|b| describe(Some(b.fingerprint), b.node, b.chars))
+        .collect();
+    // The boxes: ancestors of the blocks, below the body and beside the article, made mostly
+    // of fingerprinted text.
+    let mut boxes: Vec<NodeId> = Vec::new();
+    for b in &blocks {
+        for a in doc.ancestors(b.node).take(MAX_CLIMB) {
+            let beside = doc.parent(a).is_some()
+                && !matches!(doc.tag(a), "body" | "html")
+                && !r.main.is_some_and(|m| doc.contains(a, m));
+            if !beside {
+                break;
+            }
+            boxes.push(a);
         }
     }
+    boxes.sort_unstable();
+    boxes.dedup();
+    let total = text_chars(doc);
+    let mut below = vec![0u64; blocks.len() + 1];
+    for (i, b) in blocks.iter().enumerate() {
+        below[i + 1] = below[i] + u64::from(b.chars);
+    }
+    for a in boxes {
+        let end = doc.node(a).end;
+        let (from, to) = (
+            blocks.partition_point(|b| b.node < a),
+            blocks.partition_point(|b| b.node < end),
+        );
+        let chars = total[a as usize];
+        if (below[to] - below[from]) as f32 >= REGION_RATIO * chars as f32 && chars > 0 {
+            out.push(describe(None, a, chars));
+        }
+    }
+    out.sort_by_key(|c| c.node);
+    out
+}
+
+/// Non-space characters of each node's subtree text, by one reverse pass.
+fn text_chars(doc: &Doc) -> Vec<u32> {
+    let mut chars = vec![0u32; doc.len()];
+    for id in (0..doc.len() as NodeId).rev() {
+        if let NodeData::Text(t) = &doc.node(id).data {
+            chars[id as usize] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        }
+        if let Some(p) = doc.parent(id) {
+            chars[p as usize] += chars[id as usize];
+        }
+    }
+    chars
+}
+
+/// Hides the candidates site memory knows: every block whose fingerprint is in `known`
+/// (sorted), and every box most of whose text they make. Each outermost one goes into
+/// `r.hidden` (reason [`SITE_REASON`]) and into `r.duplicates` as a `site_boilerplate` group
+/// (the same box twice on the page is one group). The article's text is never touched:
+/// candidates lie outside it.
+pub fn apply(r: &mut Extraction, candidates: &[SiteCandidate], known: &[u32]) {
+    let hit = |c: &SiteCandidate| {
+        c.fingerprint
+            .is_some_and(|f| known.binary_search(&f).is_ok())
+    };
+    // Remembered characters, summed over the hit blocks in document order.
+    let hits: Vec<&SiteCandidate> = candidates.iter().filter(|c| hit(c)).collect();
     if hits.is_empty() {
         return;
     }
-    // Blocks hidden already inside a hit are now part of it.
-    let inside_hit = |n: NodeId| {
-        let at = hits.partition_point(|c| c.node < n);
-        at > 0 && n < hits[at - 1].end
+    let mut below = vec![0u64; hits.len() + 1];
+    for (i, c) in hits.iter().enumerate() {
+        below[i + 1] = below[i] + u64::from(c.chars);
+    }
+    let remembered = |c: &SiteCandidate| {
+        let (from, to) = (
+            hits.partition_point(|h| h.node < c.node),
+            hits.partition_point(|h| h.node < c.end),
+        );
+        (below[to] - below[from]) as f32 >= REGION_RATIO * c.chars as f32
     };
-    r.hidden.retain(|h| !inside_hit(h.node));
-    r.hidden.extend(hits.iter().map(|c| Block {
+    // The outermost hidden ones, in document order.
+    let mut roots: Vec<&SiteCandidate> = Vec::new();
+    let mut end = 0;
+    for c in candidates {
+        if c.node >= end && (hit(c) || (c.fingerprint.is_none() && remembered(c))) {
+            end = c.end;
+            roots.push(c);
+        }
+    }
+    // Blocks hidden already inside a root are now part of it.
+    let inside_root = |n: NodeId| {
+        let at = roots.partition_point(|c| c.node < n);
+        at > 0 && n < roots[at - 1].end
+    };
+    r.hidden.retain(|h| !inside_root(h.node));
+    r.hidden.extend(roots.iter().map(|c| Block {
         node: c.node,
         path: c.path.clone(),
         reason: SITE_REASON.to_string(),
     }));
     r.hidden.sort_by_key(|h| h.node);
     // One group per remembered block, its occurrences on this page in document order.
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_by_key(|&i| (hits[i].fingerprint, hits[i].node));
+    let mut order: Vec<usize> = (0..roots.len()).collect();
+    order.sort_by(|&a, &b| {
+        roots[a]
+            .text
+            .cmp(&roots[b].text)
+            .then(roots[a].node.cmp(&roots[b].node))
+    });
     let mut groups: Vec<(NodeId, DuplicateGroup)> = Vec::new();
-    for run in order.chunk_by(|&a, &b| hits[a].fingerprint == hits[b].fingerprint) {
-        let first = hits[run[0]];
+    for run in order.chunk_by(|&a, &b| roots[a].text == roots[b].text) {
+        let first = roots[run[0]];
         groups.push((
             first.node,
             DuplicateGroup {
@@ -145,8 +239,8 @@ pub fn apply(r: &mut Extraction, candidates: &[SiteCandidate], known: &[u32]) {
                 copies: run
                     .iter()
                     .map(|&i| Copy {
-                        node: hits[i].node,
-                        path: hits[i].path.clone(),
+                        node: roots[i].node,
+                        path: roots[i].path.clone(),
                         kept: false,
                     })
                     .collect(),
