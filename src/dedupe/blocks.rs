@@ -191,4 +191,13 @@ impl Title {
     pub(super) fn is_headline(&self, b: &TextBlock) -> bool {
         crate::measure::words::title_like(&b.words, &self.words, TITLE_MATCH)
     }
+
+    /// Does this text read as the page title?
+    pub(super) fn reads_as(&self, text: &str) -> bool {
+        crate::measure::words::title_like(
+            &crate::measure::words::tokens(text),
+            &self.words,
+            TITLE_MATCH,
+        )
+    }
 }

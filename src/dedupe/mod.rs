@@ -96,7 +96,7 @@ pub fn analyze(doc: &Doc, title: Option<&str>) -> Analysis {
     let blocks = blocks::collect(doc, Some(&mut out.text_weights));
     let title = blocks::Title::new(title);
     // Phase B: the blocks site memory may learn or hide (it has no say in the weights).
-    out.site_blocks = site::fingerprinted(&blocks, &title);
+    out.site_blocks = site::fingerprinted(&blocks);
     // Phases C and D: what repeats.
     let matches = matching::find(&blocks);
     if matches.repeated.is_empty() {

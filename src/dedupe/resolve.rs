@@ -484,8 +484,14 @@ pub(super) fn report_text(doc: &Doc, id: NodeId) -> String {
             NodeData::Element(e) if !blocks::is_inline(&e.tag) => raw.push(' '),
             NodeData::Element(_) => {}
             NodeData::Text(t) => {
-                raw.push_str(t);
-                words_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                // Only as much of a long text (a card pasting a whole article) as is shown.
+                for c in t.chars() {
+                    raw.push(c);
+                    words_chars += usize::from(!c.is_whitespace());
+                    if words_chars > REPORT_CHARS {
+                        break;
+                    }
+                }
                 if words_chars > REPORT_CHARS {
                     break;
                 }

@@ -57,12 +57,11 @@ pub struct SiteCandidate {
     pub text: String,
 }
 
-/// The blocks that can be remembered: long enough, owning their text, and never the page's
-/// headline (it is the article's even where its container starts below it).
-pub(super) fn fingerprinted(blocks: &[TextBlock], title: &Title) -> Vec<SiteBlock> {
+/// The blocks that can be remembered: long enough and owning their text.
+pub(super) fn fingerprinted(blocks: &[TextBlock]) -> Vec<SiteBlock> {
     blocks
         .iter()
-        .filter(|b| b.comparable && b.chars >= MIN_FP_CHARS && !title.is_headline(b))
+        .filter(|b| b.comparable && b.chars >= MIN_FP_CHARS)
         .map(|b| SiteBlock {
             fingerprint: words::fold(b.words_hash),
             node: b.node,
@@ -100,12 +99,15 @@ pub fn candidates(doc: &Doc, r: &Extraction, only: Option<&[u32]>) -> Vec<SiteCa
         let at = hidden.partition_point(|&h| h <= n);
         at > 0 && doc.contains(hidden[at - 1], n)
     };
+    // Never the page's headline: it is the article's even where its container starts below it.
+    let title = Title::new(r.title.as_deref());
     let blocks: Vec<SiteBlock> = r
         .site_blocks
         .iter()
         .copied()
         .filter(|b| only.is_none_or(|k| k.binary_search(&b.fingerprint).is_ok()))
         .filter(|b| !already_hidden(b.node))
+        .filter(|b| !title.reads_as(&doc.subtree_text(b.node)))
         .collect();
     if blocks.is_empty() {
         return Vec::new();
