@@ -1,4 +1,6 @@
 //! The `declutter` binary end to end: formats, ordering, stdin, directories, batch errors.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::io::Write;
@@ -247,4 +249,58 @@ fn a_batch_reads_every_article_as_alone_and_hides_each_sites_furniture() {
             .unwrap()
             .starts_with("site_boilerplate"))
     ));
+}
+
+/// Gzip of `bytes`, as a saved `.html.gz` or a compressed download holds it.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn gzipped_pages_read_from_files_directories_and_stdin() {
+    let page = std::fs::read(fixtures().join("jsonld-graph.html")).unwrap();
+    let plain = bin()
+        .arg("extract")
+        .arg(fixtures().join("jsonld-graph.html"))
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    assert!(!plain.stdout.is_empty());
+    let dir = tempdir("gzip");
+    std::fs::write(dir.join("page.html.gz"), gzip(&page)).unwrap();
+    // A corrupt gzip file is one error line; the other page still comes out.
+    let mut broken = gzip(&page);
+    broken.truncate(broken.len() / 2);
+    std::fs::write(dir.join("broken.htm.GZ"), broken).unwrap();
+    // Not an HTML name: not walked.
+    std::fs::write(dir.join("notes.txt.gz"), gzip(b"<p>no</p>")).unwrap();
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one input failed");
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0]["file"].as_str().unwrap().ends_with("broken.htm.GZ"));
+    assert!(
+        rows[0]["error"].as_str().unwrap().contains("gzip"),
+        "{:?}",
+        rows[0]
+    );
+    let text = String::from_utf8(plain.stdout).unwrap();
+    assert_eq!(rows[1]["text"].as_str().unwrap().trim(), text.trim());
+    // Gzip on stdin.
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gzip(&page)).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), text.trim());
 }

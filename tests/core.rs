@@ -13,3 +13,6 @@ mod budget;
 
 #[path = "core/markdown_option.rs"]
 mod markdown_option;
+
+#[path = "core/page_types.rs"]
+mod page_types;

@@ -13,8 +13,9 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use declutter::dom::{collapse_whitespace, html::parse_str, Doc, NodeId};
-use declutter::{dedupe, extract_html_str, meta, output, DuplicateKind, Options};
+use declutter::internals::dom::{collapse_whitespace, html::parse_str, Doc, NodeId};
+use declutter::internals::{dedupe, meta, output};
+use declutter::{extract_html_str, DuplicateKind, Options};
 use serde_json::Value;
 
 macro_rules! case {
@@ -255,7 +256,7 @@ fn prose(doc: &Doc, weight: &[f32]) -> Vec<f32> {
 /// The largest weighted prose of an element beside the article (neither inside nor above it).
 fn best_rival(doc: &Doc, root: NodeId, prose: &[f32]) -> f32 {
     (0..doc.len() as NodeId)
-        .filter(|&i| doc.element(i).is_some() && !doc.contains(i, root) && !doc.contains(root, i))
+        .filter(|&i| doc.text(i).is_none() && !doc.contains(i, root) && !doc.contains(root, i))
         .map(|i| prose[i as usize])
         .fold(0.0, f32::max)
 }

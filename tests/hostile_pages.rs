@@ -3,8 +3,10 @@
 //! pages are generated at up to tens of megabytes).
 #![cfg(not(target_arch = "wasm32"))]
 
-use declutter::dom::snapshot::Snapshot;
-use declutter::{dom, extract_html, extract_snapshot, Error, Extraction, Options, NO_ARTICLE};
+use declutter::Snapshot;
+use declutter::{
+    extract_html, extract_snapshot, parse_html, Error, Extraction, Options, NO_ARTICLE,
+};
 
 const ARTICLE: &str = "<article><h1>Ferry timetable changes</h1>\
     <p>The island ferry will leave the harbour twenty minutes earlier from Monday, the operator said on Friday.</p>\
@@ -21,7 +23,7 @@ fn run(html: &[u8]) -> Extraction {
 
 /// Door 1 and door 2 give the same result on the same tree (timings aside).
 fn doors_agree(html: &[u8]) {
-    let doc = dom::html::parse_bytes(html).unwrap();
+    let doc = parse_html(html).unwrap();
     let mut a = extract_html(html, &Options::default()).unwrap();
     let mut b = extract_snapshot(&Snapshot::from_doc(&doc, None), &Options::default()).unwrap();
     a.ms = 0.0;

@@ -1,8 +1,8 @@
 //! Metadata fixtures: every `tests/fixtures/meta/<name>.html` is read with `meta::read` and
 //! compared field by field with `<name>.json` (`"url"` there is the page URL to resolve against).
 
-use declutter::dom::html::parse_bytes;
-use declutter::meta::{read, Metadata};
+use declutter::internals::dom::html::parse_bytes;
+use declutter::internals::meta::{read, Metadata};
 use serde_json::Value;
 use std::path::Path;
 
@@ -88,7 +88,7 @@ fn empty_and_odd_documents_do_not_panic() {
         "<script type='application/ld+json'>[[[[[[[[[[{\"@type\":\"Article\",\"author\":{\"@id\":\"#x\"}}]]]]]]]]]]</script>",
         "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"9999-99-99\",\"image\":{}}</script>",
     ] {
-        let doc = declutter::dom::html::parse_str(html).unwrap();
+        let doc = declutter::internals::dom::html::parse_str(html).unwrap();
         let m = read(&doc, Some("not a url"));
         assert_eq!(m.published, None);
         assert_eq!(m.lang, None);

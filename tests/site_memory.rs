@@ -10,7 +10,7 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use declutter::dom::html::parse_str;
+use declutter::internals::dom::html::parse_str;
 use declutter::{extract_html_str, DuplicateKind, Extraction, Options};
 use std::collections::HashMap;
 

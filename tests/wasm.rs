@@ -13,7 +13,7 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use declutter::dom::snapshot::Snapshot;
+use declutter::Snapshot;
 use declutter::{extract_html_str, extract_snapshot, Error, Options};
 
 /// An invented news page: a header, an article of several paragraphs, a sidebar list.
@@ -48,7 +48,7 @@ fn finds_the_article_text() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn both_doors_agree() {
     // The snapshot of a parsed page, as the content script would send it, gives the same result.
-    let doc = declutter::dom::html::parse_str(PAGE).unwrap();
+    let doc = declutter::parse_html(PAGE.as_bytes()).unwrap();
     let json = serde_json::to_string(&Snapshot::from_doc(&doc, None)).unwrap();
     let snap = Snapshot::from_json(&json).unwrap();
     let a = extract_html_str(PAGE, &Options::default()).unwrap();

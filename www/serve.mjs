@@ -1,7 +1,7 @@
 // Static file server for 127.0.0.1 only: `npm start` serves the playground with it and the
 // end-to-end tests serve their fixture pages with it.
 //
-//   node www/serve.mjs [port]          serves www/ at /, the demo page at /demo/
+//   node www/serve.mjs [port]          serves the built playground (dist/www) at /, the demo page at /demo/
 //   import { serve } from './serve.mjs'; const s = await serve({mounts: {'/': dir}});
 //
 // Any URL may end in `?csp=none` to get the response header
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -27,6 +28,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 export const STRICT_CSP = "script-src 'none'";
+
+const ext = (file) => path.extname(file).toLowerCase();
 
 function resolve(mounts, pathname) {
   // Longest matching prefix wins.
@@ -55,8 +58,12 @@ function resolve(mounts, pathname) {
   }
 }
 
-/** Starts the server; resolves to {url, port, requests, close()}. Port 0 picks a free one. */
-export function serve({ mounts, port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the server; resolves to {url, port, requests, close()}. Port 0 picks a free one.
+ * `types` overrides content types by extension (e.g. `{'.html': 'text/html'}`: no charset, so
+ * the browser finds the page's own, as it would for a file).
+ */
+export function serve({ mounts, port = 0, host = '127.0.0.1', types = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const u = new URL(req.url, `http://${host}`);
@@ -66,9 +73,13 @@ export function serve({ mounts, port = 0, host = '127.0.0.1' } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
+    // A gzipped file (`page.html.gz`) is sent as what it holds, for the browser to gunzip.
+    const gz = ext(file) === '.gz';
+    const type = ext(gz ? file.slice(0, -3) : file);
     const headers = {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': types[type] ?? TYPES[type] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
     };
     if (u.searchParams.get('csp') === 'none') headers['content-security-policy'] = STRICT_CSP;
     res.writeHead(200, headers);
@@ -95,11 +106,11 @@ export function serve({ mounts, port = 0, host = '127.0.0.1' } = {}) {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_MOUNTS = {
-  '/': path.join(ROOT, 'www'),
+  '/': path.join(ROOT, 'dist', 'www'),
   '/demo/': path.join(ROOT, 'extension', 'demo'),
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = await serve({ mounts: DEFAULT_MOUNTS, port: Number(process.argv[2] ?? 8080) });
-  console.log(`Serving www/ at ${s.url} (demo news page: ${s.url}demo/news.html)`);
+  console.log(`Serving the playground (dist/www, \`npm run build\` first) at ${s.url} (demo news page: ${s.url}demo/news.html)`);
 }

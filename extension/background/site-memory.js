@@ -6,10 +6,12 @@
 // article. Kept only in storage.local, never from private windows. The bookkeeping is pure
 // functions (tested in node); the storage wrappers at the end are thin.
 
+import { MIN_OTHER_PAGES } from '../pkg/contracts.js';
+
 /** A fingerprint is furniture when at least this many OTHER pages of the site had it outside
- * their article: two pages sharing a block may be two stories quoting each other; three are
- * the site's layout. */
-export const MIN_OTHER_PAGES = 2;
+ * their article (the core's definition, src/options.rs, which the CLI's batch memory applies
+ * too). */
+export { MIN_OTHER_PAGES };
 /** Page keys kept per site: enough to count a revisit once, small enough to store. */
 export const MAX_PAGES = 50;
 /** Fingerprints kept per site: a site's boilerplate is a few dozen blocks; the rest is churn. */

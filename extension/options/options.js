@@ -4,8 +4,10 @@
 import { loadSettings, saveSettings } from '../background/settings.js';
 import { forgetAll, forgetSite, listSites } from '../background/site-memory.js';
 
-const form = document.getElementById('settings');
-const status = document.getElementById('status');
+/** An element of the page by id (any: the page's own elements, of known kinds). */
+const $ = (id) => /** @type {any} */ (document.getElementById(id));
+const form = $('settings');
+const status = $('status');
 
 function show(settings) {
   for (const [k, v] of Object.entries(settings)) {
@@ -24,6 +26,7 @@ function show(settings) {
 }
 
 function read() {
+  /** @type {Record<string, any>} */
   const data = Object.fromEntries(new FormData(form));
   for (const k of ['size', 'width', 'lineHeight']) data[k] = Number(data[k]);
   data.debugOverlay = form.elements.namedItem('debugOverlay').checked;
@@ -31,7 +34,7 @@ function read() {
 }
 
 const api = globalThis.browser ?? globalThis.chrome;
-const badge = document.getElementById('badge');
+const badge = $('badge');
 const ALL_SITES = { origins: ['<all_urls>'] };
 
 // The badge needs host access everywhere, asked for only when the user ticks the box (a user
@@ -71,11 +74,11 @@ async function showSites() {
       return row;
     }),
   );
-  document.getElementById('no-sites').hidden = sites.length > 0;
-  document.getElementById('forget-all').disabled = sites.length === 0;
+  $('no-sites').hidden = sites.length > 0;
+  $('forget-all').disabled = sites.length === 0;
   document.body.dataset.sites = String(sites.length);
 }
-document.getElementById('forget-all').addEventListener('click', async () => {
+$('forget-all').addEventListener('click', async () => {
   await forgetAll();
   await showSites();
 });

@@ -36,7 +36,8 @@ pub mod site;
 mod tree;
 
 pub use resolve::resolve;
-pub use site::{SiteBlock, SiteCandidate};
+pub(crate) use resolve::REPORT_CHARS;
+pub use site::{SiteBlock, SiteCandidate, SitePage};
 
 use crate::dom::{Doc, NodeId};
 use crate::measure::Weight;

@@ -11,8 +11,9 @@ use crate::{Block, Copy, DuplicateGroup, DuplicateKind};
 /// Copies listed per group (with their CSS paths): a hostile page may repeat a block tens of
 /// thousands of times; all copies still leave the text, and `count` stays exact.
 pub(super) const MAX_LISTED_COPIES: usize = 200;
-/// How much of a group's text shows in the report.
-const REPORT_CHARS: usize = 200;
+/// How much of a group's text shows in the report (the extension's late-clutter watch matches
+/// longer blocks by this prefix: it gets the number from the build, src/contracts.rs).
+pub(crate) const REPORT_CHARS: usize = 200;
 /// How far up an in-article occurrence's record (its row, entry) is looked for.
 const MAX_RECORD_DEPTH: usize = 64;
 

@@ -57,6 +57,48 @@ pub struct SiteCandidate {
     pub text: String,
 }
 
+/// What site memory needs of a page once it is extracted, so that the page need not be kept
+/// (a batch counts every page's fingerprints before it can hide anything).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SitePage {
+    /// The URL the page names as its own: its canonical link, else its `og:url`.
+    pub url: Option<String>,
+    /// What memory may hide on it ([`candidates`]).
+    pub candidates: Vec<SiteCandidate>,
+}
+
+/// The page's own URL and its candidates, read while the page is at hand.
+pub fn page(doc: &Doc, r: &Extraction) -> SitePage {
+    SitePage {
+        url: own_url(doc),
+        candidates: candidates(doc, r, None),
+    }
+}
+
+/// The URL a page names as its own: `<link rel=canonical href>`, else `<meta property=og:url>`.
+fn own_url(doc: &Doc) -> Option<String> {
+    let mut og = None;
+    for i in 0..doc.len() as NodeId {
+        match doc.tag(i) {
+            "link"
+                if doc.attr(i, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|x| x.eq_ignore_ascii_case("canonical"))
+                }) =>
+            {
+                if let Some(href) = doc.attr(i, "href") {
+                    return Some(href.to_string());
+                }
+            }
+            "meta" if og.is_none() && doc.attr(i, "property") == Some("og:url") => {
+                og = doc.attr(i, "content").map(str::to_string);
+            }
+            _ => {}
+        }
+    }
+    og
+}
+
 /// The blocks that can be remembered: long enough and owning their text.
 pub(super) fn fingerprinted(blocks: &[TextBlock]) -> Vec<SiteBlock> {
     blocks

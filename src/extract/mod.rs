@@ -21,6 +21,11 @@
 
 mod jsonld;
 mod lead;
+// The fallback's markup needs the HTML parser; the extension's pages are live (their scripts
+// have run) and its wasm has none.
+#[cfg(feature = "html")]
+mod noscript;
+mod page_type;
 mod prune;
 pub(crate) mod score;
 pub mod signals;
@@ -44,6 +49,11 @@ const MAX_ARTICLE_LINK_DENSITY: f32 = 0.5;
 const DEBUG_CANDIDATES: usize = 60;
 
 pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
+    run_page(doc, options, budget, true)
+}
+
+/// [`run`]; `fallback` allows reading the page's `<noscript>` copy instead (not inside it).
+fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
     let m = meta::read(doc, options.url.as_deref());
@@ -72,7 +82,22 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
     // Phase 3: the structured-data hint.
     let hint = jsonld::matches(doc, article_body.as_deref());
     // Phases 4-5: measure and choose the article's container.
-    let stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
+    let mut stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
+    // Phase 4b: a page that shows its content only through scripts is read from its
+    // `<noscript>` copy.
+    #[cfg(feature = "html")]
+    if fallback {
+        if let Some(out) = noscript::read(doc, &stats, options, budget, &r) {
+            return out;
+        }
+    }
+    #[cfg(not(feature = "html"))]
+    let _ = fallback;
+    // Phase 4c: on a discussion (a forum thread, a question page) the posts are the content,
+    // though sites name them as comments.
+    if page_type::is_discussion(doc, &stats) {
+        stats = score::measure_as(doc, &analysis.weight, &analysis.text_weights, &hint, true);
+    }
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];
     // Phase 5b: the lead set apart in the article header joins the container.

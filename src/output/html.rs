@@ -6,7 +6,7 @@ use super::DROP_TAGS;
 use crate::dom::{Doc, Element, NodeData, NodeId};
 
 /// Tags kept as they are: text structure, media, tables, and inline phrasing.
-const KEEP_TAGS: &[&str] = &[
+pub(crate) const KEEP_TAGS: &[&str] = &[
     "p",
     "h1",
     "h2",
@@ -72,11 +72,11 @@ const KEEP_TAGS: &[&str] = &[
     "iframe",
 ];
 /// Sectioning tags: their grouping matters for layout, their semantics do not; they become `div`.
-const CONTAINER_TAGS: &[&str] = &[
+pub(crate) const CONTAINER_TAGS: &[&str] = &[
     "div", "section", "article", "main", "header", "center", "aside", "footer", "nav", "hgroup",
 ];
 /// Attributes kept (URLs are vetted separately); handlers, styles, ids and classes go.
-const KEEP_ATTRS: &[&str] = &[
+pub(crate) const KEEP_ATTRS: &[&str] = &[
     "alt",
     "title",
     "colspan",
@@ -103,10 +103,13 @@ const KEEP_ATTRS: &[&str] = &[
     "label",
 ];
 /// Attributes holding a URL, vetted and resolved.
-const URL_ATTRS: &[&str] = &["href", "src", "srcset", "poster", "cite"];
+pub(crate) const URL_ATTRS: &[&str] = &["href", "src", "srcset", "poster", "cite"];
+/// The URL attributes that name a link target (any of the link schemes); the others load
+/// media (http(s) or a raster `data:` image); `srcset` holds a list of media URLs.
+pub(crate) const LINK_ATTRS: &[&str] = &["href", "cite"];
 /// Where lazy-loading scripts keep the real image until it scrolls into view, most specific
 /// first.
-const LAZY_SRC_ATTRS: &[&str] = &[
+pub(crate) const LAZY_SRC_ATTRS: &[&str] = &[
     "data-src",
     "data-lazy-src",
     "data-original",
@@ -115,19 +118,58 @@ const LAZY_SRC_ATTRS: &[&str] = &[
     "data-hi-res-src",
 ];
 /// Where lazy-loading scripts keep the real `srcset`.
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+pub(crate) const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+/// The classes kept on `code` and `pre`: language hints (`language-rust`) for highlighting.
+pub(crate) const CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
 /// An image this small on both sides (in declared pixels) is a tracking pixel.
 const TRACKER_MAX_PX: u32 = 2;
 /// Video hosts whose embedded players are kept: these serve a player and nothing else, and the
 /// reader expects the story's video where the article had it. Anything else framed is dropped.
-const VIDEO_HOSTS: &[&str] = &[
+pub(crate) const VIDEO_HOSTS: &[&str] = &[
     "youtube.com",
     "youtube-nocookie.com",
     "player.vimeo.com",
     "dailymotion.com",
 ];
-/// Inside `<math>`, MathML's own tags are kept as they are.
-const MATH_ATTRS: &[&str] = &[
+/// MathML's presentation tags, kept inside `<math>` (anything else there becomes `mrow`).
+pub(crate) const MATH_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mstyle",
+    "merror",
+    "mpadded",
+    "mphantom",
+    "mfenced",
+    "menclose",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mlabeledtr",
+    "semantics",
+    "annotation",
+    "maligngroup",
+    "malignmark",
+];
+/// The attributes kept on MathML elements.
+pub(crate) const MATH_ATTRS: &[&str] = &[
     "display",
     "mathvariant",
     "xmlns",
@@ -269,43 +311,7 @@ fn static_tag(tag: &str) -> &'static str {
 
 /// MathML tag names are kept if they are plain names; anything odd becomes `mrow`.
 fn math_tag(tag: &str) -> &'static str {
-    const MATHML: &[&str] = &[
-        "math",
-        "mi",
-        "mn",
-        "mo",
-        "ms",
-        "mtext",
-        "mspace",
-        "mrow",
-        "mfrac",
-        "msqrt",
-        "mroot",
-        "mstyle",
-        "merror",
-        "mpadded",
-        "mphantom",
-        "mfenced",
-        "menclose",
-        "msub",
-        "msup",
-        "msubsup",
-        "munder",
-        "mover",
-        "munderover",
-        "mmultiscripts",
-        "mprescripts",
-        "none",
-        "mtable",
-        "mtr",
-        "mtd",
-        "mlabeledtr",
-        "semantics",
-        "annotation",
-        "maligngroup",
-        "malignmark",
-    ];
-    MATHML
+    MATH_TAGS
         .iter()
         .find(|t| **t == tag)
         .copied()
@@ -385,10 +391,12 @@ fn write_element(e: &Element, base: Option<&Base>, out: &mut String) -> bool {
             for (k, v) in &e.attrs {
                 let k = &**k;
                 if URL_ATTRS.contains(&k) {
-                    let vetted = match (k, tag) {
-                        ("href", _) | ("cite", _) => safe_link(base, v),
-                        ("srcset", _) => safe_srcset(base, v),
-                        _ => safe_media(base, v),
+                    let vetted = if LINK_ATTRS.contains(&k) {
+                        safe_link(base, v)
+                    } else if k == "srcset" {
+                        safe_srcset(base, v)
+                    } else {
+                        safe_media(base, v)
                     };
                     if let Some(u) = vetted {
                         attrs.push((k, u));
@@ -399,7 +407,7 @@ fn write_element(e: &Element, base: Option<&Base>, out: &mut String) -> bool {
                     // Keep the language hint of code blocks (`language-rust`) for highlighting.
                     let langs: Vec<&str> = v
                         .split_whitespace()
-                        .filter(|c| c.starts_with("language-") || c.starts_with("lang-"))
+                        .filter(|c| CODE_CLASS_PREFIXES.iter().any(|p| c.starts_with(p)))
                         .collect();
                     if !langs.is_empty() {
                         attrs.push(("class", langs.join(" ")));

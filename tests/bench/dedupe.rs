@@ -11,8 +11,9 @@
 //! several runs of the whole extraction (parse included) with `Options::dedupe` on and off, the
 //! share dedupe adds, and the time of `dedupe::analyze` alone. Target: at most +20%.
 
-use declutter::dom::html::parse_bytes;
-use declutter::{dedupe, extract_doc, extract_html, Options};
+use declutter::internals::dedupe;
+use declutter::internals::dom::html::parse_bytes;
+use declutter::{extract_doc, extract_html, Options};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

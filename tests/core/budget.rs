@@ -2,8 +2,9 @@
 //! result and a message. Limits here are deterministic (a zero time budget, node and byte
 //! counts), so no test depends on how fast the machine is.
 
-use declutter::dom::snapshot::Snapshot;
-use declutter::{dom, extract_html, extract_html_str, extract_snapshot, Options};
+use declutter::internals::dom;
+use declutter::Snapshot;
+use declutter::{extract_html, extract_html_str, extract_snapshot, Options};
 
 /// An article of `paras` paragraphs after a navigation list.
 fn page(paras: usize) -> String {

@@ -231,7 +231,7 @@ fn homepage_is_not_an_article() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn deep_nesting_is_linear() {
-    use declutter::dom::DocBuilder;
+    use declutter::internals::dom::DocBuilder;
     const DEPTH: usize = 100_000;
     let mut b = DocBuilder::new();
     b.open("html", vec![]);
@@ -253,7 +253,7 @@ fn deep_nesting_is_linear() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_million_siblings() {
-    use declutter::dom::DocBuilder;
+    use declutter::internals::dom::DocBuilder;
     const SIBLINGS: usize = 1_000_000;
     let mut b = DocBuilder::with_capacity(2 * SIBLINGS + 8);
     b.open("html", vec![]);
@@ -361,7 +361,7 @@ fn hidden_roots_are_minimal_and_outside_the_article() {
         include_str!("../fixtures/extract/newsletter.html"),
         include_str!("../fixtures/extract/homepage.html"),
     ] {
-        let doc = declutter::dom::html::parse_str(html).unwrap();
+        let doc = declutter::internals::dom::html::parse_str(html).unwrap();
         let r = declutter::extract_doc(&doc, &Options::default());
         for (k, a) in r.hidden.iter().enumerate() {
             if let Some(m) = r.main {

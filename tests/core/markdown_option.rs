@@ -3,8 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use declutter::dom::html::parse_str;
-use declutter::output::markdown::article_markdown;
+use declutter::internals::dom::html::parse_str;
+use declutter::internals::output::markdown::article_markdown;
 use declutter::{extract_doc, extract_html_str, Options};
 
 const PAGE: &str = include_str!("../fixtures/extract/table.html");

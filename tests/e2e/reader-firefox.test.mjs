@@ -1,6 +1,7 @@
-// The reader view's own features in Firefox ESR (the Chromium file has the same checks plus
+// The reader view's own features in Firefox ESR: it shows exactly what the core kept
+// (lib/reader-core.mjs); and (the Chromium file has the same checks plus
 // print emulation and a browser restart): "Copy Markdown" (pasted back into the page, equal to
-// door 1's Markdown as the CLI prints it), "Save HTML" (a real download into a test folder),
+// the core's Markdown as the CLI prints it), "Save HTML" (a real download into a test folder),
 // screenshots of every theme (target/artifacts/reader-*-firefox.png), settings kept across a
 // reload. Not automatable here: print media emulation (puppeteer's emulateMediaType needs CDP,
 // which Firefox no longer has) and a browser restart (the test build is a temporary add-on,
@@ -12,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { firefoxCall, firefoxToggle, launchFirefox, ROOT, startServer } from './lib/browsers.mjs';
+import { fromHtml } from './lib/html-input.mjs';
 import { until } from './lib/features.mjs';
+import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
 const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
@@ -50,7 +53,17 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
   const tool = (action) => `#declutter-reader >>> button[data-action="${action}"]`;
   const status = (page) => page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent);
 
-  test('Copy Markdown: what is pasted is the core\'s Markdown', async () => {
+  test('the reader shows exactly the elements, attributes and text the core kept', async () => {
+    const { page, toggle } = await open(READER_CORE_FIXTURE);
+    assert.equal((await toggle('reader')).active, true);
+    const core = await firefoxCall(page, 'lastResult');
+    assert.ok(core?.html, 'the core returned clean HTML');
+    checkSame(await page.evaluate(describeBoth, core.html));
+    await toggle('reader');
+    await page.close();
+  });
+
+  test("Copy Markdown: what is pasted is the core's Markdown", async () => {
     const { page, toggle } = await open('fixtures/news.html');
     await toggle('reader');
     await page.click(tool('copy-markdown'));
@@ -68,7 +81,7 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     await page.keyboard.up('Control');
     const pasted = await until(page, () => document.getElementById('paste').value, 'the paste');
     const html = readFileSync(path.join(ROOT, 'tests/e2e/fixtures/news.html'), 'utf8');
-    const expected = await firefoxCall(page, 'markdownOf', html, page.url());
+    const expected = fromHtml(html, { markdown: true, url: page.url() }).markdown;
     assert.match(pasted, /^# Harbour town votes/);
     assert.doesNotMatch(pasted, /Sign up for our free newsletter/);
     assert.equal(pasted, expected);
@@ -130,7 +143,12 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     const view = await page.evaluate(() => {
       const host = document.getElementById('declutter-reader');
       const cs = getComputedStyle(host.shadowRoot.querySelector('.page'));
-      return { font: cs.fontFamily, size: cs.fontSize, bg: getComputedStyle(host).backgroundColor, width: getComputedStyle(host.shadowRoot.querySelector('article')).maxWidth };
+      return {
+        font: cs.fontFamily,
+        size: cs.fontSize,
+        bg: getComputedStyle(host).backgroundColor,
+        width: getComputedStyle(host.shadowRoot.querySelector('article')).maxWidth,
+      };
     });
     assert.match(view.font, /system-ui/);
     assert.equal(view.size, '22px');

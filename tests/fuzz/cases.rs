@@ -2,9 +2,11 @@
 // and by the regression replay test (tests/fuzz_regressions.rs), so a crash case once found is
 // replayed by `cargo test` forever.
 
-use declutter::dom::snapshot::{parse_ints, Packed, SnapNode, Snapshot};
+use declutter::internals::dom;
+use declutter::internals::dom::snapshot::parse_ints;
 use declutter::{
-    dom, extract_doc, extract_html, extract_packed, extract_snapshot, Extraction, Options,
+    extract_doc, extract_html, extract_packed, extract_snapshot, Extraction, Options, Packed,
+    SnapNode, Snapshot,
 };
 
 /// Tags the snapshot decoder picks from: structure, prose, lists, tables, clutter and foreign

@@ -1,13 +1,21 @@
-//! `declutter eval CORPUS_DIR...`: runs extraction over an evaluation corpus and scores it with
+//! `declutter eval CORPUS_DIR...`: runs extraction over evaluation corpora and scores them with
 //! the team's scorer (`score.py`), so accuracy figures come from one command.
 //!
 //! Corpus kinds are recognised by their layout:
 //! - readability: folders holding `source.html` and `expected.html`;
 //! - trafilatura: `evaldata.json` beside `html/`;
+//! - wcxb: `ground-truth.json` beside `html/` (pages may be gzipped);
 //! - seedlike: `truth.json` beside `html/`.
+//!
+//! Every corpus is also scored in two halves split by site (a hash of the domain), so a rule
+//! developed on one half can be confirmed on the other: [`Half::A`] is where rules are
+//! developed, [`Half::B`] where they are confirmed.
 
+use crate::input::read_page;
 use declutter::{extract_html, Options};
 use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -18,6 +26,7 @@ pub enum Kind {
     Readability,
     Trafilatura,
     Seedlike,
+    Wcxb,
 }
 
 impl Kind {
@@ -27,14 +36,51 @@ impl Kind {
             Kind::Readability => "readability",
             Kind::Trafilatura => "trafilatura",
             Kind::Seedlike => "seedlike",
+            Kind::Wcxb => "wcxb",
         }
     }
+}
+
+/// The two halves of a corpus, split by site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Half {
+    /// Where rules are developed.
+    A,
+    /// Where they are confirmed.
+    B,
+}
+
+/// The half a site belongs to: FNV-1a of its lower-cased host without `www.`, low bit. A
+/// fixed hash (not the standard library's, which may change) so the halves never move.
+pub fn half_of(site: &str) -> Half {
+    let site = site.trim().to_ascii_lowercase();
+    let site = site.strip_prefix("www.").unwrap_or(&site);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in site.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if h & 1 == 0 {
+        Half::A
+    } else {
+        Half::B
+    }
+}
+
+/// The host of a URL (`https://www.x.org/a` -> `www.x.org`).
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    &rest[..end]
 }
 
 /// Recognises a corpus by its files; `None` when the directory is none of the known layouts.
 pub fn detect(dir: &Path) -> Option<Kind> {
     if dir.join("evaldata.json").is_file() && dir.join("html").is_dir() {
         return Some(Kind::Trafilatura);
+    }
+    if dir.join("ground-truth.json").is_file() && dir.join("html").is_dir() {
+        return Some(Kind::Wcxb);
     }
     if dir.join("truth.json").is_file() && dir.join("html").is_dir() {
         return Some(Kind::Seedlike);
@@ -58,10 +104,10 @@ pub fn pages(dir: &Path, kind: Kind) -> std::io::Result<Vec<PathBuf>> {
                 }
             }
         }
-        Kind::Trafilatura | Kind::Seedlike => {
+        Kind::Trafilatura | Kind::Seedlike | Kind::Wcxb => {
             for e in std::fs::read_dir(dir.join("html"))?.flatten() {
                 let p = e.path();
-                if p.extension().is_some_and(|x| x == "html" || x == "htm") {
+                if crate::input::is_html(&p) {
                     out.push(p);
                 }
             }
@@ -71,23 +117,114 @@ pub fn pages(dir: &Path, kind: Kind) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A page's id in a wcxb corpus: its file name up to the first dot (`0001.html.gz` -> `0001`).
+fn wcxb_id(file: &Path) -> String {
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.split('.').next().unwrap_or("").to_string()
+}
+
+/// What a corpus says about its pages beyond the HTML: the site of each page (for the halves)
+/// and, for wcxb, the ground truth (for per-page scores and metadata agreement).
+struct Truth {
+    /// Site per page file.
+    site: HashMap<PathBuf, String>,
+    /// wcxb's record per page id.
+    wcxb: HashMap<String, Value>,
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&s).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn truth(dir: &Path, kind: Kind, files: &[PathBuf]) -> Result<Truth, String> {
+    let mut site = HashMap::new();
+    let mut wcxb = HashMap::new();
+    match kind {
+        Kind::Wcxb => {
+            let gt = read_json(&dir.join("ground-truth.json"))?;
+            if let Value::Object(m) = gt {
+                wcxb = m.into_iter().collect();
+            }
+            for f in files {
+                let rec = wcxb.get(&wcxb_id(f));
+                let domain = rec
+                    .and_then(|r| r.get("domain").and_then(Value::as_str))
+                    .map(str::to_string)
+                    .or_else(|| {
+                        rec.and_then(|r| r.get("url").and_then(Value::as_str))
+                            .map(|u| host(u).to_string())
+                    })
+                    .unwrap_or_default();
+                site.insert(f.clone(), domain);
+            }
+        }
+        Kind::Trafilatura => {
+            let ev = read_json(&dir.join("evaldata.json"))?;
+            let by_file: HashMap<&str, &str> = ev
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter_map(|(url, r)| Some((r.get("file")?.as_str()?, host(url))))
+                .collect();
+            for f in files {
+                let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                site.insert(f.clone(), by_file.get(name).unwrap_or(&name).to_string());
+            }
+        }
+        Kind::Readability | Kind::Seedlike => {
+            // Case folders and fixture files are named after their site, numbered when a site
+            // has several (`nytimes-1`, `nytimes-2`): the name without that number is the site.
+            for f in files {
+                let name = match kind {
+                    Kind::Readability => f.parent().and_then(Path::file_name),
+                    _ => f.file_stem(),
+                }
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+                let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                let base = base.strip_suffix('-').unwrap_or(base);
+                site.insert(
+                    f.clone(),
+                    if base.is_empty() { name } else { base }.to_string(),
+                );
+            }
+        }
+    }
+    Ok(Truth { site, wcxb })
+}
+
+/// One page's prediction: the line score.py reads, and the metadata found.
+pub struct Prediction {
+    pub file: PathBuf,
+    pub line: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+}
+
 /// Extracts every page (in parallel) into `{file, text, duplicates}` JSON lines.
-pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<String> {
+pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
     files
         .par_iter()
         .map(|f| {
-            let r = std::fs::read(f)
+            let r = read_page(f)
                 .ok()
-                .and_then(|b| extract_html(&b, options).ok());
-            let (text, dups) = match r {
-                Some(r) => (
-                    r.text,
-                    serde_json::to_value(&r.duplicates).unwrap_or_default(),
-                ),
-                None => (String::new(), serde_json::Value::Array(vec![])),
-            };
-            serde_json::json!({"file": f.display().to_string(), "text": text, "duplicates": dups})
-                .to_string()
+                .and_then(|b| extract_html(&b, options).ok())
+                .unwrap_or_default();
+            let dups = serde_json::to_value(&r.duplicates).unwrap_or_default();
+            let line =
+                json!({"file": f.display().to_string(), "text": &r.text, "duplicates": dups})
+                    .to_string();
+            Prediction {
+                file: f.clone(),
+                line,
+                text: r.text,
+                title: r.title,
+                byline: r.byline,
+                published: r.published,
+            }
         })
         .collect()
 }
@@ -107,7 +244,62 @@ pub fn find_scorer(flag: Option<&Path>, corpus: &Path) -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_file())
 }
 
-/// Scores one corpus; returns score.py's line.
+/// Runs score.py on a prediction file; returns its JSON result.
+fn score(
+    scorer: &Path,
+    kind: Kind,
+    dir: &Path,
+    pred: &Path,
+    extra: &[&str],
+) -> Result<Value, String> {
+    let res = Command::new("python3")
+        .arg(scorer)
+        .arg(kind.name())
+        .arg(dir)
+        .arg(pred)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .map_err(|e| format!("could not run python3 {}: {e}", scorer.display()))?;
+    if !res.status.success() {
+        return Err(format!(
+            "scorer failed: {}",
+            String::from_utf8_lossy(&res.stderr).trim()
+        ));
+    }
+    serde_json::from_slice(&res.stdout).map_err(|e| format!("scorer output: {e}"))
+}
+
+fn write_lines<'a>(path: &Path, lines: impl Iterator<Item = &'a str>) -> Result<(), String> {
+    let mut f = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for l in lines {
+        writeln!(f, "{l}").map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `key=value` pairs of a score.py result, in its order, without the corpus name.
+fn pairs(v: &Value, prefix: &str) -> String {
+    let Some(m) = v.as_object() else {
+        return String::new();
+    };
+    m.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "corpus" | "per_type"))
+        .map(|(k, v)| format!("{prefix}{k}={}", v.to_string().trim_matches('"')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name for the prediction files: the corpus folder's name.
+fn corpus_name(dir: &Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "corpus".to_string())
+}
+
+/// Scores one corpus; returns the lines to print. The first line holds the whole corpus's
+/// figures first (`f1=...`), then each half's (`A.f1=...`, `B.f1=...`).
 pub fn eval_one(
     dir: &Path,
     scorer_flag: Option<&Path>,
@@ -118,7 +310,7 @@ pub fn eval_one(
     }
     let kind = detect(dir).ok_or_else(|| {
         format!(
-            "{}: not a known corpus (expected evaldata.json + html/, truth.json + html/, or folders with source.html + expected.html)",
+            "{}: not a known corpus (expected evaldata.json + html/, ground-truth.json + html/, truth.json + html/, or folders with source.html + expected.html)",
             dir.display()
         )
     })?;
@@ -127,40 +319,276 @@ pub fn eval_one(
         None => "scorer not found: pass --scorer PATH/score.py (looked in ../shared/tools and beside the corpus)".to_string(),
     })?;
     let files = pages(dir, kind).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let lines = run_pages(&files, &Options::default());
-    let out = match keep {
-        Some(k) => k.join(format!("{}.jsonl", kind.name())),
-        None => std::env::temp_dir().join(format!(
-            "declutter-eval-{}-{}.jsonl",
-            kind.name(),
-            std::process::id()
-        )),
+    let truth = truth(dir, kind, &files)?;
+    let preds = run_pages(&files, &Options::default());
+    let half = |p: &Prediction| half_of(truth.site.get(&p.file).map_or("", String::as_str));
+
+    // Predictions are kept (the whole corpus and each half) for per-page analysis.
+    let name = corpus_name(dir);
+    let (out_dir, temporary) = match keep {
+        Some(k) => (k.to_path_buf(), false),
+        // One folder per corpus and process: corpora may be scored in parallel (the tests).
+        None => (
+            std::env::temp_dir().join(format!("declutter-eval-{}-{name}", std::process::id())),
+            true,
+        ),
     };
-    let mut f = std::fs::File::create(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for l in &lines {
-        writeln!(f, "{l}").map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let all_path = out_dir.join(format!("{name}.jsonl"));
+    write_lines(&all_path, preds.iter().map(|p| p.line.as_str()))?;
+    let mut half_paths = Vec::new();
+    for h in [Half::A, Half::B] {
+        let path = out_dir.join(format!("{name}.{h:?}.jsonl"));
+        write_lines(
+            &path,
+            preds
+                .iter()
+                .filter(|p| half(p) == h)
+                .map(|p| p.line.as_str()),
+        )?;
+        half_paths.push((h, path));
     }
-    drop(f);
-    let res = Command::new("python3")
-        .arg(&scorer)
-        .arg(kind.name())
-        .arg(dir)
-        .arg(&out)
-        .output()
-        .map_err(|e| format!("could not run python3 {}: {e}", scorer.display()))?;
-    if keep.is_none() {
-        let _ = std::fs::remove_file(&out);
-    }
-    if !res.status.success() {
-        return Err(format!(
-            "scorer failed: {}",
-            String::from_utf8_lossy(&res.stderr).trim()
+    let extra: &[&str] = if kind == Kind::Wcxb {
+        &["--per-type"]
+    } else {
+        &[]
+    };
+    let all = score(&scorer, kind, dir, &all_path, extra)?;
+    let mut line = pairs(&all, "");
+    let mut halves = Vec::new();
+    for (h, path) in &half_paths {
+        let mut args = vec!["--only-present"];
+        args.extend_from_slice(extra);
+        let v = score(&scorer, kind, dir, path, &args)?;
+        let short: serde_json::Map<String, Value> = v
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| matches!(k.as_str(), "f1" | "pages" | "clutter_leaks"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        line.push_str(&format!(
+            " | {}",
+            pairs(&Value::Object(short), &format!("{h:?}."))
         ));
+        halves.push(v);
     }
-    Ok(String::from_utf8_lossy(&res.stdout).trim().to_string())
+    let mut out = vec![line];
+    if kind == Kind::Wcxb {
+        out.extend(per_type_lines(&all, &halves));
+        let table = page_table(&preds, &truth, half);
+        let tsv = out_dir.join(format!("{name}.pages.tsv"));
+        write_lines(&tsv, table.iter().map(String::as_str))?;
+        out.extend(meta_lines(&preds, &truth, half));
+        if !temporary {
+            out.push(format!("  per-page scores: {}", tsv.display()));
+        }
+    }
+    if temporary {
+        let _ = std::fs::remove_dir_all(&out_dir);
+    } else {
+        out.push(format!("  predictions: {}", all_path.display()));
+    }
+    Ok(out.join("\n"))
 }
 
-/// The subcommand: one line per corpus; fails if any corpus could not be scored.
+/// `  article n=793 f1=0.941 A=0.94 B=0.94`, one line per page type.
+fn per_type_lines(all: &Value, halves: &[Value]) -> Vec<String> {
+    let Some(types) = all.get("per_type").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    types
+        .iter()
+        .map(|(t, v)| {
+            let f = |x: &Value| {
+                x.get("per_type")
+                    .and_then(|p| p.get(t))
+                    .and_then(|p| p.get("f1"))
+                    .map_or("-".to_string(), |f| f.to_string())
+            };
+            format!(
+                "  {t:<14} n={:<4} f1={} A.f1={} B.f1={}",
+                v.get("n").map_or(0, |n| n.as_u64().unwrap_or(0)),
+                v.get("f1").map_or("-".to_string(), |f| f.to_string()),
+                f(&halves[0]),
+                f(&halves[1])
+            )
+        })
+        .collect()
+}
+
+/// Lower-cased words (runs of letters, digits and `_`), as score.py's `\w+` counts them.
+fn words(text: &str) -> HashMap<String, u32> {
+    let mut out = HashMap::new();
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+    {
+        *out.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Bag-of-words precision, recall and F1 of `pred` against `truth` (the wcxb metric).
+pub fn word_prf(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (a, b) = (words(truth), words(pred));
+    let na: u32 = a.values().sum();
+    let nb: u32 = b.values().sum();
+    if na == 0 {
+        let v = if nb == 0 { 1.0 } else { 0.0 };
+        return (v, v, v);
+    }
+    if nb == 0 {
+        return (0.0, 0.0, 0.0);
+    }
+    let overlap: u32 = a
+        .iter()
+        .map(|(w, &n)| n.min(b.get(w).copied().unwrap_or(0)))
+        .sum();
+    let p = f64::from(overlap) / f64::from(nb);
+    let r = f64::from(overlap) / f64::from(na);
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+/// One tab-separated row per wcxb page, worst F1 first: id, type, half, F1, precision,
+/// recall, words expected, words found, url.
+fn page_table(
+    preds: &[Prediction],
+    truth: &Truth,
+    half: impl Fn(&Prediction) -> Half,
+) -> Vec<String> {
+    let mut rows: Vec<(f64, String)> = preds
+        .iter()
+        .filter_map(|p| {
+            let id = wcxb_id(&p.file);
+            let g = truth.wcxb.get(&id)?;
+            let gt = g.get("main_content").and_then(Value::as_str).unwrap_or("");
+            let (pr, rc, f) = word_prf(gt, &p.text);
+            let s = |k: &str| g.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            Some((
+                f,
+                format!(
+                    "{id}\t{}\t{:?}\t{f:.3}\t{pr:.3}\t{rc:.3}\t{}\t{}\t{}",
+                    s("page_type"),
+                    half(p),
+                    gt.split_whitespace().count(),
+                    p.text.split_whitespace().count(),
+                    s("url")
+                ),
+            ))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out =
+        vec!["id\ttype\thalf\tf1\tprecision\trecall\twords_expected\twords_found\turl".to_string()];
+    out.extend(rows.into_iter().map(|r| r.1));
+    out
+}
+
+/// Collapses white space and lower-cases, for comparing metadata values.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A byline without a leading "by" and without punctuation around names.
+fn norm_author(s: &str) -> String {
+    let n = norm(s);
+    let n = n.strip_prefix("by ").unwrap_or(&n);
+    n.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Metadata agreement with wcxb's title, author and publish_date, over the pages whose ground
+/// truth has a value: exact (after white space and case) and lenient (titles: one holds the
+/// other, as a site name we cut or kept; authors: one holds the other; dates: the same day).
+fn meta_lines(
+    preds: &[Prediction],
+    truth: &Truth,
+    half: impl Fn(&Prediction) -> Half,
+) -> Vec<String> {
+    type Pick = fn(&Prediction) -> Option<&String>;
+    let fields: [(&str, &str, Pick); 3] = [
+        ("title", "title", |p| p.title.as_ref()),
+        ("author", "author", |p| p.byline.as_ref()),
+        ("date", "publish_date", |p| p.published.as_ref()),
+    ];
+    let mut out = Vec::new();
+    for (label, key, ours) in fields {
+        // [all, A, B] x (cases, exact, lenient); extra: we give a value where truth has none.
+        let mut c = [[0usize; 3]; 3];
+        let mut extra = 0usize;
+        for p in preds {
+            let Some(g) = truth.wcxb.get(&wcxb_id(&p.file)) else {
+                continue;
+            };
+            let expected = g
+                .get(key)
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty());
+            let got = ours(p).filter(|s| !s.trim().is_empty());
+            let Some(e) = expected else {
+                extra += usize::from(got.is_some());
+                continue;
+            };
+            let (exact, lenient) = match got {
+                None => (false, false),
+                Some(o) => match label {
+                    "date" => {
+                        let day = |s: &str| s.trim().chars().take(10).collect::<String>();
+                        (day(o) == day(e), day(o) == day(e))
+                    }
+                    "author" => {
+                        let (a, b) = (norm_author(e), norm_author(o));
+                        (
+                            a == b,
+                            !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a)),
+                        )
+                    }
+                    _ => {
+                        let (a, b) = (norm(e), norm(o));
+                        (a == b, !b.is_empty() && (a.contains(&b) || b.contains(&a)))
+                    }
+                },
+            };
+            let h = 1 + usize::from(half(p) == Half::B);
+            for row in [0, h] {
+                c[row][0] += 1;
+                c[row][1] += usize::from(exact);
+                c[row][2] += usize::from(exact || lenient);
+            }
+        }
+        let pct = |r: [usize; 3], i: usize| {
+            if r[0] == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", r[i] as f64 / r[0] as f64)
+            }
+        };
+        out.push(format!(
+            "  meta {label:<7} n={:<4} exact={} lenient={} A.exact={} B.exact={} extra={extra}",
+            c[0][0],
+            pct(c[0], 1),
+            pct(c[0], 2),
+            pct(c[1], 1),
+            pct(c[2], 1),
+        ));
+    }
+    out
+}
+
+/// The subcommand: the figures of each corpus; fails if any corpus could not be scored.
 pub fn main(dirs: &[PathBuf], scorer: Option<&Path>, keep: Option<&Path>) -> ExitCode {
     if dirs.is_empty() {
         eprintln!("declutter eval: give one or more corpus directories");
@@ -169,8 +597,8 @@ pub fn main(dirs: &[PathBuf], scorer: Option<&Path>, keep: Option<&Path>) -> Exi
     let mut failed = false;
     for d in dirs {
         match eval_one(d, scorer, keep) {
-            Ok(line) => {
-                println!("{}: {line}", d.display());
+            Ok(lines) => {
+                println!("{}: {lines}", d.display());
                 // Metadata agreement too, where the corpus has expected-metadata.json (meta-cli).
                 if crate::meta_eval::is_readability_corpus(d) {
                     if let Err(e) = crate::meta_eval::report(d) {
@@ -188,5 +616,30 @@ pub fn main(dirs: &[PathBuf], scorer: Option<&Path>, keep: Option<&Path>) -> Exi
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halves_are_by_site_and_stable() {
+        assert_eq!(half_of("www.example.org"), half_of("Example.org"));
+        let sites = [
+            "a.com", "b.com", "c.net", "d.org", "e.de", "f.fr", "g.it", "h.jp",
+        ];
+        let a = sites.iter().filter(|s| half_of(s) == Half::A).count();
+        assert!(a > 0 && a < sites.len(), "both halves get sites");
+        assert_eq!(host("https://www.x.org:8080/a?b"), "www.x.org");
+    }
+
+    #[test]
+    fn word_f1_counts_words_as_the_scorer_does() {
+        assert_eq!(word_prf("a b c d", "a b c d").2, 1.0);
+        let (p, r, _) = word_prf("One two, three four", "one two five");
+        assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9);
+        assert_eq!(word_prf("", "").2, 1.0);
+        assert_eq!(word_prf("x", "").2, 0.0);
     }
 }

@@ -1,16 +1,42 @@
-//! Turning command-line paths into an ordered list of inputs.
+//! Turning command-line paths into an ordered list of inputs, and reading them (gzip included).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// File name endings walked in directories (case-insensitive).
+/// File name endings walked in directories (case-insensitive), each also with `.gz` after it.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+/// File name endings read as WARC files, given or walked (case-insensitive).
+const WARC_ENDINGS: &[&str] = &[".warc", ".warc.gz"];
+
+/// The two bytes every gzip stream starts with (RFC 1952).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The bytes of a page, gunzipped when they are a gzip stream (a saved `.html.gz`, or a
+/// compressed page piped to stdin): the content decides, not the name, so a mislabelled file
+/// still reads.
+pub fn gunzip_if_gzip(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    if !bytes.starts_with(&GZIP_MAGIC) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 4);
+    flate2::read::MultiGzDecoder::new(&bytes[..])
+        .read_to_end(&mut out)
+        .map_err(|e| format!("not a valid gzip file: {e}"))?;
+    Ok(out)
+}
+
+/// Reads a page file, gunzipped when it is gzip.
+pub fn read_page(path: &Path) -> Result<Vec<u8>, String> {
+    gunzip_if_gzip(std::fs::read(path).map_err(|e| e.to_string())?)
+}
 
 /// One page to process, in the order the user gave (directories expanded in sorted order).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// A web archive: every HTML response in it is a page.
+    Warc(PathBuf),
     /// A path that could not be listed; reported in its place in the output.
     Unreadable(PathBuf, String),
 }
@@ -20,11 +46,11 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File(p) | Input::Unreadable(p, _) => p.display().to_string(),
+            Input::File(p) | Input::Warc(p) | Input::Unreadable(p, _) => p.display().to_string(),
         }
     }
 
-    /// The input's bytes, or an error message (without the name).
+    /// The input's bytes (gunzipped when gzip), or an error message (without the name).
     pub fn read(&self) -> Result<Vec<u8>, String> {
         match self {
             Input::Stdin => {
@@ -32,16 +58,17 @@ impl Input {
                 std::io::stdin()
                     .read_to_end(&mut b)
                     .map_err(|e| e.to_string())?;
-                Ok(b)
+                gunzip_if_gzip(b)
             }
-            Input::File(p) => std::fs::read(p).map_err(|e| e.to_string()),
+            Input::File(p) => read_page(p),
+            Input::Warc(p) => std::fs::read(p).map_err(|e| e.to_string()),
             Input::Unreadable(_, e) => Err(e.clone()),
         }
     }
 }
 
 /// Expands the arguments: `-` is stdin, a directory is walked (no symlinked directories, so no
-/// cycles) for HTML files in sorted order, anything else is taken as a file.
+/// cycles) for HTML and WARC files in sorted order, anything else is taken as a file.
 pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -49,6 +76,8 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
             out.push(Input::Stdin);
         } else if p.is_dir() {
             walk(p, &mut out);
+        } else if is_warc(p) {
+            out.push(Input::Warc(p.clone()));
         } else {
             out.push(Input::File(p.clone()));
         }
@@ -56,10 +85,26 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     out
 }
 
-fn is_html(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| e.eq_ignore_ascii_case(h)))
+/// An HTML file by its name: `.html`/`.htm`, or either followed by `.gz`.
+pub fn is_html(p: &Path) -> bool {
+    let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
+    HTML_EXTENSIONS.iter().any(|h| {
+        stem.len() > h.len() + 1
+            && stem.ends_with(h)
+            && stem.as_bytes()[stem.len() - h.len() - 1] == b'.'
+    })
+}
+
+fn is_warc(p: &Path) -> bool {
+    let name = p.file_name().map_or(&[][..], |n| n.as_encoded_bytes());
+    WARC_ENDINGS.iter().any(|end| {
+        name.len() > end.len()
+            && name[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    })
 }
 
 /// Iterative walk (a deep directory tree cannot overflow the stack).
@@ -79,13 +124,19 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
             let path = e.path();
             match e.file_type() {
                 Ok(t) if t.is_dir() => dirs.push(path),
-                Ok(_) if is_html(&path) => files.push(path),
+                Ok(_) if is_html(&path) || is_warc(&path) => files.push(path),
                 _ => {}
             }
         }
         files.sort();
         dirs.sort();
-        out.extend(files.into_iter().map(Input::File));
+        out.extend(files.into_iter().map(|f| {
+            if is_warc(&f) {
+                Input::Warc(f)
+            } else {
+                Input::File(f)
+            }
+        }));
         // Reverse so the stack pops subdirectories in sorted order.
         stack.extend(dirs.into_iter().rev());
     }

@@ -1,17 +1,16 @@
 //! The `declutter` command line: extract articles from files, directories or stdin.
 //!
-//! Modules: [`input`] (paths, directory walk, stdin), [`batch`] (parallel run, progress,
-//! ordered output, errors), [`format`] (text, markdown, html, json, jsonl), [`meta_eval`]
-//! (metadata agreement with a readability-style corpus).
+//! Modules: [`input`] (paths, directory walk, WARC files, stdin), [`batch`] (parallel run,
+//! progress, ordered output, errors), [`meta_eval`] (metadata agreement with a
+//! readability-style corpus). The output formats are the library's [`declutter::Format`].
 
-use clap::{Parser, Subcommand, ValueEnum};
-use declutter::Options;
+use clap::{Parser, Subcommand};
+use declutter::{Format, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
 mod eval;
-mod format;
 mod input;
 mod meta_eval;
 mod site_memory;
@@ -29,7 +28,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the article from each page: files, directories (walked for .html/.htm) or `-` for stdin.
+    /// Extract the article from each page: files, WARC files (.warc, .warc.gz), directories (walked for both) or `-` for stdin.
     Extract {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -54,31 +53,18 @@ enum Command {
         #[arg(long)]
         show_misses: bool,
     },
-    /// Score extraction on evaluation corpora (readability, trafilatura or seedlike layout).
+    /// Score extraction on evaluation corpora (wcxb, readability, trafilatura or seedlike
+    /// layout), whole and in two halves split by site.
     Eval {
         corpora: Vec<PathBuf>,
         /// Path to score.py (default: ../shared/tools/score.py beside the repo or the corpus).
         #[arg(long)]
         scorer: Option<PathBuf>,
-        /// Keep the predictions as DIR/<kind>.jsonl (for per-page analysis).
-        #[arg(long)]
-        keep: Option<PathBuf>,
+        /// Where the predictions are kept for per-page analysis: DIR/<corpus>.jsonl, one file
+        /// per half, and for wcxb DIR/<corpus>.pages.tsv (per-page scores, worst first).
+        #[arg(long, default_value = "target/eval")]
+        keep: PathBuf,
     },
-}
-
-/// Output formats of `extract`.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The article's plain text, paragraphs separated by blank lines.
-    Text,
-    /// The article as Markdown (GFM tables).
-    Markdown,
-    /// Clean article HTML.
-    Html,
-    /// The whole extraction as pretty JSON (one object per input).
-    Json,
-    /// One compact JSON object per line per input (see README "JSON output schema").
-    Jsonl,
 }
 
 fn main() -> ExitCode {
@@ -88,7 +74,7 @@ fn main() -> ExitCode {
             corpora,
             scorer,
             keep,
-        } => eval::main(&corpora, scorer.as_deref(), keep.as_deref()),
+        } => eval::main(&corpora, scorer.as_deref(), Some(&keep)),
         Command::Extract {
             paths,
             format,
@@ -96,12 +82,11 @@ fn main() -> ExitCode {
             no_dedupe,
             no_site_memory,
         } => {
-            let opts = Options {
+            let opts = format.options(Options {
                 url,
                 dedupe: !no_dedupe,
-                html: format != Format::Text,
                 ..Options::default()
-            };
+            });
             let inputs = input::expand(&paths);
             batch::run(&inputs, &opts, format, !no_site_memory && !no_dedupe)
         }

@@ -1,7 +1,8 @@
 //! Metadata agreement with a readability-style corpus: `<case>/source.html` next to
 //! `<case>/expected-metadata.json` (title, byline, excerpt, siteName, publishedTime, lang, dir).
 
-use declutter::meta::normalize_date;
+use declutter::internals::dom::collapse_whitespace;
+use declutter::internals::meta::normalize_date;
 use declutter::{extract_html, Options};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -148,8 +149,7 @@ pub fn report_with(corpus: &Path, show_misses: bool) -> std::io::Result<Vec<Fiel
 }
 
 fn norm(s: Option<&str>) -> Option<String> {
-    s.map(declutter::dom::collapse_whitespace)
-        .filter(|s| !s.is_empty())
+    s.map(collapse_whitespace).filter(|s| !s.is_empty())
 }
 
 /// (strict, lenient) agreement of one field.
