@@ -468,6 +468,8 @@ function blocks() {
     posts: [...article.querySelectorAll('article')].map((a) => ({
       text: a.textContent.replace(/\s+/g, ' ').trim().slice(0, 50),
       time: a.querySelector('time')?.textContent ?? null,
+      author: a.firstElementChild?.firstElementChild?.textContent ?? null,
+      authorWeight: a.firstElementChild?.firstElementChild ? Number(cs(a.firstElementChild.firstElementChild).fontWeight) : 0,
       timeColour: a.querySelector('time') ? cs(a.querySelector('time')).color : null,
       rule: cs(a).borderTopWidth,
     })),
@@ -548,6 +550,16 @@ export async function renderedBlocks(env) {
     JSON.stringify(forum.posts),
   );
   assert.notEqual(forum.posts[0].timeColour, forum.textColour, 'the time is secondary text');
+  assert.deepEqual(
+    forum.posts.map((p) => [p.author, p.authorWeight >= 700]),
+    [
+      ['wrenna_hale', true],
+      ['old_fenner', true],
+      ['marsh_mallow', true],
+      ['wrenna_hale', true],
+    ],
+    'each post led by its author, in bold',
+  );
 }
 
 /**
