@@ -1,57 +1,12 @@
-//! The attribute rule (`dom::READ_ATTRS`) is defined once in Rust; the JS walks of the live page
-//! hold a copy, and every heuristic or renderer must read only attributes the rule keeps.
-//! These tests fail when the copies or a new `attr("...")` read disagree with it.
+//! The attribute rule (`dom::READ_ATTRS`) is defined once in Rust (the JS page walk gets it from
+//! the build), and every heuristic or renderer must read only attributes the rule keeps. These
+//! tests fail when a new `attr("...")` read disagrees with it.
 
-use declutter::internals::dom::{Walk, READ_ATTRS};
-use std::collections::BTreeSet;
+use declutter::internals::dom::Walk;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The quoted names of the `READ_ATTRS = new Set([...])` literal in a JS file.
-fn js_list(file: &str) -> BTreeSet<String> {
-    let src = fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
-    let start = src
-        .find("READ_ATTRS = new Set([")
-        .unwrap_or_else(|| panic!("{file}: no `READ_ATTRS = new Set([` list"));
-    let body = &src[start..];
-    let body = &body[body.find('[').unwrap() + 1..body.find("])").unwrap()];
-    let names: Vec<String> = body
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            assert!(
-                s.len() >= 2 && s.starts_with('\'') && s.ends_with('\''),
-                "{file}: {s:?} is not a quoted name"
-            );
-            s[1..s.len() - 1].to_string()
-        })
-        .collect();
-    let set: BTreeSet<String> = names.iter().cloned().collect();
-    assert_eq!(set.len(), names.len(), "{file}: a name is listed twice");
-    set
-}
-
-fn rust_list() -> BTreeSet<String> {
-    READ_ATTRS.iter().map(|s| s.to_string()).collect()
-}
-
-#[test]
-fn the_js_walks_keep_the_same_attributes_as_the_core() {
-    for file in ["extension/content/content.js", "www/snapshot.js"] {
-        let js = js_list(file);
-        let rust = rust_list();
-        assert_eq!(
-            js,
-            rust,
-            "{file} differs from dom::READ_ATTRS: only in JS {:?}, only in Rust {:?}",
-            js.difference(&rust).collect::<Vec<_>>(),
-            rust.difference(&js).collect::<Vec<_>>()
-        );
-    }
-}
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in fs::read_dir(dir).unwrap() {

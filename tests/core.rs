@@ -19,3 +19,9 @@ mod articles;
 
 #[path = "core/decision.rs"]
 mod decision;
+
+#[path = "core/reader_blocks.rs"]
+mod reader_blocks;
+
+#[path = "core/page_types.rs"]
+mod page_types;

@@ -5,6 +5,7 @@
 //! page and a million siblings) take about a minute each in a debug build, so they are
 //! `#[ignore]`d in the default run; `cargo test --release --test hostile -- --include-ignored`
 //! runs them all.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,7 +1,10 @@
 // `npm test`: every check the project has, in order, each step's output shown as it runs.
 //   1. setup: installs what is missing (extension/build/setup.mjs)
 //   2. cargo fmt --check, cargo clippy --all-targets -- -D warnings, cargo test
+//   2b. the Python package: built into a virtualenv under target/ and tested (tests/python/run.mjs)
 //   3. build: wasm core + dist/ (extension/build/build.mjs)
+//   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json), lint (eslint) and format
+//       (prettier --check; `npx prettier --write` with the same globs fixes it)
 //   4. the core's dual tests again under wasm32 in headless Chromium
 //      (cargo test --target wasm32-unknown-unknown; see tests/wasm.rs for how to make a test dual)
 //   5. web-ext lint on dist/firefox (errors fail; warnings are shown)
@@ -9,13 +12,14 @@
 // A failing step does not stop the later ones (one run shows every problem); the exit code is
 // non-zero when any step failed, and a summary closes the output.
 //
-// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test build wasm lint e2e)
+// Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test python build js wasm lint e2e)
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../extension/build/build.mjs';
 import { CHROMEDRIVER, ROOT, setupTest } from '../extension/build/setup.mjs';
+import { runPythonTests } from './python/run.mjs';
 
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(',')) : null;
@@ -26,6 +30,23 @@ function sh(cmd, args, env = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
+// The JavaScript prettier keeps formatted (config in package.json, exceptions in .prettierignore).
+const JS_FILES = ['extension/**/*.{js,mjs}', 'www/*.{js,mjs}', 'tests/**/*.mjs', '*.mjs'];
+
+/** Runs the commands at once (each [cmd, args]); rejects naming those that failed. */
+async function shAll(cmds) {
+  const runs = cmds.map(
+    ([cmd, args]) =>
+      new Promise((ok) => {
+        const p = spawn(cmd, args, { stdio: 'inherit', cwd: ROOT });
+        p.on('error', (e) => ok(`${cmd}: ${e.message}`));
+        p.on('close', (code, signal) => ok(code === 0 ? null : `${path.basename(cmd)} ${args.join(' ')} exited with ${code ?? signal}`));
+      }),
+  );
+  const failed = (await Promise.all(runs)).filter(Boolean);
+  if (failed.length) throw new Error(failed.join('; '));
+}
+
 const e2eFiles = () =>
   readdirSync(path.join(ROOT, 'tests/e2e'))
     .filter((f) => f.endsWith('.mjs'))
@@ -34,14 +55,33 @@ const e2eFiles = () =>
 
 const STEPS = [
   ['fmt', () => sh('cargo', ['fmt', '--check'])],
-  ['clippy', () => sh('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings'])],
+  [
+    'clippy',
+    () => {
+      sh('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+      // The extension's build: the core without the HTML input (feature html).
+      sh('cargo', ['clippy', '--lib', '--no-default-features', '--', '-D', 'warnings']);
+    },
+  ],
   ['test', () => sh('cargo', ['test'])],
+  ['python', () => runPythonTests()],
   ['build', () => build()],
+  // After the build: the scripts import the module it generates from the core (extension/pkg/contracts.js).
+  [
+    'js',
+    () =>
+      shAll([
+        [path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']],
+        [path.join(ROOT, 'node_modules/.bin/eslint'), ['.']],
+        [path.join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', ...JS_FILES]],
+      ]),
+  ],
   [
     'wasm',
     () =>
-      // --no-default-features leaves out the native-only CLI binary (see Cargo.toml).
-      sh('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--test', '*'], {
+      // --no-default-features leaves out the native-only CLI binary (see Cargo.toml); the
+      // tests compare both inputs, so the HTML input (feature html) is in.
+      sh('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'html', '--test', '*'], {
         CHROMEDRIVER,
       }),
   ],
@@ -59,7 +99,7 @@ try {
 }
 for (const [name, step] of STEPS) {
   if (only && !only.has(name)) continue;
-  if (name !== 'build' && results.some((r) => r.name === 'build' && !r.ok) && ['wasm', 'lint', 'e2e'].includes(name)) {
+  if (name !== 'build' && results.some((r) => r.name === 'build' && !r.ok) && ['js', 'wasm', 'lint', 'e2e'].includes(name)) {
     results.push({ name, ok: false, secs: 0, error: 'skipped: the build failed' });
     continue;
   }

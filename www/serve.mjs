@@ -1,7 +1,7 @@
 // Static file server for 127.0.0.1 only: `npm start` serves the playground with it and the
 // end-to-end tests serve their fixture pages with it.
 //
-//   node www/serve.mjs [port]          serves www/ at /, the demo page at /demo/
+//   node www/serve.mjs [port]          serves the built playground (dist/www) at /, the demo page at /demo/
 //   import { serve } from './serve.mjs'; const s = await serve({mounts: {'/': dir}});
 //
 // Any URL may end in `?csp=none` to get the response header
@@ -106,11 +106,11 @@ export function serve({ mounts, port = 0, host = '127.0.0.1', types = {} } = {})
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_MOUNTS = {
-  '/': path.join(ROOT, 'www'),
+  '/': path.join(ROOT, 'dist', 'www'),
   '/demo/': path.join(ROOT, 'extension', 'demo'),
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = await serve({ mounts: DEFAULT_MOUNTS, port: Number(process.argv[2] ?? 8080) });
-  console.log(`Serving www/ at ${s.url} (demo news page: ${s.url}demo/news.html)`);
+  console.log(`Serving the playground (dist/www, \`npm run build\` first) at ${s.url} (demo news page: ${s.url}demo/news.html)`);
 }

@@ -3,7 +3,8 @@
 // Messages out: {id, ok: true, html?: {result, ms}, snapshot?: {result, ms}} or {id, ok: false, error, fatal}
 import init, { extractHtml, extractSnapshot } from './pkg/declutter.js';
 
-const ready = init().then(
+// The wasm file sits in pkg/ next to this (bundled) script.
+const ready = init({ module_or_path: new URL('./pkg/declutter_bg.wasm', import.meta.url) }).then(
   () => null,
   (e) => e,
 );

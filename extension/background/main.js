@@ -2,18 +2,23 @@
 // core and the one automation entry point, `globalThis.declutter.toggle(tabId, mode)`, which
 // the toolbar button, the keyboard commands and the context menu all call.
 
-import { coreInstantiations, loadCore } from './core.js';
-import { loadSettings, saveSettings, SETTINGS_KEY } from './settings.js';
+import { DECLUTTER_CSS, PRINT_CSS } from '../shared/marks.js';
+import { MODES, sendToPage as send, SNAPSHOT_LIMITS } from '../shared/messages.js';
+import { readFaces } from '../reader/fonts.js';
+import { loadCore } from './core.js';
+import { loadSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
-import { hostOf, listPicks, picksFor, setPicks, setRule } from './rules.js';
+import { hostOf, picksFor } from './rules.js';
 import { siteActions } from './site-actions.js';
+import { installTestApi } from './test-api.js';
+
+/** @typedef {import('../shared/messages.js').Mode} Mode */
+/** @typedef {import('../shared/messages.js').PageResult} PageResult */
 
 // The core's time and memory budget on a live page: past it, the core answers with what it has
-// and a message rather than keep the background busy (the tab itself never waits on it).
-const CORE_BUDGET = { budget_ms: 2000, max_nodes: 1_500_000 };
-// Reading the page (content/content.js) runs on the tab's own thread: it stops at the core's
-// node limit or after this long, and the core gets the page's first nodes with a note.
-const SNAPSHOT_LIMITS = { maxNodes: CORE_BUDGET.max_nodes, budgetMs: 1500 };
+// and a message rather than keep the background busy (the tab itself never waits on it). Its
+// node limit is the page reading's (SNAPSHOT_LIMITS).
+const CORE_BUDGET = { budget_ms: 2000, max_nodes: SNAPSHOT_LIMITS.maxNodes };
 // The reader view renders at most this many words of an article (the core cuts its HTML and
 // Markdown at a block boundary and says so). The longest magazine long-reads run 15,000-30,000
 // words; 50,000 (about 3.6 hours at 230 words a minute, some 350 KB of text) leaves them whole
@@ -22,49 +27,30 @@ const SNAPSHOT_LIMITS = { maxNodes: CORE_BUDGET.max_nodes, budgetMs: 1500 };
 const READER_MAX_WORDS = 50_000;
 
 const api = globalThis.browser ?? globalThis.chrome;
-const MODES = ['reader', 'declutter'];
-// The one stylesheet in-place declutter injects; the content script only sets attributes.
-// While the click picker runs or the debug overlay is on (an attribute on <html>), hidden
-// blocks show dimmed and dashed instead, so they can be picked ("keep") or outlined.
-const MARKED = ':is([data-declutter="hidden"],[data-declutter="duplicate"])';
-const DECLUTTER_CSS =
-  `html:not([data-declutter-picking],[data-declutter-debug]) ${MARKED}{display:none !important}` +
-  `html:is([data-declutter-picking],[data-declutter-debug]) ${MARKED}{opacity:.45 !important;outline:2px dashed #888 !important}`;
-// The reader view prints alone: user-origin rules beat the host's inline !important styles.
-const PRINT_CSS =
-  '@media print{html:has(> #declutter-reader) > :not(#declutter-reader,head){display:none !important}' +
-  'html > #declutter-reader{position:static !important;overflow:visible !important;height:auto !important;background:#fff !important}}';
+// The reader's print rules, injected with the view (user origin, see shared/marks.js).
 const PRINT = { css: PRINT_CSS, origin: 'USER' };
 
-async function send(tabId, msg) {
-  let r;
-  try {
-    r = await api.tabs.sendMessage(tabId, msg, { frameId: 0 });
-  } catch (e) {
-    throw new Error(`tab ${tabId} (${msg.cmd}): ${e?.message ?? e}`);
-  }
-  if (r?.error) throw new Error(`content script (${msg.cmd}): ${r.error}`);
-  if (r === undefined) throw new Error(`tab ${tabId} (${msg.cmd}): no answer from the content script`);
-  return r;
-}
+// The content script (one bundle, content/main.js); injecting it again reuses the first instance.
+const CONTENT_FILE = 'content/content.js';
 
-const CONTENT_FILES = ['reader/export.js', 'reader/reader.js', 'content/picks.js', 'content/overlay.js', 'content/content.js'];
-
+/** Makes sure the tab's top frame runs the content script. */
 async function ensureContent(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
 }
 
 /**
- * Injects the content scripts and gets, as the injection's result, what the 'state' message
- * with snapshot: true answers (content/start.js): one round trip instead of two. The limits
- * are content.js's TOGGLE_LIMITS (= SNAPSHOT_LIMITS).
+ * Injects the content script and gets, as the injection's result, what the 'state' message
+ * with snapshot: true answers (content/start.js), read within SNAPSHOT_LIMITS: one round trip
+ * instead of two.
+ * @param {number} tabId
+ * @returns {Promise<import('../shared/messages.js').StateReply>}
  */
 async function start(tabId) {
   let r;
   try {
-    [r] = await api.scripting.executeScript({ target: { tabId }, files: [...CONTENT_FILES, 'content/start.js'] });
+    [r] = await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE, 'content/start.js'] });
   } catch (e) {
-    throw new Error(`tab ${tabId} (start): ${e?.message ?? e}`);
+    throw new Error(`tab ${tabId} (start): ${e?.message ?? e}`, { cause: e });
   }
   const now = r?.result;
   if (now?.error) throw new Error(`content script (start): ${now.error}`);
@@ -92,9 +78,12 @@ const queues = new Map();
  * Options: `on`, only switch on (a page already in `mode` stays as it is); `extraction`, the
  * result also carries the core's whole result for the page (`extraction`, the CLI's JSON
  * fields) when the mode was switched on.
+ * @param {number} tabId
+ * @param {string} [mode] one of MODES
+ * @param {{on?: boolean, extraction?: boolean}} [options]
  */
 function toggle(tabId, mode = 'reader', { on = false, extraction = false } = {}) {
-  if (!MODES.includes(mode)) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
+  if (!MODES.includes(/** @type {Mode} */ (mode))) return Promise.reject(new Error(`mode must be one of ${MODES.join(', ')}, not ${mode}`));
   if (!Number.isInteger(tabId)) return Promise.reject(new Error(`tabId must be an integer, not ${tabId}`));
   return enqueue(tabId, () => toggleNow(tabId, mode, { on, extraction }));
 }
@@ -124,7 +113,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
   // The state, and the snapshot too when nothing is on (the usual toggle), as the result of
   // injecting the content scripts: one round trip.
   const now = await start(tabId);
-  // The page deleted our view (content.js noticed and reset): only our stylesheet is left.
+  // The page deleted our view (the content script noticed and reset): only our stylesheet is left.
   if (now.lost) await removeStyles(tabId, now.lost);
   if (on && now.mode === mode) {
     return { mode, active: true, title: now.title, words: 0, hidden: 0, duplicates: 0, ms: performance.now() - started, already: true };
@@ -132,7 +121,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
   if (now.mode) {
     await turnOff(tabId, now.mode);
     if (now.mode === mode) {
-      // late/watch: what the late-clutter observer did while it was on (content.js).
+      // late/watch: what the late-clutter watch did while it was on (content/declutter.js).
       const late = { late: now.late, watch: now.watch };
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
@@ -167,12 +156,24 @@ function forPage(result, reader) {
   if (!reader) return rest;
   const { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words } = result;
   const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
-  return { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words, counts: { hidden: result.hidden.length, duplicates: copies } };
+  return {
+    title,
+    byline,
+    site_name,
+    reading_minutes,
+    lang,
+    dir,
+    html,
+    is_article,
+    words,
+    shown_words,
+    counts: { hidden: result.hidden.length, duplicates: copies },
+  };
 }
 
 /**
  * Extracts and shows `mode`; `again`: the mode is already on (its stylesheet in place);
- * `snap`, `cut`: the page's snapshot (compact form, content/content.js) and the note if a
+ * `snap`, `cut`: the page's snapshot (compact form, content/walk.js) and the note if a
  * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise;
  * `extraction`: answer with the core's whole result too.
  */
@@ -191,6 +192,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   ]);
   // Reader view needs the cleaned HTML (and Markdown to copy); in-place declutter only ids.
   const reader = mode === 'reader';
+  /** @type {Record<string, unknown>} */
   const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
   if (reader) opts.max_words = READER_MAX_WORDS;
   const result = core.extractSnapshot(snap.text, snap.ints, opts);
@@ -210,6 +212,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
     await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
   };
   const seq = ++applied;
+  if (__TEST__) lastResults.set(tabId, result);
   const [shown] = await Promise.all([
     send(tabId, { cmd: 'apply', mode, result: forPage(result, reader), settings, picks, again, seq }),
     css,
@@ -241,7 +244,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
 }
 
 // Site rules on page load, the element picker and its choices (background/site-actions.js).
-const { pick, openRuleForm, applyRule } = siteActions({ toggle, report });
+const { pick, openRuleForm, applyRule } = siteActions({ toggle, report, ensureContent });
 
 globalThis.declutter = Object.freeze({ toggle, pick });
 
@@ -325,9 +328,7 @@ async function registerProbe() {
   const registered = await api.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] });
   if (registered.length) await api.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
   if (origins.length === 0) return;
-  await api.scripting.registerContentScripts([
-    { id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false },
-  ]);
+  await api.scripting.registerContentScripts([{ id: PROBE_ID, matches: origins, js: ['content/probe.js'], runAt: 'document_idle', allFrames: false }]);
 }
 
 // In-app navigations seen by the content script of a tab's top frame.
@@ -346,80 +347,32 @@ api.runtime.onMessage.addListener((msg, sender) => {
   return false;
 });
 
+// The reader view's legible font (reader/fonts.js): the content script cannot read the
+// extension's files without making them readable by every page, so it asks here.
+let fontFaces = null;
+api.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (msg?.cmd !== 'fonts' || !sender.tab) return false;
+  fontFaces ??= readFaces((p) => api.runtime.getURL(p)).catch((e) => {
+    fontFaces = null;
+    throw e;
+  });
+  fontFaces.then(
+    (faces) => reply({ faces }),
+    (e) => reply({ error: String(e?.message ?? e) }),
+  );
+  return true;
+});
+
 api.runtime.onInstalled.addListener(() => registerProbe().catch(report));
 api.runtime.onStartup.addListener(() => registerProbe().catch(report));
 api.permissions.onAdded.addListener(() => registerProbe().catch(report));
 api.permissions.onRemoved.addListener(() => registerProbe().catch(report));
 api.action.setBadgeBackgroundColor?.({ color: '#204a87' });
 
-// The test build only (its manifest adds content/test-bridge.js): lets e2e tests drive the
-// same toggle from the page in browsers whose automation cannot evaluate in the background.
-// (Firefox reports the script as a full moz-extension: URL, Chromium as the manifest path.)
-const isTestBuild = api.runtime.getManifest().content_scripts?.some((c) => c.js?.some((f) => f.endsWith('content/test-bridge.js')));
-// What the options page does, for Firefox tests (WebDriver BiDi cannot open extension pages).
-const TEST_CALLS = {
-  setRule,
-  listPicks,
-  setPicks,
-  saveSettings,
-  loadSettings,
-  // Door 1's Markdown for a page's HTML, as the CLI prints it (`--format markdown --url`).
-  markdownOf: async (html, url) => (await loadCore()).extractHtml(html, { markdown: true, url }).markdown,
-};
-/** Decodes the compact snapshot (content/content.js, src/dom/snapshot.rs `Packed`); tests only. */
-function unpack({ text, ints: wire }) {
-  const ints = wire === '' ? [] : wire.split(',').map(Number);
-  const nodes = [];
-  let at = 0;
-  let pos = 0;
-  const take = (n) => text.slice(pos, (pos += n));
-  while (at < ints.length) {
-    const head = ints[at++];
-    const p = Math.floor(head / 2) - 1;
-    if (head % 2 === 0) {
-      const t = take(ints[at++]);
-      const a = [];
-      for (let k = ints[at++]; k > 0; k--) {
-        const name = take(ints[at++]);
-        a.push([name, take(ints[at++])]);
-      }
-      nodes.push({ p, t, a });
-    } else nodes.push({ p, x: take(ints[at++]) });
-  }
-  return nodes;
-}
-
-if (isTestBuild) {
-  api.runtime.onMessage.addListener((msg, sender, reply) => {
-    if (msg?.cmd !== 'test-toggle' || !sender.tab) return false;
-    let run;
-    if (msg.call) run = Promise.resolve().then(() => TEST_CALLS[msg.call](...(msg.args ?? [])));
-    else if (msg.menu) run = onMenuClick({ menuItemId: msg.menu }, sender.tab);
-    else run = toggle(sender.tab.id, msg.mode, msg.options);
-    run.then(
-      (r) => reply({ ok: r }),
-      (e) => reply({ error: String(e?.message ?? e) }),
-    );
-    return true;
-  });
-  // For tests that compare the two doors on the live page (the walk must number nodes as
-  // door 1 does): the content script's snapshot and the core's two calls.
-  globalThis.declutterTest = Object.freeze({
-    // The page's snapshot as the toggle reads it (compact form: {url, text, ints}).
-    // Read as a toggle reads it: the injection answers with the snapshot (content/start.js,
-    // the toggle's limits); with a mode on, the 'snapshot' message (no limits).
-    async snapshot(tabId) {
-      const now = await start(tabId);
-      if (now.snap) return now.snap;
-      return (await send(tabId, { cmd: 'snapshot' })).snap;
-    },
-    // A compact snapshot as entries {p, t, a, x} (the JSON form, src/dom/snapshot.rs), for
-    // tests that look at single entries or give the JSON door the same page.
-    entries: unpack,
-    loadCore,
-    coreInstantiations,
-    // The exact functions registered with the browser's events, which automation cannot fire.
-    handlers: { onAction, onCommand, onMenuClick },
-    applyRule,
-  });
+// The test build only (never in the release build or the store packages): the calls tests
+// make, and what they read back.
+// The core's last result per tab (what the page was sent, before `forPage` trimmed it).
+const lastResults = new Map();
+if (__TEST__) {
+  installTestApi({ toggle, start, send, onMenuClick, handlers: { onAction, onCommand, onMenuClick }, applyRule, lastResults });
 }

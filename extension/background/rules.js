@@ -67,13 +67,7 @@ export async function setRule(host, mode) {
 }
 
 function validPick(p) {
-  return (
-    p &&
-    PICK_ACTIONS.includes(p.action) &&
-    typeof p.selector === 'string' &&
-    p.selector.trim() !== '' &&
-    p.selector.length <= MAX_SELECTOR_CHARS
-  );
+  return p && PICK_ACTIONS.includes(p.action) && typeof p.selector === 'string' && p.selector.trim() !== '' && p.selector.length <= MAX_SELECTOR_CHARS;
 }
 
 /** The picks of every site: [{host, picks: [...]}], sorted by host. */

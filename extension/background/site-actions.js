@@ -3,12 +3,13 @@
 // again with them). Storage lives in rules.js. Listeners are added when main.js calls
 // siteActions(), at the top level of the background, so they wake it up.
 
+import { sendToPage } from '../shared/messages.js';
 import { addPick, hostOf, originPattern, ruleFor } from './rules.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 /** Installs the listeners; returns {pick, openRuleForm, applyRule}. */
-export function siteActions({ toggle, report }) {
+export function siteActions({ toggle, report, ensureContent }) {
   /**
    * Starts the click picker on the tab (in declutter mode, so picks show their effect): the
    * user clicks an element to hide it, or a dimmed (hidden) one to keep it; Esc cancels.
@@ -17,9 +18,8 @@ export function siteActions({ toggle, report }) {
   async function pick(tabId) {
     if (!Number.isInteger(tabId)) throw new Error(`tabId must be an integer, not ${tabId}`);
     await toggle(tabId, 'declutter', { on: true });
-    await api.scripting.executeScript({ target: { tabId }, files: ['content/picker.js'] });
-    await api.scripting.executeScript({ target: { tabId }, func: () => globalThis.__declutterPicker.start() });
-    return { picking: true };
+    await ensureContent(tabId);
+    return sendToPage(tabId, { cmd: 'pick' });
   }
 
   // Site rules: made on the options page (see openRuleForm), applied on each page load.
@@ -51,7 +51,7 @@ export function siteActions({ toggle, report }) {
     if (change.status === 'complete' && tab.url) applyRule(tabId, tab.url).catch(report);
   });
 
-  // The picker's choice (content/picker.js): saved for the site, then declutter runs again with it.
+  // The picker's choice (content/picker.js, the 'picked' message): saved for the site, then declutter runs again with it.
   api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.cmd !== 'picked' || !sender.tab || sender.frameId !== 0) return false;
     const tabId = sender.tab.id;

@@ -46,7 +46,13 @@ function pixel(x, y) {
   const border = x < 0.18 || x > 0.82 || y < 0.12 || y > 0.88;
   if (border) return [32, 74, 135, 255];
   // Three text lines kept, then faded ones: the clutter that goes away.
-  for (const [top, kept] of [[0.22, true], [0.36, true], [0.5, true], [0.64, false], [0.76, false]]) {
+  for (const [top, kept] of [
+    [0.22, true],
+    [0.36, true],
+    [0.5, true],
+    [0.64, false],
+    [0.76, false],
+  ]) {
     if (y >= top && y < top + 0.07 && x > 0.26 && x < 0.74) return kept ? [32, 74, 135, 255] : [190, 200, 215, 255];
   }
   return [255, 255, 255, 255];

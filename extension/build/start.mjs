@@ -12,7 +12,7 @@ import { CHROMIUM, ensureBrowsers } from './setup.mjs';
 
 const PORT = Number(process.env.PORT ?? 8080);
 
-build();
+await build();
 let server;
 try {
   server = await serve({ mounts: DEFAULT_MOUNTS, port: PORT });

@@ -3,18 +3,10 @@
 // permission from the "Add rule" click (permissions.request needs that user gesture).
 // The page's URL may carry ?host=&mode= (the context menu's "Always ... this site...").
 
-import {
-  listPicks,
-  listRules,
-  normalizeHost,
-  originPattern,
-  PICK_ACTIONS,
-  RULE_MODES,
-  setPicks,
-  setRule,
-} from '../background/rules.js';
+import { listPicks, listRules, normalizeHost, originPattern, PICK_ACTIONS, RULE_MODES, setPicks, setRule } from '../background/rules.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+/** @type {any} the rule form (its fields by name) */
 const ruleForm = document.getElementById('rule-form');
 const ruleBody = document.querySelector('#rule-list tbody');
 const ruleStatus = document.getElementById('rule-status');
@@ -102,7 +94,14 @@ async function showPicks() {
       selector.addEventListener('change', save);
       row.insertCell().append(action);
       row.insertCell().append(selector);
-      row.insertCell().append(button('Delete', () => setPicks(host, picks.filter((_, j) => j !== i)).then(showPicks)));
+      row.insertCell().append(
+        button('Delete', () =>
+          setPicks(
+            host,
+            picks.filter((_, j) => j !== i),
+          ).then(showPicks),
+        ),
+      );
       rows.push(row);
     });
   }

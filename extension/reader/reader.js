@@ -1,451 +1,435 @@
-// The reader view, injected into the page's isolated world just before content/content.js
-// (which calls it): a host element #declutter-reader holding an open shadow root, styled from
-// the user's settings, showing the core's article HTML after filtering it again here.
-(() => {
-  if (globalThis.__declutterReader) return;
-  const HOST_ID = 'declutter-reader';
+// The reader view: the core's article with its header (title, byline, site, reading time) in a
+// shadow root, styled by reader.css from the user's settings. The extension opens it over the
+// page (`open`: a host element #declutter-reader, with a toolbar, the "Aa" panel, read aloud,
+// contents, reading progress, keys and a close button); the playground shows the same view in
+// its Reader tab (`mount` into a host of its own, the article alone).
+//
+// The first frame holds the header, the article's first screenful and the toolbar's buttons;
+// everything else is built later: the rest of the article frame by frame (progressive.js), the
+// progress bar after the first frame, the contents once the article is in and the browser is
+// idle, the panels and the read-aloud bar when first opened (controls.js).
 
-  // The article HTML comes from the core, which read an untrusted page: it is parsed inert
-  // and filtered again here. Elements that run code, load documents, or take input go whole.
-  const DROP = new Set([
-    'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed',
-    'applet', 'form', 'input', 'button', 'select', 'textarea', 'option', 'template', 'noscript',
-    'svg', 'canvas', 'audio', 'video', 'source', 'track', 'portal', 'dialog', 'slot',
-  ]);
-  const KEEP_ATTRS = new Set([
-    'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'headers', 'scope',
-    'datetime', 'cite', 'lang', 'dir', 'start', 'reversed', 'abbr',
-  ]);
-  const URL_ATTRS = new Set(['href', 'src', 'cite']);
-  // Formulas stay (the core keeps MathML): presentation elements only, with their layout
-  // attributes. annotation-xml (it can hold HTML), maction and mglyph go, and so does every
-  // MathML link (href on any element): nothing in a formula can navigate or run.
-  const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
-  const MATHML = new Set([
-    'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot',
-    'mstyle', 'merror', 'mpadded', 'mphantom', 'mfenced', 'menclose', 'msub', 'msup', 'msubsup',
-    'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'none', 'mtable', 'mtr',
-    'mtd', 'mlabeledtr', 'semantics', 'annotation',
-  ]);
-  const MATHML_ATTRS = new Set([
-    'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'accent',
-    'accentunder', 'linethickness', 'columnalign', 'rowalign', 'mathsize', 'scriptlevel',
-    'displaystyle', 'notation', 'open', 'close', 'separators', 'largeop', 'movablelimits',
-    'symmetric', 'minsize', 'maxsize', 'form', 'width', 'height', 'depth', 'encoding', 'dir',
-  ]);
+import READER_CSS from './reader.css';
+import { buildHtml, copyText, saveHtml } from './export.js';
+import { appendLater, firstPart } from './progressive.js';
+import { parseInert, filter } from './sanitize.js';
+import { applyTheme, followSystemTheme, THEME_VARS } from './theme.js';
+import { normalize } from './settings.js';
+import { loadLegibleFont } from './fonts.js';
+import { contentsPanel, headingsOf, MIN_TOC_HEADINGS, narratorBar, readingProgress, settingsPanel } from './controls.js';
+import { OWN_IDS } from '../shared/marks.js';
 
-  function safeUrl(value, attr) {
-    let u;
-    try {
-      u = new URL(value, document.baseURI);
-    } catch {
-      return null;
-    }
-    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-    if (attr === 'href' && u.protocol === 'mailto:') return u.href;
-    return null;
+/** @typedef {import('../shared/messages.js').PageResult} PageResult */
+/** @typedef {import('../shared/messages.js').Settings} Settings */
+
+export { READER_CSS };
+export const HOST_ID = OWN_IDS.reader;
+
+/** A settings change is saved once the control has been still this long (a slider sends many). */
+const SAVE_DELAY_MS = 250;
+/** What the page scrolls by for space: a screen, less this much kept in view (px). */
+const PAGE_OVERLAP = 48;
+
+/**
+ * What the extension gives the view, beyond the result and the settings.
+ * @typedef {object} MountOptions
+ * @property {boolean} [controls] the toolbar, panels, read aloud, progress, keys and close button
+ * @property {() => void} [onClose] the close button was pressed
+ * @property {(changes: Record<string, any>) => unknown} [saveSettings] keeps settings changed in the view
+ * @property {() => Promise<ArrayBuffer[]>} [fontFaces] the legible font's faces (reader/fonts.js)
+ */
+
+/**
+ * One view's state (reader.js's, and what controls.js needs of it).
+ * @typedef {import('./controls.js').View & {
+ *   result: PageResult, options: MountOptions, complete: Promise<void>,
+ *   pending: Record<string, any>, timer: number, open: string | null,
+ *   ui: Record<string, any>, buttons: Record<string, HTMLButtonElement>, headings?: Element[]
+ * }} ViewState
+ */
+
+/** @type {WeakMap<HTMLElement, ViewState>} host -> its view */
+const views = new WeakMap();
+// host -> function taking the article's Markdown (the toolbar's "Copy Markdown").
+const markdowns = new WeakMap();
+
+/** Places the overlay host `host` (fixed over the page) and styles its view from `settings`. */
+export function style(host, settings) {
+  // Set through the CSSOM: allowed under any page CSP, and beats page rules on the host.
+  const set = (k, v) => host.style.setProperty(k, v, 'important');
+  set('position', 'fixed');
+  set('inset', '0');
+  set('z-index', '2147483647');
+  set('overflow', 'auto');
+  set('overscroll-behavior', 'contain');
+  set('display', 'block');
+  set('margin', '0');
+  set('background', 'var(--dr-bg)');
+  const view = views.get(host);
+  if (view) restyle(view, normalize(settings));
+  else applyTheme(host, settings);
+}
+
+/** Applies `settings` to the view: look, font, and what the open controls show. */
+function restyle(view, settings) {
+  view.settings = settings;
+  applyTheme(view.host, settings);
+  if (settings.font === 'legible' && view.options.fontFaces) loadLegibleFont(view.host.ownerDocument, view.options.fontFaces);
+  view.ui.aa?.sync(settings);
+  view.ui.narrator?.sync(settings);
+}
+
+/** A change made in the view: shown at once, saved when the control is still. */
+function change(view, changes) {
+  restyle(view, normalize({ ...view.settings, ...changes }));
+  if (!view.options.saveSettings) return;
+  Object.assign(view.pending, changes);
+  clearTimeout(view.timer);
+  view.timer = setTimeout(() => flush(view), SAVE_DELAY_MS);
+}
+
+function flush(view) {
+  clearTimeout(view.timer);
+  const changes = view.pending;
+  view.pending = {};
+  if (Object.keys(changes).length) Promise.resolve(view.options.saveSettings(changes)).catch(() => {});
+}
+
+function addStyles(shadow) {
+  // A constructed sheet is not subject to the page's style-src; fall back to <style>.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(READER_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    /* fall through */
   }
+  const el = shadow.ownerDocument.createElement('style');
+  el.textContent = READER_CSS;
+  shadow.append(el);
+}
 
-  /** The article HTML parsed into a document of its own: nothing in it loads or runs. */
-  function parseInert(html) {
-    return new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
-  }
+/** An element of `doc` with a class and text. */
+function text(doc, tag, cls, value) {
+  const el = doc.createElement(tag);
+  if (cls) el.className = cls;
+  el.textContent = value;
+  return el;
+}
 
-  /**
-   * Filters `root` (an element or text node of the inert document, or its body) and its
-   * subtree in place; a root that must go is removed. Returns the root, or null if it went.
-   */
-  function filter(root) {
-    if (root.nodeType !== Node.ELEMENT_NODE) return root;
-    // Collect first, then edit: removing while walking would skip nodes.
-    const all = root.localName === 'body' ? [...root.querySelectorAll('*')] : [root, ...root.querySelectorAll('*')];
-    // Removed: the root itself, or (for nodes inside a removed one) any ancestor.
-    const removed = new Set();
-    const drop = (el) => {
-      removed.add(el);
-      el.remove();
-    };
-    for (const el of all) {
-      if (el !== root && removed.has(el.parentNode)) {
-        removed.add(el);
-        continue;
-      }
-      if (el.namespaceURI === MATHML_NS) {
-        if (!MATHML.has(el.localName)) {
-          drop(el);
-          continue;
-        }
-        for (const { name } of [...el.attributes]) if (!MATHML_ATTRS.has(name)) el.removeAttribute(name);
-        continue;
-      }
-      if (DROP.has(el.localName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-        drop(el);
-        continue;
-      }
-      for (const { name, value } of [...el.attributes]) {
-        if (!KEEP_ATTRS.has(name)) {
-          el.removeAttribute(name);
-        } else if (URL_ATTRS.has(name)) {
-          const url = safeUrl(value, name);
-          if (url === null) el.removeAttribute(name);
-          else el.setAttribute(name, url);
-        }
-      }
-      if (el.localName === 'a') {
-        el.setAttribute('rel', 'noopener noreferrer');
-        el.setAttribute('target', '_blank');
-      }
-    }
-    return removed.has(root) ? null : root;
-  }
+/** What a reader view showing only an article's first words says about it. */
+const longNote = (shown, words) =>
+  `This article is long: the first ${shown.toLocaleString()} of its ${Number(words).toLocaleString()} words are shown here; the rest is on the page.`;
 
-  /** Moves the children of the (filtered) inert `body` into a fragment of this document. */
-  function adopt(body) {
-    const frag = document.createDocumentFragment();
-    // Adopted, not copied: the filtered nodes move into this document in one step.
-    for (const n of [...body.childNodes]) frag.append(document.adoptNode(n));
-    return frag;
-  }
+/** Runs `fn` after the next frame is drawn. */
+const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+/** Runs `fn` when the browser is idle (soon in any case). */
+const whenIdle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50));
 
-  /** Returns a fragment of this document holding the filtered article. */
-  function sanitize(html) {
-    const body = parseInert(html);
-    filter(body);
-    return adopt(body);
-  }
-
-  const FONTS = {
-    serif: 'Georgia, "Noto Serif", "DejaVu Serif", serif',
-    sans: 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif',
-    mono: 'ui-monospace, "DejaVu Sans Mono", monospace',
+/**
+ * The toolbar: copy as Markdown, save as HTML, print (hidden in print), then the "Aa" panel,
+ * read aloud and the contents (shown once the article has enough headings).
+ * @param {ViewState} view
+ */
+function toolbar(view) {
+  const { host, shadow, result } = view;
+  const doc = host.ownerDocument;
+  const bar = doc.createElement('div');
+  bar.className = 'toolbar ui';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Reader view');
+  const status = text(doc, 'span', 'status', '');
+  status.setAttribute('role', 'status');
+  const button = (action, label, run, title = '') => {
+    const b = text(doc, 'button', '', label);
+    b.type = 'button';
+    b.dataset.action = action;
+    if (title) b.title = title;
+    b.addEventListener('click', run);
+    bar.append(b);
+    return b;
   };
-  const THEMES = {
-    light: ['#fdfdfc', '#1d1d1f', '#1a5bb5', '#6b6b70'],
-    dark: ['#18191b', '#e4e4e6', '#8ab4f8', '#a0a0a8'],
-    sepia: ['#f5ecd9', '#3b2f22', '#8a4b12', '#7a6a55'],
-  };
-  const DEFAULTS = { font: 'serif', size: 19, width: 36, lineHeight: 1.6, theme: 'auto' };
-
-  function themeVars(s) {
-    const name = s.theme in THEMES ? s.theme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    const [bg, fg, link, muted] = THEMES[name];
-    return { name, bg, fg, link, muted };
-  }
-
-  // The settings each open reader view was last styled with (for "auto" following the OS).
-  const applied = new WeakMap();
-  const darkOs = matchMedia('(prefers-color-scheme: dark)');
-
-  function style(host, settings) {
-    const s = { ...DEFAULTS, ...(settings ?? {}) };
-    applied.set(host, s);
-    const t = themeVars(s);
-    // Set through the CSSOM: allowed under any page CSP, and beats page rules on the host.
-    const set = (k, v) => host.style.setProperty(k, String(v), 'important');
-    set('position', 'fixed');
-    set('inset', '0');
-    set('z-index', '2147483647');
-    set('overflow', 'auto');
-    set('overscroll-behavior', 'contain');
-    set('display', 'block');
-    set('margin', '0');
-    set('background', t.bg);
-    set('--dr-bg', t.bg);
-    set('--dr-fg', t.fg);
-    set('--dr-link', t.link);
-    set('--dr-muted', t.muted);
-    set('--dr-font', FONTS[s.font] ?? FONTS.serif);
-    set('--dr-size', `${Number(s.size) || DEFAULTS.size}px`);
-    set('--dr-width', `${Number(s.width) || DEFAULTS.width}em`);
-    set('--dr-line', Number(s.lineHeight) || DEFAULTS.lineHeight);
-    host.dataset.theme = t.name;
-  }
-
-  const READER_CSS = `
-  :host { all: initial; }
-  .page { box-sizing: border-box; min-height: 100%; padding: 3em 1.2em 5em; background: var(--dr-bg);
-  color: var(--dr-fg); font-family: var(--dr-font); font-size: var(--dr-size); line-height: var(--dr-line); }
-  article, header.meta { max-width: var(--dr-width); margin: 0 auto; }
-  h1.title { font-size: 1.9em; line-height: 1.2; margin: 0 0 .4em; }
-  .empty { color: var(--dr-muted); font-style: italic; }
-  .byline, .info { color: var(--dr-muted); font-size: .85em; margin: .2em 0; }
-  a { color: var(--dr-link); }
-  img { max-width: 100%; height: auto; }
-  figure { margin: 1.5em 0; }
-  figcaption { color: var(--dr-muted); font-size: .85em; }
-  blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--dr-muted); }
-  pre { overflow: auto; white-space: pre-wrap; }
-  button.close { position: fixed; top: .6em; right: .8em; font: inherit; font-size: 1.4em; line-height: 1;
-  border: 0; background: transparent; color: var(--dr-muted); cursor: pointer; }
-  .toolbar { position: fixed; top: .6em; left: .8em; display: flex; gap: .4em; align-items: center;
-  font: 13px/1.3 system-ui, sans-serif; }
-  .toolbar button { font: inherit; padding: .25em .6em; border: 1px solid var(--dr-muted); border-radius: 4px;
-  background: var(--dr-bg); color: var(--dr-fg); cursor: pointer; }
-  .toolbar .status { color: var(--dr-muted); }
-  @media print {
-    .toolbar, button.close { display: none !important; }
-    .page { background: #fff !important; color: #000 !important; padding: 0 !important; min-height: 0; }
-    article, header.meta { max-width: none !important; }
-    a, .byline, .info, figcaption { color: #000 !important; }
-    img, figure, table, pre, blockquote { break-inside: avoid; }
-    h1, h2, h3, h4 { break-after: avoid; }
-  }
-  `;
-
-  function addStyles(shadow) {
-    // A constructed sheet is not subject to the page's style-src; fall back to <style>.
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(READER_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-      return;
-    } catch {
-      /* fall through */
-    }
-    const style = document.createElement('style');
-    style.textContent = READER_CSS;
-    shadow.append(style);
-  }
-
-  function text(tag, cls, value) {
-    const el = document.createElement(tag);
-    if (cls) el.className = cls;
-    el.textContent = value;
-    return el;
-  }
-
-  /** What a reader view showing only an article's first words says about it. */
-  const longNote = (shown, words) =>
-    `This article is long: the first ${shown.toLocaleString()} of its ${Number(words).toLocaleString()} words are shown here; the rest is on the page.`;
-
-  /** Copy as Markdown, save as HTML, print: buttons above the article (hidden in print). */
-  function toolbar(host, shadow, result) {
-    const exp = globalThis.__declutterExport;
-    const bar = document.createElement('div');
-    bar.className = 'toolbar';
-    bar.setAttribute('role', 'toolbar');
-    const status = text('span', 'status', '');
-    status.setAttribute('role', 'status');
-    const button = (action, label, run) => {
-      const b = text('button', '', label);
-      b.dataset.action = action;
-      b.addEventListener('click', () =>
-        Promise.resolve()
-          .then(run)
-          .then((msg) => (status.textContent = msg))
-          .catch((e) => (status.textContent = `Failed: ${e?.message ?? e}`)),
-      );
-      bar.append(b);
-      return b;
-    };
-    // The Markdown comes after the view (setMarkdown); a click before it waits for it.
-    let give;
-    const markdown = new Promise((ok) => (give = ok));
-    // A capped article's Markdown holds what the view shows (and ends with the core's note).
-    const held = Number.isFinite(result.shown_words) ? ` (the first ${result.shown_words.toLocaleString()} of ${Number(result.words).toLocaleString()} words)` : '';
-    const md = button('copy-markdown', 'Copy Markdown', async () =>
-      (await exp.copyText(await markdown, shadow)) ? `Markdown copied${held}.` : 'Copying was refused.',
+  // An export's outcome goes in the status line.
+  const exporting = (action, label, run) =>
+    button(action, label, () =>
+      Promise.resolve()
+        .then(run)
+        .then((msg) => (status.textContent = msg))
+        .catch((e) => (status.textContent = `Failed: ${e?.message ?? e}`)),
     );
-    markdowns.set(host, (text) => {
-      md.disabled = typeof text !== 'string' || text === '';
-      give(text);
-    });
-    if (typeof result.markdown === 'string') markdowns.get(host)(result.markdown);
-    // Both wait for a long article's last blocks (progressive rendering, below).
-    button('save-html', 'Save HTML', async () => {
-      await settled(host);
-      const vars = {};
-      for (const k of ['--dr-bg', '--dr-fg', '--dr-link', '--dr-muted', '--dr-font', '--dr-size', '--dr-width', '--dr-line']) {
-        vars[k] = host.style.getPropertyValue(k);
-      }
-      const html = exp.buildHtml({ shadow, css: READER_CSS, vars, lang: result.lang, dir: result.dir });
-      return `Saved ${exp.saveHtml(html, result.title || document.title, shadow)}${held}.`;
-    });
-    button('print', 'Print', async () => {
-      await settled(host);
-      print();
-      return '';
-    });
-    bar.append(status);
-    return bar;
-  }
+  // The Markdown comes after the view (setMarkdown); a click before it waits for it.
+  let give;
+  const markdown = new Promise((ok) => (give = ok));
+  // A capped article's Markdown holds what the view shows (and ends with the core's note).
+  const held = Number.isFinite(result.shown_words)
+    ? ` (the first ${result.shown_words.toLocaleString()} of ${Number(result.words).toLocaleString()} words)`
+    : '';
+  const md = exporting('copy-markdown', 'Copy Markdown', async () =>
+    (await copyText(await markdown, shadow)) ? `Markdown copied${held}.` : 'Copying was refused.',
+  );
+  markdowns.set(host, (value) => {
+    md.disabled = typeof value !== 'string' || value === '';
+    give(value);
+  });
+  // Both wait for a long article's last blocks (progressive rendering).
+  exporting('save-html', 'Save HTML', async () => {
+    await settled(host);
+    const vars = Object.fromEntries(THEME_VARS.map((k) => [k, host.style.getPropertyValue(k)]));
+    const html = buildHtml({ shadow, css: READER_CSS, vars, lang: result.lang, dir: result.dir });
+    return `Saved ${saveHtml(html, result.title || doc.title, shadow)}${held}.`;
+  });
+  exporting('print', 'Print', async () => {
+    await settled(host);
+    doc.defaultView.print();
+    return '';
+  });
+  const aa = button('settings', 'Aa', () => togglePanel(view, 'aa'), 'Text and colours');
+  aa.setAttribute('aria-expanded', 'false');
+  aa.setAttribute('aria-controls', 'aa-panel');
+  const aloud = button('read-aloud', 'Read aloud', () => toggleNarrator(view), 'Read aloud (N)');
+  aloud.setAttribute('aria-pressed', 'false');
+  const toc = button('contents', 'Contents', () => togglePanel(view, 'toc'), 'Contents (T)');
+  toc.setAttribute('aria-expanded', 'false');
+  toc.setAttribute('aria-controls', 'toc-panel');
+  toc.hidden = true;
+  view.buttons = { aa, aloud, toc };
+  bar.append(status);
+  return bar;
+}
 
-  function open(result, settings, onClose) {
-    const host = document.createElement('div');
-    host.id = HOST_ID;
-    style(host, settings);
-    // "auto" follows the OS while the view is open; the listener goes with the view.
-    const follow = () => {
-      if (!host.isConnected) darkOs.removeEventListener('change', follow);
-      else if (applied.get(host)?.theme === 'auto') style(host, applied.get(host));
-    };
-    darkOs.addEventListener('change', follow);
-    const shadow = host.attachShadow({ mode: 'open' });
-    addStyles(shadow);
-    const page = document.createElement('div');
-    page.className = 'page';
-    const close = text('button', 'close', '\u00d7');
+/** Opens the panel `name` ('aa' or 'toc'), building it the first time, or closes it. */
+function togglePanel(view, name, { focus = false } = {}) {
+  const open = view.open === name;
+  closePanel(view);
+  if (open) return;
+  let ui = view.ui[name];
+  if (!ui) {
+    if (name === 'aa') ui = settingsPanel(view);
+    else ui = contentsPanel(view, view.headings, () => closePanel(view));
+    view.ui[name] = ui;
+    view.page.append(ui.panel);
+  }
+  ui.panel.hidden = false;
+  ui.track?.();
+  view.buttons[name].setAttribute('aria-expanded', 'true');
+  view.open = name;
+  if (focus) (ui.first?.() ?? ui.panel.querySelector('select, input, a'))?.focus();
+}
+
+/** Closes the open panel; true if one was open. */
+function closePanel(view) {
+  const name = view.open;
+  if (!name) return false;
+  view.ui[name].panel.hidden = true;
+  view.buttons[name].setAttribute('aria-expanded', 'false');
+  view.open = null;
+  return true;
+}
+
+/** Shows the read-aloud bar and starts reading, or stops and hides it. */
+function toggleNarrator(view) {
+  const on = view.buttons.aloud.getAttribute('aria-pressed') === 'true';
+  if (on) {
+    view.ui.narrator.narrator.stop();
+    view.ui.narrator.bar.hidden = true;
+    view.buttons.aloud.setAttribute('aria-pressed', 'false');
+    return;
+  }
+  if (!view.ui.narrator) {
+    view.ui.narrator = narratorBar(view, () => toggleNarrator(view));
+    view.page.append(view.ui.narrator.bar);
+  }
+  view.ui.narrator.bar.hidden = false;
+  view.buttons.aloud.setAttribute('aria-pressed', 'true');
+  view.ui.narrator.narrator.play();
+}
+
+/** The view's keys: space and shift-space page, T the contents, N read aloud (Esc: the caller). */
+function onKey(view, e) {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = /** @type {HTMLElement} */ (e.composedPath()[0]);
+  const field = target?.closest?.('input, select, textarea, button, [contenteditable=""], [contenteditable="true"]');
+  if (e.key === ' ' && !field) {
+    const host = view.host;
+    host.scrollBy({ top: (e.shiftKey ? -1 : 1) * Math.max(host.clientHeight - PAGE_OVERLAP, PAGE_OVERLAP) });
+  } else if ((e.key === 't' || e.key === 'T') && !field?.matches('input, select, textarea') && !view.buttons.toc.hidden) {
+    togglePanel(view, 'toc', { focus: true });
+  } else if ((e.key === 'n' || e.key === 'N') && !field?.matches('input, select, textarea')) {
+    if (view.buttons.aloud.getAttribute('aria-pressed') === 'true') view.ui.narrator.narrator.toggle();
+    else toggleNarrator(view);
+  } else return;
+  e.preventDefault();
+  e.stopPropagation();
+}
+
+/** The view's header: title, byline, site and reading time, and the long-article note. */
+function header(doc, result) {
+  const meta = doc.createElement('header');
+  meta.className = 'meta';
+  meta.append(text(doc, 'h1', 'title', result.title || doc.title || 'Untitled'));
+  if (result.byline) meta.append(text(doc, 'p', 'byline', result.byline));
+  // Each part isolated (<bdi>), so "2 min read" keeps its order on a right-to-left page.
+  const info = [result.site_name, result.reading_minutes ? `${result.reading_minutes} min read` : null].filter(Boolean);
+  if (info.length) {
+    const line = text(doc, 'p', 'info', '');
+    info.forEach((part, i) => line.append(...(i ? [' \u00b7 '] : []), text(doc, 'bdi', '', part)));
+    meta.append(line);
+  }
+  // A capped article (the core's max_words, set by the background) says so at the top, where
+  // it is seen before anyone scrolls; the saved HTML keeps the header and so the note.
+  if (Number.isFinite(result.shown_words)) meta.append(text(doc, 'p', 'info long', longNote(result.shown_words, result.words)));
+  return meta;
+}
+
+/**
+ * Fills `article` with the filtered article: the first screenful now, the rest frame by frame
+ * (the returned promise resolves when all is in).
+ */
+function fillArticle(host, article, result) {
+  const doc = article.ownerDocument;
+  if (result.lang) article.lang = result.lang;
+  if (result.dir) article.dir = result.dir;
+  const { frag: body, rest } = firstPart(parseInert(result.html ?? ''), doc);
+  const guess = body.textContent.trim() !== '' || rest?.blocks.some((b) => filter(b)?.textContent.trim());
+  // No article (a homepage, search results, a web app): said first; the core's best guess follows.
+  if (result.is_article === false) {
+    article.append(text(doc, 'p', 'empty', `Declutter found no article on this page${guess ? '; below is a best guess' : ''}.`));
+  }
+  if (!guess) {
+    if (result.is_article !== false) article.append(text(doc, 'p', 'empty', 'Declutter found no article text on this page.'));
+    return Promise.resolve();
+  }
+  article.append(body);
+  return rest ? appendLater(host, article, rest) : Promise.resolve();
+}
+
+/** The controls built after the first frame: reading progress, then (article in) the contents. */
+function laterControls(view) {
+  afterPaint(() => {
+    if (!view.host.isConnected || views.get(view.host) !== view) return;
+    const progress = readingProgress(view, view.host, () => view.ui.toc?.track());
+    view.ui.progress = progress;
+    view.page.append(progress.bar, progress.left);
+    view.complete.then(() =>
+      whenIdle(() => {
+        if (views.get(view.host) !== view) return;
+        progress.update();
+        view.headings = headingsOf(view.article);
+        view.buttons.toc.hidden = view.headings.length < MIN_TOC_HEADINGS;
+      }),
+    );
+  });
+}
+
+/**
+ * Shows the reader view of `result` in an open shadow root of `host` (which the caller places
+ * and sizes). With `controls`, the toolbar, panels, read aloud, progress, keys and the close
+ * button (the page overlay has them).
+ * @param {HTMLElement} host
+ * @param {PageResult} result
+ * @param {Settings} settings
+ * @param {MountOptions} [options]
+ */
+export function mount(host, result, settings, options = {}) {
+  const doc = host.ownerDocument;
+  const old = views.get(host);
+  if (old) unmount(host);
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  shadow.replaceChildren();
+  addStyles(shadow);
+  const page = doc.createElement('div');
+  page.className = 'page';
+  const article = doc.createElement('article');
+  const meta = header(doc, result);
+  /** @type {ViewState} */
+  const view = {
+    host,
+    shadow,
+    page,
+    article,
+    title: meta.querySelector('h1'),
+    result,
+    lang: result.lang ?? doc.documentElement.lang ?? null,
+    minutes: Number(result.reading_minutes) || 0,
+    settings: normalize(settings),
+    change: (c) => change(view, c),
+    options,
+    complete: null,
+    pending: {},
+    timer: 0,
+    open: null,
+    ui: {},
+    buttons: {},
+  };
+  views.set(host, view);
+  restyle(view, view.settings);
+  followSystemTheme(host, () => views.get(host)?.settings);
+  if (options.controls) {
+    const close = text(doc, 'button', 'close', '\u00d7');
+    close.type = 'button';
     close.title = 'Close reader view (Esc)';
-    close.addEventListener('click', onClose);
-    const tools = toolbar(host, shadow, result);
-    const meta = document.createElement('header');
-    meta.className = 'meta';
-    meta.append(text('h1', 'title', result.title || document.title || 'Untitled'));
-    if (result.byline) meta.append(text('p', 'byline', result.byline));
-    // Each part isolated (<bdi>), so "2 min read" keeps its order on a right-to-left page.
-    const info = [result.site_name, result.reading_minutes ? `${result.reading_minutes} min read` : null].filter(Boolean);
-    if (info.length) {
-      const line = text('p', 'info', '');
-      info.forEach((part, i) => line.append(...(i ? [' \u00b7 '] : []), text('bdi', '', part)));
-      meta.append(line);
-    }
-    // A capped article (the core's max_words, set by the background) says so at the top, where
-    // it is seen before anyone scrolls; the saved HTML keeps the header and so the note.
-    if (Number.isFinite(result.shown_words)) meta.append(text('p', 'info long', longNote(result.shown_words, result.words)));
-    const article = document.createElement('article');
-    if (result.lang) article.lang = result.lang;
-    if (result.dir) article.dir = result.dir;
-    // The first screenful is filtered and shown now; the rest waits, unfiltered, in the inert
-    // document and is filtered a frame at a time as it is appended (appendLater).
-    const { frag: body, rest } = firstPart(parseInert(result.html ?? ''));
-    const guess = body.textContent.trim() !== '' || rest?.blocks.some((b) => filter(b)?.textContent.trim());
-    // No article (a homepage, search results, a web app): said first; the core's best guess follows.
-    if (result.is_article === false) {
-      article.append(text('p', 'empty', `Declutter found no article on this page${guess ? '; below is a best guess' : ''}.`));
-    }
-    let later = null;
-    if (guess) later = appendFirst(article, body, rest);
-    else if (result.is_article !== false) article.append(text('p', 'empty', 'Declutter found no article text on this page.'));
-    page.append(tools, close, meta, article);
-    shadow.append(page);
-    host.tabIndex = -1;
-    host.setAttribute('role', 'dialog');
-    host.setAttribute('aria-modal', 'true');
-    host.setAttribute('aria-label', 'Reader view');
-    document.documentElement.append(host);
-    host.focus({ preventScroll: true });
-    complete.set(host, later ? appendLater(host, later) : Promise.resolve());
-    return host;
-  }
-
-  // ---- Progressive rendering ---------------------------------------------------------------
-  // The first frame shows the header and about a screenful of the article; the rest follows
-  // a frame at a time. Laying out a long article at once would hold the page's main thread
-  // (and the first paint) for as long as the whole text takes; the reader sees the top first.
-
-  // Characters of article text in the first frame (a screenful at most text sizes and widths).
-  const FIRST_CHARS = 3000;
-  // A block longer than this where the first frame's text ends is split too (see firstPart).
-  const SPLIT_CHARS = 2 * FIRST_CHARS;
-  // Characters per later frame: enough to finish a long article in a few frames, few enough
-  // that one frame's layout stays short.
-  const LATER_CHARS = 30000;
-  // A frame that does not come (a tab in the background) does not hold the rest back longer.
-  const FRAME_WAIT_MS = 100;
-
-  // host -> promise resolved once the whole article is in (or the reader was closed).
-  const complete = new WeakMap();
-
-  /**
-   * Splits the inert article `body`: the blocks after the first FIRST_CHARS characters are
-   * taken out (unfiltered, still inert); the rest is filtered and adopted into a fragment.
-   * Returns {frag, rest: {blocks, parents} or null}: the held-back blocks in document order and
-   * for each the element it goes back into (null: the article itself).
-   */
-  function firstPart(body) {
-    // The blocks are the children of the innermost lone wrapper (an article may come as one <div>).
-    let box = body;
-    while (box.childNodes.length === 1 && box.firstChild.nodeType === Node.ELEMENT_NODE && box.firstChild.firstChild) box = box.firstChild;
-    // Held-back blocks per level, outermost first. A block that alone runs past SPLIT_CHARS (an
-    // article in two wrappers, a short lead and the whole body) is split in turn, one level
-    // down: else the first frame would lay out the whole article.
-    const levels = [];
-    let chars = 0;
-    for (;;) {
-      const blocks = [...box.childNodes];
-      let k = 0;
-      let inner = null;
-      while (k < blocks.length && chars < FIRST_CHARS) {
-        const n = blocks[k++];
-        const len = n.textContent.length;
-        if (chars + len > SPLIT_CHARS && n.nodeType === Node.ELEMENT_NODE && n.firstElementChild) {
-          inner = n;
-          break;
-        }
-        chars += len;
-      }
-      levels.push({ box, held: blocks.slice(k) });
-      if (!inner) break;
-      box = inner;
-    }
-    // Document order: what a deeper level holds back comes before its parent's later blocks.
-    const blocks = [];
-    const parents = [];
-    for (const { box: b, held } of levels.reverse()) {
-      for (const n of held) {
-        n.remove();
-        blocks.push(n);
-        parents.push(b === body ? null : b);
-      }
-    }
-    filter(body);
-    const frag = adopt(body);
-    return { frag, rest: blocks.length ? { blocks, parents } : null };
-  }
-
-  /** Appends `frag` (the filtered first part) to `article`; returns {blocks, parents} for appendLater, or null. */
-  function appendFirst(article, frag, rest) {
-    article.append(frag);
-    return rest ? { blocks: rest.blocks, parents: rest.parents.map((p) => p ?? article) } : null;
-  }
-
-  /** Runs `fn` in a task after the next frame is drawn (or after FRAME_WAIT_MS without one). */
-  function afterFrame(fn) {
-    let done = false;
-    const run = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      fn();
-    };
-    const timer = setTimeout(run, FRAME_WAIT_MS);
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = run;
-      ch.port2.postMessage(null);
+    close.setAttribute('aria-label', 'Close reader view');
+    close.addEventListener('click', () => options.onClose?.());
+    page.append(toolbar(view), close);
+    host.addEventListener('keydown', (e) => views.get(host) === view && onKey(view, e));
+    // A click outside the open panel closes it.
+    shadow.addEventListener('pointerdown', (e) => {
+      const path = e.composedPath();
+      const panel = view.open && view.ui[view.open].panel;
+      if (panel && !path.includes(panel) && !path.includes(view.buttons[view.open])) closePanel(view);
     });
   }
+  page.append(meta, article);
+  shadow.append(page);
+  view.complete = fillArticle(host, article, result);
+  if (options.controls) laterControls(view);
+  return host;
+}
 
-  /** Appends the held-back blocks, LATER_CHARS per frame; resolves when all are in. */
-  function appendLater(host, { blocks, parents }) {
-    return new Promise((resolve) => {
-      let k = 0;
-      const step = () => {
-        // Closed meanwhile: the rest has nowhere to go.
-        if (!host.isConnected) return resolve();
-        let chars = 0;
-        const start = k;
-        while (k < blocks.length && (k === start || chars < LATER_CHARS)) chars += blocks[k++].textContent.length;
-        // Filtered in the inert document, then adopted: nothing unfiltered reaches the page.
-        for (let j = start; j < k; j++) {
-          const n = filter(blocks[j]);
-          if (n) parents[j].append(document.adoptNode(n));
-        }
-        if (k < blocks.length) afterFrame(step);
-        else resolve();
-      };
-      afterFrame(step);
-    });
-  }
+/** Ends the view on `host`: reading aloud stops, a pending settings change is saved. */
+export function unmount(host) {
+  const view = views.get(host);
+  if (!view) return;
+  views.delete(host);
+  flush(view);
+  view.ui.narrator?.narrator.stop();
+  view.ui.narrator?.unwatch();
+}
 
-  // host -> function taking the article's Markdown (the toolbar's "Copy Markdown").
-  const markdowns = new WeakMap();
+/**
+ * Esc in the view: closes the open panel (true), else leaves it to the caller to close the
+ * view (false).
+ */
+export function dismiss(host) {
+  const view = views.get(host);
+  return view ? closePanel(view) : false;
+}
 
-  /** Hands the reader view on `host` its Markdown (content.js, after the view is shown). */
-  const setMarkdown = (host, text) => markdowns.get(host)?.(text);
+/**
+ * Opens the reader view over the page: a host element at the end of <html>, focused, which
+ * the page's own styles cannot reach. `onClose`: the close button was pressed.
+ * @param {PageResult} result
+ * @param {Settings} settings
+ * @param {() => void} onClose
+ * @param {Omit<MountOptions, 'controls' | 'onClose'>} [options]
+ */
+export function open(result, settings, onClose, options = {}) {
+  const host = document.createElement('div');
+  host.id = HOST_ID;
+  style(host, settings);
+  host.tabIndex = -1;
+  host.setAttribute('role', 'dialog');
+  host.setAttribute('aria-modal', 'true');
+  host.setAttribute('aria-label', 'Reader view');
+  mount(host, result, settings, { ...options, controls: true, onClose });
+  document.documentElement.append(host);
+  host.focus({ preventScroll: true });
+  return host;
+}
 
-  /** Resolves once the reader on `host` shows the whole article (or was closed). */
-  const settled = (host) => complete.get(host) ?? Promise.resolve();
+/** Hands the reader view on `host` its Markdown (after the view is shown). */
+export const setMarkdown = (host, value) => markdowns.get(host)?.(value);
 
-  globalThis.__declutterReader = Object.freeze({ HOST_ID, open, settled, setMarkdown, style, sanitize });
-})();
+/** Resolves once the reader on `host` shows the whole article (or was closed). */
+export const settled = (host) => views.get(host)?.complete ?? Promise.resolve();

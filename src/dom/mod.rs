@@ -7,15 +7,19 @@
 //! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
 //! bytes parsed by html5ever names the same node as an id found on the live page's snapshot.
 //!
-//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`); door 2 is [`snapshot`] (the flat
-//! list the content script reads off the live page -> `Doc`).
+//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`; feature `html`); door 2
+//! is [`snapshot`] (the flat list the content script reads off the live page -> `Doc`).
 
+#[cfg(feature = "html")]
 pub mod html;
 pub mod snapshot;
 
 mod builder;
+#[cfg(feature = "html")]
 mod nesting;
+#[cfg(feature = "html")]
 mod rawtext;
+#[cfg(feature = "html")]
 mod stream;
 mod text;
 
@@ -30,10 +34,10 @@ pub const NO_PARENT: NodeId = NodeId::MAX;
 
 /// Text and attribute values: html5ever's string type, so door 1 moves them into the model
 /// uncopied (short strings are stored inline).
-pub use html5ever::tendril::StrTendril as Str;
+pub use markup5ever::tendril::StrTendril as Str;
 /// An element or attribute name: interned (the names HTML defines cost no allocation), and
 /// the type html5ever hands door 1, so its names move into the model uncopied.
-pub use html5ever::LocalName as Name;
+pub use markup5ever::LocalName as Name;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeData {
@@ -231,7 +235,7 @@ impl Iterator for Children<'_> {
 }
 
 /// The attributes the core reads, sorted (both doors keep only these): class and id words;
-/// hidden markup (`hidden`, `aria-hidden`, `style`); schema.org and ARIA marks (`itemprop`,
+/// hidden markup (`hidden`, `aria-hidden`, `style`); schema.org and ARIA marks (`itemprop`, `itemtype`,
 /// `property`, `role`); metadata (`meta`'s `name`/`property`/`http-equiv`/`content`, `rel`,
 /// `datetime`, `pubdate`, `lang`, `xml:lang`, `dir`, JSON-LD's `type`); links and media
 /// (`href`, `src`, `srcset`, the lazy-loading `data-*` copies); and what the reader HTML and
@@ -239,9 +243,10 @@ impl Iterator for Children<'_> {
 /// data, `on*` handlers, other `data-*`, tracking attributes) is never read, and leaving it
 /// out of the model saves the copies: about 60% of a live-page snapshot's characters.
 ///
-/// The content script's walk (extension/content/content.js) and the playground's
-/// (www/snapshot.js) hold the same list as `READ_ATTRS`; tests/attr_rule.rs fails when they or
-/// an attribute a heuristic or renderer reads in `src/` is missing from with this one.
+/// The page walk in JavaScript (extension/content/walk.js, the extension's and the
+/// playground's) gets this list from the build (extension/build/contracts.mjs);
+/// tests/attr_rule.rs fails when an attribute a heuristic or renderer reads in `src/` is
+/// missing from it.
 pub const READ_ATTRS: &[&str] = &[
     "accent",
     "accentunder",
@@ -279,6 +284,7 @@ pub const READ_ATTRS: &[&str] = &[
     "http-equiv",
     "id",
     "itemprop",
+    "itemtype",
     "kind",
     "label",
     "lang",
@@ -324,6 +330,12 @@ pub const READ_ATTRS: &[&str] = &[
     "xmlns",
 ];
 
+/// Elements whose text content is never read (the browser may hold megabytes of script),
+/// each with the `type` (a lower-case part of it) that makes an exception: JSON-LD scripts
+/// are read because metadata lives there. [`Walk::keeps_text_of`] applies it; the page walks
+/// in JavaScript get it from the build (extension/build/contracts.mjs).
+pub const UNREAD_TEXT: &[(&str, Option<&str>)] = &[("script", Some("ld+json")), ("style", None)];
+
 /// The walk rules both doors share, so that ids agree between them.
 pub struct Walk;
 
@@ -341,13 +353,14 @@ impl Walk {
             .contains(name)
     }
 
-    /// Elements whose text content is never read (the browser may hold megabytes of script);
-    /// JSON-LD scripts are the exception because metadata lives there.
+    /// Is the text inside an element with this tag (and `type` attribute) read? See
+    /// [`UNREAD_TEXT`].
     pub fn keeps_text_of(tag: &str, type_attr: Option<&str>) -> bool {
-        match tag {
-            "style" => false,
-            "script" => type_attr.is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")),
-            _ => true,
+        match UNREAD_TEXT.iter().find(|(t, _)| *t == tag) {
+            None => true,
+            Some((_, except)) => except.is_some_and(|want| {
+                type_attr.is_some_and(|t| t.to_ascii_lowercase().contains(want))
+            }),
         }
     }
 }

@@ -149,6 +149,15 @@ pub struct Packed<'a> {
     pub ints: &'a [i32],
 }
 
+/// A [`Packed`] entry's head is `PACKED_KINDS * (parent + 1) + kind`, kind one of these two.
+pub const PACKED_ELEMENT: i32 = 0;
+/// See [`PACKED_ELEMENT`].
+pub const PACKED_TEXT: i32 = 1;
+/// How many entry kinds a [`Packed`] head encodes.
+pub const PACKED_KINDS: i32 = 2;
+/// What joins a [`Packed`] snapshot's integers on the wire.
+pub const PACKED_SEPARATOR: char = ',';
+
 /// Reads the integers of a [`Packed`] snapshot from their wire form: decimals (an optional
 /// `-`, then digits) joined by commas; the empty string is no integer.
 pub fn parse_ints(s: &str) -> Result<Vec<i32>, Error> {
@@ -181,7 +190,7 @@ pub fn parse_ints(s: &str) -> Result<Vec<i32>, Error> {
         out.push(i32::try_from(v).map_err(|_| bad(start))?);
         match bytes.get(at) {
             None => return Ok(out),
-            Some(b',') => at += 1,
+            Some(&b) if char::from(b) == PACKED_SEPARATOR => at += 1,
             Some(_) => return Err(bad(at)),
         }
     }
@@ -269,8 +278,8 @@ impl Packed<'_> {
                 break;
             }
             let head = i64::from(next(&mut it, i)?);
-            place(&mut b, i, head.div_euclid(2) - 1)?;
-            if head % 2 == 0 {
+            place(&mut b, i, head.div_euclid(i64::from(PACKED_KINDS)) - 1)?;
+            if head.rem_euclid(i64::from(PACKED_KINDS)) == i64::from(PACKED_ELEMENT) {
                 let tag = strings.take(next(&mut it, i)?, i)?;
                 let count = usize::try_from(next(&mut it, i)?)
                     .map_err(|_| Error::Snapshot(format!("entry {i} has a negative count")))?;
@@ -309,11 +318,11 @@ impl Snapshot {
         for (i, n) in self.nodes.iter().enumerate() {
             let parent = i32::try_from(n.p)
                 .ok()
-                .and_then(|p| p.checked_add(1)?.checked_mul(2))
+                .and_then(|p| p.checked_add(1)?.checked_mul(PACKED_KINDS))
                 .ok_or_else(|| Error::Snapshot(format!("entry {i} has parent {}", n.p)))?;
             match (&n.t, &n.x) {
                 (Some(tag), None) => {
-                    ints.extend([parent, len(tag)?, n.a.len() as i32]);
+                    ints.extend([parent + PACKED_ELEMENT, len(tag)?, n.a.len() as i32]);
                     text.push_str(tag);
                     for (k, v) in &n.a {
                         ints.extend([len(k)?, len(v)?]);
@@ -322,7 +331,7 @@ impl Snapshot {
                     }
                 }
                 (None, Some(x)) => {
-                    ints.extend([parent + 1, len(x)?]);
+                    ints.extend([parent + PACKED_TEXT, len(x)?]);
                     text.push_str(x);
                 }
                 _ => {

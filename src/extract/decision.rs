@@ -93,6 +93,14 @@ pub fn violations(doc: &Doc, r: &Extraction, url: Option<&str>) -> Vec<String> {
     {
         out.push("left-out blocks are not disjoint subtrees inside the container".to_string());
     }
+    // A page read from its `<noscript>` copy (see `noscript`): the renderings come from that
+    // copy parsed on its own, so on the page nothing may be left out or hidden.
+    if doc.tag(main) == "noscript" {
+        if !r.left_out.is_empty() || !r.hidden.is_empty() {
+            out.push("a page read from its noscript copy leaves out or hides blocks".to_string());
+        }
+        return out;
+    }
     for b in &r.hidden {
         if b.node as usize >= doc.len() {
             out.push(format!("hidden block {} is not a node of the page", b.node));

@@ -69,6 +69,8 @@ pub struct Stats {
     pub own: Vec<f32>,
     /// Prose score of the subtree's blocks that the JSON-LD body vouches for.
     pub hinted: Vec<f32>,
+    /// Measured as a discussion: comment and reply blocks are content (see `page_type`).
+    pub discussion: bool,
 }
 
 impl Stats {
@@ -92,12 +94,25 @@ pub fn is_inline(tag: &str) -> bool {
 /// the text nodes dedupe already read (`dedupe::Analysis::text_weights`, empty when dedupe is
 /// off); `hint` marks the blocks the JSON-LD body vouches for (empty when there is none).
 pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> Stats {
+    measure_as(doc, weight, weighed, hint, false)
+}
+
+/// [`measure`]; with `discussion`, comment and reply blocks count as content (a forum
+/// thread, a question page), not as clutter.
+pub fn measure_as(
+    doc: &Doc,
+    weight: &[f32],
+    weighed: &[Weight],
+    hint: &[bool],
+    discussion: bool,
+) -> Stats {
     let n = doc.len();
     let mut excluded = vec![false; n];
     let mut in_link = vec![false; n];
     let mut owner: Vec<NodeId> = vec![0; n];
     let mut words = vec![Words::default(); n];
     let mut words_memo = signals::WordsMemo::default();
+    words_memo.discussion_is_content = discussion;
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
@@ -208,6 +223,7 @@ pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> 
         prose,
         own: own_score,
         hinted,
+        discussion,
     }
 }
 
@@ -392,6 +408,15 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         }
     }
     let mut reason = "smallest element holding most of the page's prose";
+    // On a discussion the posts are the content: a post's own body (marked `text` in its
+    // structured data, or an `article`) is one of many, never the page's whole content.
+    if s.discussion {
+        return Some(Choice {
+            main: cur,
+            path,
+            reason: "smallest element holding most of the discussion's posts",
+        });
+    }
     // The structured data's body, located in the page, wins over the plain descent unless it
     // only covers a fragment of what the descent found.
     if let Some(h) = hint_container(doc, s, body) {

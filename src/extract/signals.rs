@@ -104,6 +104,23 @@ pub const LAYOUT_WORDS: &[&str] = &[
     "paywall",
 ];
 
+/// Of the negative words, the ones that name a discussion (comments, replies): on a forum
+/// thread or a question page the discussion is the page's content, not clutter around it
+/// (see `page_type`).
+pub const DISCUSSION_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "discussion",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "comentarios",
+    "commenti",
+    "komentarze",
+    "reply",
+    "replies",
+];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -303,6 +320,8 @@ pub struct Words {
     /// Has a negative word outside [`LAYOUT_WORDS`], or a page-chrome tag: its name is believed
     /// whatever it holds.
     pub furniture: bool,
+    /// Named as a discussion (see [`DISCUSSION_WORDS`]).
+    pub discussion: bool,
 }
 
 impl Words {
@@ -316,12 +335,14 @@ impl Words {
             clutter,
             lead,
             furniture,
+            discussion,
         } = later;
         self.negative |= negative;
         self.strong_negative |= strong_negative;
         self.positive |= positive;
         self.lead |= lead;
         self.furniture |= furniture;
+        self.discussion |= discussion;
         if self.clutter.is_none() {
             self.clutter = clutter;
         }
@@ -460,6 +481,8 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
 #[derive(Default)]
 pub struct WordsMemo<'a> {
     seen: HashMap<(&'a str, bool), Words>,
+    /// The page is a discussion: [`DISCUSSION_WORDS`] name its content, not clutter.
+    pub discussion_is_content: bool,
 }
 
 /// [`words`], reading each distinct attribute value once (`memo` lives for one page).
@@ -473,20 +496,22 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
         w.strong_negative = true;
         w.furniture = true;
     }
+    let discussion_is_content = memo.discussion_is_content;
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         let is_id = attr == "id";
         let of_value = *memo
             .seen
             .entry((v, is_id))
-            .or_insert_with(|| value_words(v, is_id));
+            .or_insert_with(|| value_words(v, is_id, discussion_is_content));
         w.add(of_value);
     }
     w
 }
 
-/// The words of one `class` (or `id`) value, as [`words`] reads them.
-fn value_words(v: &str, is_id: bool) -> Words {
+/// The words of one `class` (or `id`) value, as [`words`] reads them; with
+/// `discussion_is_content`, discussion words only set [`Words::discussion`].
+fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
     let mut w = Words::default();
     for name in v.split_whitespace() {
         if is_id {
@@ -504,6 +529,12 @@ fn value_words(v: &str, is_id: bool) -> Words {
                 return;
             }
             if let Some(stem) = negative_stem(t) {
+                if DISCUSSION_WORDS.contains(&stem) {
+                    w.discussion = true;
+                    if discussion_is_content {
+                        return;
+                    }
+                }
                 let stem = word_info(stem);
                 w.negative = true;
                 if stem.strong_negative {

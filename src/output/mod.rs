@@ -3,7 +3,7 @@
 //! Both renderers are one forward walk over the arena: a subtree that is left out is jumped
 //! over (`i = end`), and open elements sit on an explicit stack, so depth costs nothing.
 
-mod html;
+pub(crate) mod html;
 pub mod markdown;
 mod text;
 pub mod url;

@@ -3,9 +3,11 @@
 //! pay for a full URL library with its IDNA tables). The one resolver of the crate.
 
 /// Schemes a link may keep: web pages and the two contact schemes readers expect to work.
-const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+pub(crate) const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// Schemes media (images, video, frames) may load from, besides the raster `data:` types.
+pub(crate) const MEDIA_SCHEMES: &[&str] = &["http", "https"];
 /// Raster image types allowed as `data:` URLs (SVG is left out: it can carry script).
-const DATA_IMAGE_TYPES: &[&str] = &[
+pub(crate) const DATA_IMAGE_TYPES: &[&str] = &[
     "data:image/png",
     "data:image/jpeg",
     "data:image/jpg",
@@ -214,7 +216,7 @@ pub fn safe_media(base: Option<&Base>, src: &str) -> Option<String> {
         None => trimmed.to_string(),
     };
     match scheme_of(&resolved) {
-        Some(s) if s == "http" || s == "https" => Some(resolved),
+        Some(s) if MEDIA_SCHEMES.contains(&s.as_str()) => Some(resolved),
         Some(_) => None,
         None => Some(resolved),
     }

@@ -42,9 +42,7 @@ describe('extension in Chromium', { timeout: 120_000 }, () => {
   test('the obvious sidebar and the related block get hidden', async () => {
     const { page, toggle } = await open('fixtures/news.html');
     await toggle('declutter');
-    const clutter = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-e2e="clutter"]')].map((el) => getComputedStyle(el).display),
-    );
+    const clutter = await page.evaluate(() => [...document.querySelectorAll('[data-e2e="clutter"]')].map((el) => getComputedStyle(el).display));
     await toggle('declutter');
     await page.close();
     assert.deepEqual(clutter, ['none', 'none']);

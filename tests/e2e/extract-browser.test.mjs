@@ -106,7 +106,10 @@ for (const browser of ['chromium', 'firefox']) {
         ...['--timeout', '8000', '--local-only'],
       ]);
       assert.equal(r.code, 1, r.stderr);
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const byName = Object.fromEntries(lines.map((l) => [path.basename(l.file), l]));
       // The folder in the CLI's order, then the URL.
       assert.deepEqual(
@@ -183,7 +186,9 @@ for (const browser of ['chromium', 'firefox']) {
       assert.ok(r.stdout.includes(FERRY), r.stdout);
       assert.ok(!r.stdout.includes(PROMO), 'both copies of the promo are hidden');
       assert.ok(r.stdout.includes('Volunteers repaint the breakwater lighthouse'), 'the other stories stay');
-      const line = r.stderr.match(/^ok {3}\S+static\.html\.gz \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load \d+ ms, settle (\d+) ms/m);
+      const line = r.stderr.match(
+        /^ok {3}\S+static\.html\.gz \[declutter\] "Night ferry[^:]*: \d+ words, \d+ hidden blocks?, [1-9]\d* duplicates?; load \d+ ms, settle (\d+) ms/m,
+      );
       assert.ok(line, r.stderr);
       assert.ok(Number(line[1]) >= 300, `--wait 300 is part of settling: ${line[0]}`);
     });
@@ -201,11 +206,14 @@ for (const browser of ['chromium', 'firefox']) {
     // The run's host access is its targets' hosts, not the test build's 127.0.0.1. Firefox
     // only: under --local-only it still reaches `localhost` (never proxied), Chromium does not.
     if (browser === 'firefox') {
-      test('host access is exactly the targets\' hosts', async () => {
+      test("host access is exactly the targets' hosts", async () => {
         const origin = `http://localhost:${site.address().port}`;
         const r = await run([`${origin}/article.html`, `${origin}/moved`, '--browser', browser, '--format', 'jsonl', '--local-only']);
         assert.equal(r.code, 1, r.stderr);
-        const [ok, moved] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+        const [ok, moved] = r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
         assert.equal(ok.error, undefined, ok.error);
         assert.ok(ok.text.includes(FERRY));
         assert.match(moved.error, /^redirected to http:\/\/127\.0\.0\.1:\d+\/article\.html: this run has host access to localhost only/);

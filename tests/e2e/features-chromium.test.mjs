@@ -36,10 +36,7 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
     const tabId = await chromiumTabId(chrome.worker, url);
     // The menu handler gets the tab as the browser passes it (chrome.tabs.Tab).
     const menu = (item) =>
-      chrome.worker.evaluate(
-        async ([i, id]) => globalThis.declutterTest.handlers.onMenuClick({ menuItemId: i }, await chrome.tabs.get(id)),
-        [item, tabId],
-      );
+      chrome.worker.evaluate(async ([i, id]) => globalThis.declutterTest.handlers.onMenuClick({ menuItemId: i }, await chrome.tabs.get(id)), [item, tabId]);
     return {
       page,
       toggle: (mode) => chromiumToggle(chrome.worker, tabId, mode),
@@ -48,7 +45,7 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
     };
   }
 
-  test('a site rule opens that site\'s pages in reader or declutter mode, and no other site\'s', async () => {
+  test("a site rule opens that site's pages in reader or declutter mode, and no other site's", async () => {
     await siteRules({
       options,
       site: server,
@@ -65,7 +62,10 @@ describe('site rules, picker and debug overlay in Chromium', { timeout: 180_000 
     const { page, menu } = await open('fixtures/news.html');
     const [form] = await Promise.all([chrome.context.waitForEvent('page'), menu('declutter-rule-declutter')]);
     await form.waitForSelector('body[data-rules-ready="true"]');
-    const filled = await form.evaluate(() => [document.querySelector('#rule-form input[name="host"]').value, document.querySelector('#rule-form select').value]);
+    const filled = await form.evaluate(() => [
+      document.querySelector('#rule-form input[name="host"]').value,
+      document.querySelector('#rule-form select').value,
+    ]);
     await form.close();
     await page.close();
     const { host } = new URL(server.url);

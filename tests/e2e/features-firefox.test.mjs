@@ -32,11 +32,9 @@ describe('site rules, picker and debug overlay in Firefox', { timeout: 240_000 }
   }
 
   const modeOf = (page) =>
-    page.evaluate(() =>
-      document.getElementById('declutter-reader') ? 'reader' : document.querySelector('[data-declutter="main"]') ? 'declutter' : null,
-    );
+    page.evaluate(() => (document.getElementById('declutter-reader') ? 'reader' : document.querySelector('[data-declutter="main"]') ? 'declutter' : null));
 
-  test('a site rule opens that site\'s pages in reader or declutter mode, and no other site\'s', async () => {
+  test("a site rule opens that site's pages in reader or declutter mode, and no other site's", async () => {
     const host = new URL(server.url).host;
     const control = await open(`${server.url}fixtures/front.html`);
     await firefoxCall(control, 'setRule', host, 'reader');
@@ -75,7 +73,12 @@ describe('site rules, picker and debug overlay in Firefox', { timeout: 240_000 }
       async remove(action) {
         const sites = await firefoxCall(page, 'listPicks');
         const mine = sites.find((s) => s.host === host)?.picks ?? [];
-        await firefoxCall(page, 'setPicks', host, mine.filter((p) => p.action !== action));
+        await firefoxCall(
+          page,
+          'setPicks',
+          host,
+          mine.filter((p) => p.action !== action),
+        );
       },
     };
     await picker({

@@ -30,10 +30,14 @@ async function readerFollows(page, toggle) {
   assert.equal(on.active, true);
   assert.equal(await page.evaluate(readerTitle), FIRST);
   await page.evaluate(() => globalThis.goToStory2());
-  const title = await waitFor(page, () => {
-    const t = document.getElementById('declutter-reader')?.shadowRoot?.querySelector('h1')?.textContent;
-    return t && !t.startsWith('Night ferry') ? t : null;
-  }, 'the reader to show the second story');
+  const title = await waitFor(
+    page,
+    () => {
+      const t = document.getElementById('declutter-reader')?.shadowRoot?.querySelector('h1')?.textContent;
+      return t && !t.startsWith('Night ferry') ? t : null;
+    },
+    'the reader to show the second story',
+  );
   assert.equal(title, SECOND);
   const text = await page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('article').innerText);
   assert.ok(text.includes(SECOND_PARAGRAPH), text.slice(0, 200));
@@ -50,7 +54,11 @@ async function declutterFollows(page, toggle) {
   assert.equal(on.active, true);
   assert.ok((await page.evaluate(mainText)).includes('fog rolls in'));
   await page.evaluate(() => globalThis.goToStory2());
-  await waitFor(page, () => (document.querySelector('[data-declutter="main"]')?.textContent ?? '').includes('frost-proof'), 'the new article to be marked main');
+  await waitFor(
+    page,
+    () => (document.querySelector('[data-declutter="main"]')?.textContent ?? '').includes('frost-proof'),
+    'the new article to be marked main',
+  );
   const seen = await page.evaluate(() => {
     const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
     return {
@@ -60,7 +68,10 @@ async function declutterFollows(page, toggle) {
     };
   });
   assert.ok(seen.paragraphs.length >= 4 && seen.paragraphs.every(Boolean), `new article shown: ${seen.paragraphs}`);
-  assert.ok(seen.clutter.some((v) => !v), `some of the page's clutter hidden: ${seen.clutter}`);
+  assert.ok(
+    seen.clutter.some((v) => !v),
+    `some of the page's clutter hidden: ${seen.clutter}`,
+  );
   const off = await toggle('declutter');
   assert.equal(off.active, false);
   assert.equal(await page.evaluate(() => document.querySelectorAll('[data-declutter]').length), 0);

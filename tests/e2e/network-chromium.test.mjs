@@ -24,7 +24,7 @@ describe('network in Chromium', { timeout: 120_000 }, () => {
     await server?.close();
   });
 
-  test('toggling both modes and using the reader toolbar, overlay and picker requests nothing but the extension\'s own files', async () => {
+  test("toggling both modes and using the reader toolbar, overlay and picker requests nothing but the extension's own files", async () => {
     // (URL.origin is "null" for chrome-extension: URLs in node, so cut it by hand.)
     const extOrigin = chrome.worker.url().match(/^chrome-extension:\/\/[^/]+/)[0];
     for (const path of ['fixtures/walk.html', 'fixtures/news.html?csp=none']) {

@@ -1,24 +1,18 @@
-// The click picker's selectors (extension/content/picker.js, run here in jsdom): short, made of
+// The click picker's selectors (extension/content/selector.js, run here in jsdom): short, made of
 // ids and class names a site keeps between pages, never of generated class names, and always
 // finding exactly the picked element.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { JSDOM } from 'jsdom';
-import { ROOT } from './lib/browsers.mjs';
-
-const PICKER = readFileSync(path.join(ROOT, 'extension/content/picker.js'), 'utf8');
+import { selectorFor } from '../../extension/content/selector.js';
 
 function load(body) {
-  const dom = new JSDOM(`<!doctype html><html><body>${body}</body></html>`, { runScripts: 'outside-only' });
+  const dom = new JSDOM(`<!doctype html><html><body>${body}</body></html>`);
   const w = dom.window;
   // jsdom has no CSS.escape; this covers the identifiers used below.
   w.CSS = { escape: (s) => String(s).replace(/[^\w-]/g, (c) => `\\${c}`) };
-  w.chrome = { runtime: { sendMessage: async () => {} } };
-  w.eval(PICKER);
-  return { w, doc: w.document, selectorFor: (el) => w.__declutterPicker.selectorFor(el) };
+  return { w, doc: w.document, selectorFor };
 }
 
 function check({ doc, selectorFor }, el, expected) {
@@ -54,10 +48,4 @@ test('an id anchors the path (a bare tag never starts it); ids that look generat
   const sel = page.selectorFor(ad);
   assert.doesNotMatch(sel, /81273/);
   check(page, ad, sel);
-});
-
-test('the picker is what content scripts load: no globals leak but __declutterPicker', () => {
-  const { w } = load('<p>x</p>');
-  assert.equal(typeof w.__declutterPicker.start, 'function');
-  assert.equal(w.__declutterPicker.active, false);
 });

@@ -1,6 +1,6 @@
 // The playground (www/) in headless Chromium: demos, paste, file upload and drop, overlays,
-// result tabs, bad input, a 5 MB page. Serves www/ from 127.0.0.1; needs the wasm package in
-// www/pkg (the build), served by www/serve.mjs. Leaves a screenshot in tests/artifacts/playground.png.
+// result tabs, bad input, a 5 MB page. Serves the built playground (dist/www, `npm run build`)
+// from 127.0.0.1 with www/serve.mjs. Leaves a screenshot in tests/artifacts/playground.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../www/serve.mjs';
 import { CHROMIUM_LOCAL_ONLY } from './lib/browsers.mjs';
 
-const www = fileURLToPath(new URL('../../www/', import.meta.url));
+const www = fileURLToPath(new URL('../../dist/www/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-assert.ok(existsSync(join(www, 'pkg', 'declutter_bg.wasm')), 'www/pkg is missing: build the wasm package first (npm run build)');
+assert.ok(existsSync(join(www, 'pkg', 'declutter_bg.wasm')), 'dist/www is missing: build the playground first (npm run build)');
 
 /** Distinct paragraphs of invented prose (pages made of near-identical paragraphs are repeats). */
 const PROSE = [
@@ -29,7 +29,10 @@ const PROSE = [
   'The harbour board will publish a report on reliability and costs after the first year, with the data open to anyone who asks.',
   'Until then, the ferry runs every twenty minutes from six in the morning, and the last boat leaves the town quay at eleven.',
 ];
-const prose = (n, tag = 'p') => PROSE.slice(0, n).map((t) => `<${tag}>${t}</${tag}>`).join('');
+const prose = (n, tag = 'p') =>
+  PROSE.slice(0, n)
+    .map((t) => `<${tag}>${t}</${tag}>`)
+    .join('');
 
 let server;
 let browser;
@@ -39,7 +42,16 @@ before(async () => {
   base = server.url;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', CHROMIUM_LOCAL_ONLY],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      CHROMIUM_LOCAL_ONLY,
+    ],
   });
 });
 after(async () => {
@@ -53,10 +65,13 @@ async function open(hash = '') {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // Nothing may leave 127.0.0.1.
-  await page.route((url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:' && url.protocol !== 'about:', (route) => {
-    errors.push(`external request: ${route.request().url()}`);
-    route.abort();
-  });
+  await page.route(
+    (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:' && url.protocol !== 'about:',
+    (route) => {
+      errors.push(`external request: ${route.request().url()}`);
+      route.abort();
+    },
+  );
   await page.goto(base + hash);
   await waitRuns(page, 1);
   return { page, errors };
@@ -87,7 +102,13 @@ async function checkOverlays(page, r) {
   const copies = new Set(r.duplicates.flatMap((g) => g.copies.map((c) => c.node)));
   assert.equal(await frame.locator('[data-dcl-dup]').count(), copies.size, 'one orange outline per repeated copy');
   const groups = await frame.locator('[data-dcl-dup]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.dclDup))].sort());
-  assert.deepEqual(groups, r.duplicates.map((_, i) => String(i + 1)).filter((g) => groups.includes(g)).sort());
+  assert.deepEqual(
+    groups,
+    r.duplicates
+      .map((_, i) => String(i + 1))
+      .filter((g) => groups.includes(g))
+      .sort(),
+  );
   const badges = await frame.locator('.dcl-badge').allTextContents();
   for (const b of badges) assert.match(b, /^\d+( kept)?$/);
   assert.ok(badges.length <= copies.size);
@@ -99,11 +120,11 @@ async function checkOverlays(page, r) {
   }
 }
 
-test('default demo: overlays match the result, doors agree, tabs render', async () => {
+test('default demo: overlays match the result, both inputs agree, tabs render', async () => {
   const { page, errors } = await open();
   assert.equal(await page.locator('#core-status').getAttribute('class'), 'core-status ready');
   assert.equal(await page.locator('.demo[aria-pressed="true"]').getAttribute('data-demo'), 'aggregator');
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', await page.locator('#st-doors').getAttribute('title'));
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true', await page.locator('#st-inputs').getAttribute('title'));
   const r = await resultJson(page);
   assert.equal(typeof r.ms, 'number');
   assert.match(r.text, /two-year campaign by hospital workers/);
@@ -112,10 +133,11 @@ test('default demo: overlays match the result, doors agree, tabs render', async 
   assert.equal(await page.locator('#st-dups').textContent(), String(r.duplicates.length));
 
   await page.click('#tab-reader');
-  const reader = page.frameLocator('#reader');
+  // The extension's reader view (its shadow root; locators pierce it).
+  const reader = page.locator('#reader');
   assert.match(await reader.locator('h1').first().textContent(), /Night buses will run on four new routes/);
-  assert.match(await reader.locator('body').textContent(), /staffed rest room at the main station/);
-  assert.doesNotMatch(await reader.locator('body').textContent(), /Light rain in the evening/);
+  assert.match(await reader.locator('article').textContent(), /staffed rest room at the main station/);
+  assert.doesNotMatch(await reader.locator('article').textContent(), /Light rain in the evening/);
 
   await page.click('#tab-markdown');
   const md = await page.locator('#markdown').textContent();
@@ -153,13 +175,22 @@ test('aggregator demo: the article keeps its own lead paragraph; the teaser copy
   const lead = /city council approved four new night bus routes/g;
   assert.equal((r.text.match(lead) ?? []).length, 1, 'the lead paragraph once in the text, its teaser not');
   // Overlays on the original page: every marked copy holding the lead's words.
-  const copies = await page.frameLocator('#page').locator('[data-dcl-dup]').evaluateAll((els) =>
-    els
-      .filter((e) => /city council approved four new night bus/.test(e.textContent))
-      .map((e) => ({ kept: e.hasAttribute('data-dcl-kept'), teaser: !!e.closest('.teaser'), inMain: !!e.closest('[data-dcl-main]') })),
+  const copies = await page
+    .frameLocator('#page')
+    .locator('[data-dcl-dup]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => /city council approved four new night bus/.test(e.textContent))
+        .map((e) => ({ kept: e.hasAttribute('data-dcl-kept'), teaser: !!e.closest('.teaser'), inMain: !!e.closest('[data-dcl-main]') })),
+    );
+  assert.ok(
+    copies.some((c) => c.kept && c.inMain && !c.teaser),
+    `the article's own lead is the kept copy: ${JSON.stringify(copies)}`,
   );
-  assert.ok(copies.some((c) => c.kept && c.inMain && !c.teaser), `the article's own lead is the kept copy: ${JSON.stringify(copies)}`);
-  assert.ok(copies.some((c) => !c.kept && c.teaser), `the related card's teaser is a reported copy: ${JSON.stringify(copies)}`);
+  assert.ok(
+    copies.some((c) => !c.kept && c.teaser),
+    `the related card's teaser is a reported copy: ${JSON.stringify(copies)}`,
+  );
   await page.close();
 });
 
@@ -168,14 +199,14 @@ test('every demo runs; the RTL demo keeps its direction', async () => {
   for (const name of ['news-article', 'aggregator', 'promo-inside', 'rtl-arabic']) {
     await runAndWait(page, () => page.click(`.demo[data-demo="${name}"]`));
     assert.equal(await page.locator('#message').isVisible(), false, `${name}: no error`);
-    assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', `${name}: ${await page.locator('#st-doors').getAttribute('title')}`);
+    assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true', `${name}: ${await page.locator('#st-inputs').getAttribute('title')}`);
     const r = await resultJson(page);
     assert.ok(r.main != null && r.words > 100, `${name}: an article is found`);
     await checkOverlays(page, r);
   }
-  const readerHtml = page.frameLocator('#reader').locator('html');
-  assert.equal(await readerHtml.getAttribute('dir'), 'rtl');
-  assert.equal(await readerHtml.getAttribute('lang'), 'ar');
+  const readerArticle = page.locator('#reader article');
+  assert.equal(await readerArticle.getAttribute('dir'), 'rtl');
+  assert.equal(await readerArticle.getAttribute('lang'), 'ar');
   mkdirSync(artifacts, { recursive: true });
   await runAndWait(page, () => page.click('.demo[data-demo="aggregator"]'));
   await page.click('#tab-reader');
@@ -184,7 +215,7 @@ test('every demo runs; the RTL demo keeps its direction', async () => {
   await page.close();
 });
 
-test('pasted HTML runs through both doors', async () => {
+test('pasted HTML runs through both inputs', async () => {
   const { page, errors } = await open();
   const html = `<!DOCTYPE html><html><head><title>Pasted ferry story</title></head><body><nav><a href="#">Home</a> <a href="#">News</a></nav><article><h1>Pasted ferry story</h1>${prose(6)}</article><footer>Footer text</footer></body></html>`;
   await page.fill('#paste', html);
@@ -212,21 +243,26 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
     'La patronne a gard\xe9 le vieux comptoir en zinc, que les habitu\xe9s auraient regrett\xe9, mais la cuisine est enti\xe8rement neuve.',
     'Le matin, les p\xeacheurs y prennent leur caf\xe9 avant de partir, et le soir les familles viennent pour la soupe de poisson.',
     'Une petite biblioth\xe8que d\xe9change occupe maintenant le coin pr\xe8s de la fen\xeatre, avec des livres laiss\xe9s par les clients.',
-  ].map((t) => `<p>${t}</p>`).join('');
+  ]
+    .map((t) => `<p>${t}</p>`)
+    .join('');
   const latin1 = Buffer.from(`<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article>${body}</article></body></html>`, 'latin1');
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe.html', mimeType: 'text/html', buffer: latin1 }));
   assert.match(await page.locator('#st-source').textContent(), /cafe\.html.*windows-1252/);
   const r = await resultJson(page);
   assert.match(r.text, /Le café du port a rouvert ses portes après trois mois/);
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true');
   const frameText = await page.frameLocator('#page').locator('body').textContent();
   assert.match(frameText, /après trois mois/, 'the frame shows the page decoded the same way');
   // UTF-16 with a byte-order mark, no charset declared.
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le')]);
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(`<html><head><title>Été</title></head><body><article>${body}</article></body></html>`, 'utf16le'),
+  ]);
   await runAndWait(page, () => page.setInputFiles('#file', { name: 'cafe16.html', mimeType: 'text/html', buffer: utf16 }));
   assert.match(await page.locator('#st-source').textContent(), /cafe16\.html.*UTF-16LE/);
   assert.match((await resultJson(page)).text, /bibliothèque déchange occupe/);
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -234,13 +270,15 @@ test('an uploaded file goes in as bytes: its declared charset is honoured', asyn
 test('a dropped file is read', async () => {
   const { page, errors } = await open();
   const html = `<html><head><title>Dropped</title></head><body><main><p>The dropped page describes a new footbridge over the canal, built from recycled steel and opened by the youngest pupil of the nearby school.</p>${prose(4)}</main></body></html>`;
-  await runAndWait(page, () => page.evaluate((html) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-    if (document.getElementById('drop').hidden) throw new Error('the drop target did not show');
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, html));
+  await runAndWait(page, () =>
+    page.evaluate((html) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      if (document.getElementById('drop').hidden) throw new Error('the drop target did not show');
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html),
+  );
   assert.ok(await page.locator('#drop').isHidden());
   assert.match(await page.locator('#st-source').textContent(), /dropped\.html/);
   assert.match((await resultJson(page)).text, /new footbridge over the canal/);
@@ -266,7 +304,7 @@ test('bad input gets a clear message and the page keeps working', async () => {
   // Plain text is not HTML but is still read, without a broken page.
   await page.fill('#paste', 'just some words, no markup at all');
   await runAndWait(page, () => page.click('#run-paste'));
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true');
   // And a demo still works afterwards.
   await runAndWait(page, () => page.click('.demo[data-demo="news-article"]'));
   assert.equal(await page.locator('#message').isVisible(), false);
@@ -282,7 +320,8 @@ async function assertMessage(page, re) {
 
 test('a 5 MB page is read in the worker and mapped back', async () => {
   const { page, errors } = await open();
-  const teaser = (i) => `<div class="teaser"><a href="#t${i}">Council weighs new plans for the riverside market, story ${i % 50}</a><p>Short summary of a story that appears in the list of other stories on this page, number ${i % 50}.</p></div>`;
+  const teaser = (i) =>
+    `<div class="teaser"><a href="#t${i}">Council weighs new plans for the riverside market, story ${i % 50}</a><p>Short summary of a story that appears in the list of other stories on this page, number ${i % 50}.</p></div>`;
   const article = prose(12);
   let lists = '';
   let i = 0;
@@ -301,14 +340,17 @@ test('a 5 MB page is read in the worker and mapped back', async () => {
   const r = await resultJson(page);
   assert.match(r.text, /the last boat leaves the town quay at eleven/);
   await checkOverlays(page, r);
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true');
-  const figures = await page.evaluate(() => ({ longestMainThreadTaskMs: Math.round(window.__longest), total: document.getElementById('st-total').textContent }));
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true');
+  const figures = await page.evaluate(() => ({
+    longestMainThreadTaskMs: Math.round(window.__longest),
+    total: document.getElementById('st-total').textContent,
+  }));
   console.log(`# 5 MB page: ${(html.length / 1048576).toFixed(1)} MB, total ${figures.total}, longest main-thread task ${figures.longestMainThreadTaskMs} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('tricky markup before the article keeps both doors on the same ids', async () => {
+test('tricky markup before the article keeps both inputs on the same ids', async () => {
   const { page, errors } = await open();
   const article = prose(6);
   // Everything that could shift an id: comments splitting text, script and style text, JSON-LD,
@@ -324,17 +366,23 @@ test('tricky markup before the article keeps both doors on the same ids', async 
 <main><h1>Electric ferry</h1>${article}</main><footer>Footer</footer></body></html>`;
   await page.fill('#paste', html);
   await runAndWait(page, () => page.click('#run-paste'));
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'true', await page.locator('#st-doors').getAttribute('title'));
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'true', await page.locator('#st-inputs').getAttribute('title'));
   const r = await resultJson(page);
   assert.match(r.text, /a software fault stranded the boat/);
   await checkOverlays(page, r);
-  assert.equal(await page.frameLocator('#page').locator('[data-dcl-main]').evaluate((e) => e.localName), 'main');
+  assert.equal(
+    await page
+      .frameLocator('#page')
+      .locator('[data-dcl-main]')
+      .evaluate((e) => e.localName),
+    'main',
+  );
   // The sliced walk (the one the page uses) and the one-go walk give the same snapshot.
   const same = await page.evaluate(async () => {
-    const m = await import('./snapshot.js');
+    const m = await import('./walk.js');
     const doc = document.getElementById('page').contentDocument;
-    const a = JSON.stringify(m.takeSnapshot(doc, null).snapshot);
-    const b = JSON.stringify((await m.takeSnapshotSliced(doc, null, { sliceMs: 0 })).snapshot);
+    const a = JSON.stringify(m.walk({ doc, url: null }).snap);
+    const b = JSON.stringify((await m.walkSliced({ doc, url: null })).snap);
     return a === b && a.length > 1000;
   });
   assert.equal(same, true);
@@ -342,13 +390,13 @@ test('tricky markup before the article keeps both doors on the same ids', async 
   await page.close();
 });
 
-test('a page nested deeper than the browser allows: the doors disagree and the page says why', async () => {
+test('a page nested deeper than the browser allows: the inputs disagree and the page says why', async () => {
   const { page, errors } = await open();
   const html = `<html><body>${'<div>'.repeat(1500)}<article><h1>Electric ferry</h1>${prose(5)}</article>${'</div>'.repeat(1500)}</body></html>`;
   await page.fill('#paste', html);
   await runAndWait(page, () => page.click('#run-paste'));
-  assert.equal(await page.locator('#st-doors').getAttribute('data-agree'), 'false');
-  await assertMessage(page, /two doors disagree.*flattens nesting beyond 512 levels/);
+  assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'false');
+  await assertMessage(page, /two inputs disagree.*flattens nesting beyond 512 levels/);
   // Door 2's ids still index the walked frame: the overlays match its result.
   await checkOverlays(page, await resultJson(page));
   assert.deepEqual(errors, []);

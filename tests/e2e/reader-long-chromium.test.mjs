@@ -8,10 +8,12 @@ import { describe, test } from 'node:test';
 import { withChromium } from './lib/suite.mjs';
 import { chromiumTabId, chromiumToggle } from './lib/browsers.mjs';
 
-const WORDS = ('harbour ferry timetable council bridge river tide lantern market station quay engineer ' +
+const WORDS = (
+  'harbour ferry timetable council bridge river tide lantern market station quay engineer ' +
   'winter survey rope crane signal warden island canal lock barge pilot storm season route ticket ' +
   'museum archive map captain crew cargo dock beacon shore gull fog horn deck mast sail anchor ' +
-  'ledger clerk bell tower square fountain tram depot schedule repair paint timber steel hull').split(' ');
+  'ledger clerk bell tower square fountain tram depot schedule repair paint timber steel hull'
+).split(' ');
 
 /** An article of `n` distinct paragraphs (a fixed pseudo-random word sequence from `seed`);
  * `wrapped`: a short lead in one wrapper and all the paragraphs in a second one, as some sites
@@ -48,10 +50,17 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     assert.equal(on.active, true);
     const got = await page.evaluate(() => {
       const art = document.getElementById('declutter-reader').shadowRoot.querySelector('article');
-      return [...art.querySelectorAll('p')].map((p) => p.textContent.match(/^Part (\d+):/)?.[1]).filter(Boolean).map(Number);
+      return [...art.querySelectorAll('p')]
+        .map((p) => p.textContent.match(/^Part (\d+):/)?.[1])
+        .filter(Boolean)
+        .map(Number);
     });
     assert.equal(got.length, 220, 'every paragraph is in the reader');
-    assert.deepEqual(got, Array.from({ length: 220 }, (_, i) => i + 1), 'in the page order');
+    assert.deepEqual(
+      got,
+      Array.from({ length: 220 }, (_, i) => i + 1),
+      'in the page order',
+    );
     const off = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(off.active, false);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is restored exactly');
@@ -120,9 +129,17 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     const got = await page.evaluate(() => {
       const art = document.getElementById('declutter-reader').shadowRoot.querySelector('article');
       const parts = [...art.querySelectorAll('p')].filter((p) => /^Part \d+:/.test(p.textContent));
-      return { order: parts.map((p) => Number(p.textContent.match(/^Part (\d+):/)[1])), parents: new Set(parts.map((p) => p.parentElement)).size, lead: art.textContent.indexOf('harbour board') < art.textContent.indexOf('Part 1:') };
+      return {
+        order: parts.map((p) => Number(p.textContent.match(/^Part (\d+):/)[1])),
+        parents: new Set(parts.map((p) => p.parentElement)).size,
+        lead: art.textContent.indexOf('harbour board') < art.textContent.indexOf('Part 1:'),
+      };
     });
-    assert.deepEqual(got.order, Array.from({ length: 220 }, (_, i) => i + 1), 'every paragraph, in the page order');
+    assert.deepEqual(
+      got.order,
+      Array.from({ length: 220 }, (_, i) => i + 1),
+      'every paragraph, in the page order',
+    );
     assert.equal(got.parents, 1, 'the held-back paragraphs went back into their own wrapper');
     assert.ok(got.lead, 'the lead comes first');
     await page.close();

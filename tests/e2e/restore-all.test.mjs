@@ -37,7 +37,6 @@ const WALK_ONLY = new Set(['fixtures/hostile/deep.html']);
 // walk.html): the cause was their srcdoc frames' alert(), which holds a tab under WebDriver
 // BiDi until answered; launchFirefox now dismisses dialogs, so every page runs in both.
 
-
 /** Every fixture page, as paths under the server. */
 function pages() {
   const out = [];
@@ -125,7 +124,10 @@ function suite(name, launch) {
       // Guard against a moved folder turning this file into a no-op.
       assert.ok(all.length >= 50, `${all.length} pages`);
       for (const p of ['core/extract/', 'core/dedupe/', 'core/meta/', 'fixtures/news.html', 'fixtures/hostile/']) {
-        assert.ok(all.some((x) => x.startsWith(p)), p);
+        assert.ok(
+          all.some((x) => x.startsWith(p)),
+          p,
+        );
       }
     });
 

@@ -43,7 +43,10 @@ test('boilerplate needs two other pages; a revisited page asks one more', () => 
   assert.deepEqual(boilerplateFor(s, a), []);
   s = record(s, c, [FOOTER, PROMO, 3], 3);
   assert.deepEqual(boilerplateFor(s, a), [FOOTER]);
-  assert.deepEqual(boilerplateFor(s, pageKey('http://x.test/d')), [PROMO, FOOTER].sort((x, y) => x - y));
+  assert.deepEqual(
+    boilerplateFor(s, pageKey('http://x.test/d')),
+    [PROMO, FOOTER].sort((x, y) => x - y),
+  );
   assert.deepEqual(boilerplateFor(undefined, a), []);
 });
 

@@ -37,7 +37,15 @@ describe('entry points and options in Chromium', { timeout: 120_000 }, () => {
   test('every context menu item exists', async () => {
     // update() rejects for an id that was never created: a bogus id is the control.
     // They are created on runtime.onInstalled, which may still be running: wait up to 5 s.
-    const exists = (i) => inWorker((x) => chrome.contextMenus.update(x, {}).then(() => true, () => false), i);
+    const exists = (i) =>
+      inWorker(
+        (x) =>
+          chrome.contextMenus.update(x, {}).then(
+            () => true,
+            () => false,
+          ),
+        i,
+      );
     for (const id of ['declutter-reader', 'declutter-declutter', 'declutter-pick', 'declutter-rule-reader', 'declutter-rule-declutter']) {
       const deadline = Date.now() + 5000;
       while (!(await exists(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

@@ -3,8 +3,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// File name endings walked in directories (case-insensitive), each also with `.gz` after it.
-const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+use declutter::internals::contracts::HTML_FILE_EXTENSIONS;
+
+/// File name endings read as WARC files, given or walked (case-insensitive).
+const WARC_ENDINGS: &[&str] = &[".warc", ".warc.gz"];
 
 /// The two bytes every gzip stream starts with (RFC 1952).
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -33,6 +35,8 @@ pub fn read_page(path: &Path) -> Result<Vec<u8>, String> {
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// A web archive: every HTML response in it is a page.
+    Warc(PathBuf),
     /// A path that could not be listed; reported in its place in the output.
     Unreadable(PathBuf, String),
 }
@@ -42,7 +46,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File(p) | Input::Unreadable(p, _) => p.display().to_string(),
+            Input::File(p) | Input::Warc(p) | Input::Unreadable(p, _) => p.display().to_string(),
         }
     }
 
@@ -57,13 +61,14 @@ impl Input {
                 gunzip_if_gzip(b)
             }
             Input::File(p) => read_page(p),
+            Input::Warc(p) => std::fs::read(p).map_err(|e| e.to_string()),
             Input::Unreadable(_, e) => Err(e.clone()),
         }
     }
 }
 
 /// Expands the arguments: `-` is stdin, a directory is walked (no symlinked directories, so no
-/// cycles) for HTML files in sorted order, anything else is taken as a file.
+/// cycles) for HTML and WARC files in sorted order, anything else is taken as a file.
 pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -71,6 +76,8 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
             out.push(Input::Stdin);
         } else if p.is_dir() {
             walk(p, &mut out);
+        } else if is_warc(p) {
+            out.push(Input::Warc(p.clone()));
         } else {
             out.push(Input::File(p.clone()));
         }
@@ -85,10 +92,18 @@ pub fn is_html(p: &Path) -> bool {
     };
     let lower = name.to_ascii_lowercase();
     let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
-    HTML_EXTENSIONS.iter().any(|h| {
+    HTML_FILE_EXTENSIONS.iter().any(|h| {
         stem.len() > h.len() + 1
             && stem.ends_with(h)
             && stem.as_bytes()[stem.len() - h.len() - 1] == b'.'
+    })
+}
+
+fn is_warc(p: &Path) -> bool {
+    let name = p.file_name().map_or(&[][..], |n| n.as_encoded_bytes());
+    WARC_ENDINGS.iter().any(|end| {
+        name.len() > end.len()
+            && name[name.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
     })
 }
 
@@ -109,13 +124,19 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
             let path = e.path();
             match e.file_type() {
                 Ok(t) if t.is_dir() => dirs.push(path),
-                Ok(_) if is_html(&path) => files.push(path),
+                Ok(_) if is_html(&path) || is_warc(&path) => files.push(path),
                 _ => {}
             }
         }
         files.sort();
         dirs.sort();
-        out.extend(files.into_iter().map(Input::File));
+        out.extend(files.into_iter().map(|f| {
+            if is_warc(&f) {
+                Input::Warc(f)
+            } else {
+                Input::File(f)
+            }
+        }));
         // Reverse so the stack pops subdirectories in sorted order.
         stack.extend(dirs.into_iter().rev());
     }

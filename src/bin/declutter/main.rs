@@ -1,17 +1,16 @@
 //! The `declutter` command line: extract articles from files, directories or stdin.
 //!
-//! Modules: [`input`] (paths, directory walk, stdin), [`batch`] (parallel run, progress,
-//! ordered output, errors), [`format`] (text, markdown, html, json, jsonl), [`meta_eval`]
-//! (metadata agreement with a readability-style corpus).
+//! Modules: [`input`] (paths, directory walk, WARC files, stdin), [`batch`] (parallel run,
+//! progress, ordered output, errors), [`meta_eval`] (metadata agreement with a
+//! readability-style corpus). The output formats are the library's [`declutter::Format`].
 
-use clap::{Parser, Subcommand, ValueEnum};
-use declutter::Options;
+use clap::{Parser, Subcommand};
+use declutter::{Format, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
 mod eval;
-mod format;
 mod input;
 mod meta_eval;
 mod site_memory;
@@ -29,7 +28,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the article from each page: files, directories (walked for .html/.htm) or `-` for stdin.
+    /// Extract the article from each page: files, WARC files (.warc, .warc.gz), directories (walked for both) or `-` for stdin.
     Extract {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -41,8 +40,9 @@ enum Command {
         /// Keep blocks the page repeats (no duplicate detection).
         #[arg(long)]
         no_dedupe: bool,
-        /// Do not build site memory (blocks seen on several pages of one site in this batch
-        /// are otherwise hidden as that site's boilerplate).
+        /// Do not build site memory (blocks seen outside the article on several pages of one
+        /// site in this batch are otherwise hidden as that site's furniture; the article's text
+        /// is the same either way).
         #[arg(long)]
         no_site_memory: bool,
     },
@@ -67,21 +67,6 @@ enum Command {
     },
 }
 
-/// Output formats of `extract`.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The article's plain text, paragraphs separated by blank lines.
-    Text,
-    /// The article as Markdown (GFM tables).
-    Markdown,
-    /// Clean article HTML.
-    Html,
-    /// The whole extraction as pretty JSON (one object per input).
-    Json,
-    /// One compact JSON object per line per input (see README "JSON output schema").
-    Jsonl,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -97,16 +82,13 @@ fn main() -> ExitCode {
             no_dedupe,
             no_site_memory,
         } => {
-            let opts = Options {
+            let opts = format.options(Options {
                 url,
                 dedupe: !no_dedupe,
-                html: format != Format::Text,
-                markdown: format == Format::Markdown,
                 ..Options::default()
-            };
+            });
             let inputs = input::expand(&paths);
-            let memory = site_memory::SiteMemory::build(&inputs, !no_site_memory && !no_dedupe);
-            batch::run(&inputs, &opts, format, &memory)
+            batch::run(&inputs, &opts, format, !no_site_memory && !no_dedupe)
         }
         Command::EvalMeta { corpus, .. } if !meta_eval::is_readability_corpus(&corpus) => {
             eprintln!(

@@ -20,9 +20,7 @@ export async function until(page, fn, what, arg = null, timeout = 10_000) {
 
 const html = (page) => page.evaluate(() => document.documentElement.outerHTML);
 const modeOf = (page) =>
-  page.evaluate(() =>
-    document.getElementById('declutter-reader') ? 'reader' : document.querySelector('[data-declutter="main"]') ? 'declutter' : null,
-  );
+  page.evaluate(() => (document.getElementById('declutter-reader') ? 'reader' : document.querySelector('[data-declutter="main"]') ? 'declutter' : null));
 
 /** Sets a form field on an extension page the way typing would (value + input/change events). */
 export function setField(page, selector, value) {
@@ -112,9 +110,7 @@ export function optionsPicks(options) {
     async list() {
       await options.reload();
       await until(options, () => document.body.dataset.rulesReady === 'true', 'the options page');
-      return options.evaluate(() =>
-        [...document.querySelectorAll('#pick-list tbody tr')].map((r) => [r.querySelector('select').value, r.dataset.selector]),
-      );
+      return options.evaluate(() => [...document.querySelectorAll('#pick-list tbody tr')].map((r) => [r.querySelector('select').value, r.dataset.selector]));
     },
     async remove(action) {
       const rows = await this.list();
@@ -142,10 +138,14 @@ export async function picker({ page, toggle, menu, reload, picks }) {
   // Hover outlines the element under the mouse; a click hides it.
   const byline = await locate(page, 'article .byline');
   await page.mouse.move(byline.x, byline.y);
-  const hover = await until(page, () => {
-    const box = document.getElementById('declutter-picker')?.shadowRoot?.querySelector('.box');
-    return box?.style.display === 'block' && box.dataset.action ? true : null;
-  }, 'the outline');
+  const hover = await until(
+    page,
+    () => {
+      const box = document.getElementById('declutter-picker')?.shadowRoot?.querySelector('.box');
+      return box?.style.display === 'block' && box.dataset.action ? true : null;
+    },
+    'the outline',
+  );
   assert.ok(hover);
   const outlined = await pickerBox(page);
   assert.equal(outlined.action, 'hide');
@@ -191,13 +191,19 @@ export async function picker({ page, toggle, menu, reload, picks }) {
   // The next page of the site: declutter applies the picks again.
   await reload();
   assert.equal((await toggle('declutter')).active, true);
-  const again = await page.evaluate((s) => [document.querySelector('article .byline').getAttribute('data-declutter'), document.querySelector(s).getAttribute('data-declutter')], railSel);
+  const again = await page.evaluate(
+    (s) => [document.querySelector('article .byline').getAttribute('data-declutter'), document.querySelector(s).getAttribute('data-declutter')],
+    railSel,
+  );
   assert.deepEqual(again, ['hidden', 'kept']);
   assert.equal((await toggle('declutter')).active, false);
 
   // Deleted: the byline stays next time.
   await picks.remove('hide');
-  assert.deepEqual((await picks.list()).map((r) => r[0]), ['keep']);
+  assert.deepEqual(
+    (await picks.list()).map((r) => r[0]),
+    ['keep'],
+  );
   assert.equal((await toggle('declutter')).active, true);
   assert.equal(await page.evaluate(() => document.querySelector('article .byline').getAttribute('data-declutter')), null);
   assert.equal((await toggle('declutter')).active, false);
@@ -262,7 +268,10 @@ export async function debugOverlay({ page, toggle, setDebug, shot }) {
   assert.deepEqual(copy.box, seen.relatedCard);
   assert.equal(seen.relatedMark, 'duplicate');
   assert.equal(seen.relatedOpacity, '0.45');
-  assert.ok(seen.boxes.some((b) => b.kind === 'article_copy' && b.state === 'kept'), 'the kept copy too');
+  assert.ok(
+    seen.boxes.some((b) => b.kind === 'article_copy' && b.state === 'kept'),
+    'the kept copy too',
+  );
   await shot?.();
 
   assert.equal((await toggle('declutter')).active, false);

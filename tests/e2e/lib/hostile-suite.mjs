@@ -141,7 +141,9 @@ export function hostileTests(ctx) {
       },
     });
     for (const mode of ['declutter', 'reader']) {
-      console.log(`# ${nodes} nodes, ${mode}: ${Math.round(r[mode].ms)} ms, article ${r[mode].article}, ${r[mode].words} words, ${JSON.stringify(r[mode].messages)}`);
+      console.log(
+        `# ${nodes} nodes, ${mode}: ${Math.round(r[mode].ms)} ms, article ${r[mode].article}, ${r[mode].words} words, ${JSON.stringify(r[mode].messages)}`,
+      );
     }
     await done(t);
   });

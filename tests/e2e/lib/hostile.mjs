@@ -24,7 +24,14 @@ export const toggleGuarded = (toggle, mode) => guard(toggle(mode), TOGGLE_GUARD_
 
 /** The tab still runs its own scripts and answers. */
 export async function responsive(page) {
-  assert.equal(await guard(page.evaluate(() => 6 * 7), RESPONSIVE_GUARD_MS, 'a trivial page.evaluate'), 42);
+  assert.equal(
+    await guard(
+      page.evaluate(() => 6 * 7),
+      RESPONSIVE_GUARD_MS,
+      'a trivial page.evaluate',
+    ),
+    42,
+  );
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +49,7 @@ function readState() {
     hiddenShown: hiddenByUs.filter((el) => getComputedStyle(el).display !== 'none').length,
     hiddenCount: hiddenByUs.length,
     reader: host ? { open: Boolean(host.shadowRoot), text: host.shadowRoot?.querySelector('article')?.innerText ?? '' } : null,
-    notice: notice ? notice.shadowRoot?.textContent ?? '' : null,
+    notice: notice ? (notice.shadowRoot?.textContent ?? '') : null,
     articleText: document.querySelector('[data-e2e="article"]')?.textContent ?? null,
   };
 }
@@ -101,7 +108,12 @@ export async function rewritingPage(page, toggle) {
   assert.equal(on.active, true);
   assert.equal(on.article, true, `the article is found: ${on.messages}`);
   await responsive(page);
-  const reactions = () => guard(page.evaluate(() => window.__reactions), RESPONSIVE_GUARD_MS, 'reading the counter');
+  const reactions = () =>
+    guard(
+      page.evaluate(() => window.__reactions),
+      RESPONSIVE_GUARD_MS,
+      'reading the counter',
+    );
   const first = await reactions();
   assert.ok(first >= 1, 'the page answered our marks (the fixture works)');
   // The exchange must stop: the counter stays still for 3 s, within 45 s (it runs forever if
@@ -178,7 +190,10 @@ export async function noArticle(page, toggle, { escape = false } = {}) {
   const on = await toggleGuarded(toggle, 'declutter');
   assert.equal(on.active, true);
   assert.equal(on.article, false, 'not taken for an article');
-  assert.ok(on.messages.some((m) => /no article found/.test(m)), `the core says so: ${on.messages}`);
+  assert.ok(
+    on.messages.some((m) => /no article found/.test(m)),
+    `the core says so: ${on.messages}`,
+  );
   assert.equal(on.hidden + on.duplicates, 0, 'nothing is hidden');
   const during = await state(page);
   assert.match(during.notice ?? '', /no article/, 'the user is told');
@@ -228,7 +243,10 @@ async function frameTraces(page) {
 export async function framesPage(page, toggle, { crossOrigin }) {
   const frames = await frameTraces(page);
   assert.equal(frames.length, 2, 'two iframes are loaded');
-  assert.ok(frames.some((f) => f.url.startsWith(crossOrigin)), `one iframe is on the other origin ${crossOrigin}`);
+  assert.ok(
+    frames.some((f) => f.url.startsWith(crossOrigin)),
+    `one iframe is on the other origin ${crossOrigin}`,
+  );
   for (const mode of ['declutter', 'reader']) {
     const on = await toggleGuarded(toggle, mode);
     assert.equal(on.article, true);
@@ -277,7 +295,7 @@ function digestPage() {
     h = Math.imul(h ^ 0xff, 0x01000193);
   };
   const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-  for (let node = w.currentNode; node; ) {
+  for (let node = w.currentNode; node;) {
     n++;
     mix(node.nodeName);
     if (node.nodeType === Node.ELEMENT_NODE) for (const a of node.attributes) mix(`${a.name}=${a.value}`);

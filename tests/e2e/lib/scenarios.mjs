@@ -35,9 +35,7 @@ function readPage() {
         .filter(
           (el) =>
             ['script', 'iframe', 'object', 'embed', 'form', 'input', 'style'].includes(el.localName) ||
-            [...el.attributes].some(
-              (a) => a.name.startsWith('on') || a.name === 'srcdoc' || /^\s*(javascript|data|vbscript):/i.test(a.value),
-            ),
+            [...el.attributes].some((a) => a.name.startsWith('on') || a.name === 'srcdoc' || /^\s*(javascript|data|vbscript):/i.test(a.value)),
         )
         .map((el) => el.outerHTML.slice(0, 120)),
     };
@@ -50,9 +48,7 @@ function readPage() {
     clutterVisible: [...document.querySelectorAll('[data-e2e="clutter"]')].map(visible),
     visibleText: document.body.innerText,
     main: [...document.querySelectorAll('[data-declutter="main"]')].map((el) => el.textContent.length),
-    mainHoldsArticle: [...document.querySelectorAll('[data-declutter="main"]')].some((el) =>
-      el.contains(document.querySelector('[data-e2e="article"] p')),
-    ),
+    mainHoldsArticle: [...document.querySelectorAll('[data-declutter="main"]')].some((el) => el.contains(document.querySelector('[data-e2e="article"] p'))),
     marked: [...document.querySelectorAll('[data-declutter="hidden"],[data-declutter="duplicate"]')].map((el) => ({
       shown: visible(el),
       holdsArticle: el.contains(document.querySelector('[data-e2e="article"]')),

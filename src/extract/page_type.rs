@@ -1,0 +1,91 @@
+//! What kind of page this is, where that changes what its content is.
+//!
+//! A discussion (a forum thread, a question with its answers) is made of posts that sites
+//! name `comment`, `reply` or `post`: on a news story those blocks are the readers' comments
+//! under the article, clutter to leave out; on a thread they are the content itself. A page
+//! is read as a discussion when its structured data says so (schema.org
+//! `DiscussionForumPosting` or `QAPage`, in JSON-LD or microdata, or posts marked up as
+//! `Comment` / `Answer` items), or when its discussion-named blocks hold far more prose than
+//! the rest of the page and the rest is no article (a link shared for discussion).
+
+use super::score::Stats;
+use crate::dom::{Doc, NodeId};
+
+/// schema.org types that make the whole page a discussion.
+const DISCUSSION_PAGE_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+/// schema.org types of one post of a discussion, in microdata; one such item may be a
+/// reader's comment under a story, several make a thread.
+const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
+/// Items of [`POST_ITEM_TYPES`] that make a thread.
+const MIN_POST_ITEMS: usize = 2;
+/// A page whose discussion-named blocks hold this many times the prose of the rest of the
+/// page, and whose rest is too short to be an article of its own, is a thread even without
+/// structured data (a link shared for discussion): a story with a long comment section still
+/// has the story.
+pub const UNDECLARED_DISCUSSION_RATIO: f32 = 4.0;
+
+/// Does the page's structured data say it is a discussion?
+fn declared(doc: &Doc) -> bool {
+    let mut posts = 0;
+    for i in 0..doc.len() as NodeId {
+        let Some(e) = doc.element(i) else { continue };
+        if let Some(t) = e.attr("itemtype") {
+            for url in t.split_whitespace() {
+                let name = url.rsplit('/').next().unwrap_or("");
+                if DISCUSSION_PAGE_TYPES.contains(&name) {
+                    return true;
+                }
+                if POST_ITEM_TYPES.contains(&name) {
+                    posts += 1;
+                }
+            }
+        }
+        if &*e.tag == "script"
+            && e.attr("type")
+                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+        {
+            let text = doc.subtree_text(i);
+            if DISCUSSION_PAGE_TYPES
+                .iter()
+                .any(|t| text.contains(&format!("\"{t}\"")))
+            {
+                return true;
+            }
+        }
+    }
+    posts >= MIN_POST_ITEMS
+}
+
+/// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
+/// outside them.
+fn discussion_prose(doc: &Doc, s: &Stats) -> (f32, f32) {
+    let body = doc.find_tag("body").unwrap_or(0);
+    let end = doc.node(body).end;
+    let mut inside = 0.0;
+    let mut i = body + 1;
+    while i < end {
+        let iu = i as usize;
+        if s.excluded[iu] {
+            i = doc.node(i).end;
+            continue;
+        }
+        if s.words[iu].discussion {
+            inside += s.raw[iu];
+            i = doc.node(i).end;
+            continue;
+        }
+        i += 1;
+    }
+    (inside, (s.raw[body as usize] - inside).max(0.0))
+}
+
+/// Is the page a discussion whose posts are its content? `s` is measured the usual way.
+pub fn is_discussion(doc: &Doc, s: &Stats) -> bool {
+    if declared(doc) {
+        return true;
+    }
+    let (inside, outside) = discussion_prose(doc, s);
+    inside > 0.0
+        && inside >= outside * UNDECLARED_DISCUSSION_RATIO
+        && outside < super::MIN_ARTICLE_CHARS as f32
+}

@@ -1,0 +1,137 @@
+//! Pages that are not articles (tests/fixtures/extract/, invented text and markup): a forum
+//! thread, a scripted page's `<noscript>` copy, ... What the reader gets is the page's own
+//! content, in every rendering (text, HTML, Markdown) from the same decision.
+
+use declutter::{extract_html_str, extract_snapshot, parse_html, Extraction, Options, Snapshot};
+
+fn opts() -> Options {
+    Options {
+        url: Some("https://forum.example.test/t/cold-frames/311".into()),
+        markdown: true,
+        ..Options::default()
+    }
+}
+
+fn run(html: &str) -> Extraction {
+    extract_html_str(html, &opts()).expect("fixture parses")
+}
+
+/// Every rendering holds every `must` and none of `must_not`.
+fn check(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
+    let md = r.markdown.as_deref().unwrap_or("");
+    for (what, out) in [("text", &*r.text), ("html", &*r.html), ("markdown", md)] {
+        for m in must {
+            assert!(out.contains(m), "{name}: {what} lacks {m:?}:\n{out}");
+        }
+        for m in must_not {
+            assert!(!out.contains(m), "{name}: {what} has {m:?}:\n{out}");
+        }
+    }
+}
+
+const THREAD: &str = include_str!("../fixtures/extract/noscript-thread.html");
+const POSTS: &[&str] = &[
+    "sow lettuce and spring onions a month earlier",
+    "Brick sides hold the warmth of the day far better than timber",
+    "Throw an old blanket over the glass on clear nights",
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_thread_shipped_only_in_noscript_is_read_from_it() {
+    let r = run(THREAD);
+    check(
+        "noscript-thread",
+        &r,
+        POSTS,
+        &["Loading the forum", "Privacy"],
+    );
+    assert!(r.is_article, "{:?}", r.messages);
+    let doc = parse_html(THREAD.as_bytes()).unwrap();
+    let main = r.main.expect("a main element");
+    assert_eq!(
+        doc.tag(main),
+        "noscript",
+        "main names the one node both doors share"
+    );
+    assert!(
+        r.hidden.is_empty(),
+        "the live page has no elements for the copy's blocks"
+    );
+    // The live page's snapshot (scripting on: the noscript is one raw-text child) agrees.
+    let json = serde_json::to_string(&Snapshot::from_doc(&doc, None)).unwrap();
+    let live = extract_snapshot(&Snapshot::from_json(&json).unwrap(), &opts()).unwrap();
+    assert_eq!((live.main, &live.text), (r.main, &r.text));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_whose_script_drew_the_posts_is_read_itself() {
+    // The live page after the script ran: the same posts drawn outside the noscript.
+    let drawn: String = POSTS
+        .iter()
+        .map(|p| format!("<article class=\"topic-post\"><p>{p}, as the post says in full on the drawn page of the thread.</p></article>"))
+        .collect();
+    let page = THREAD.replace(
+        "<section id=\"splash\">",
+        &format!("<main id=\"app\">{drawn}</main><section id=\"splash\">"),
+    );
+    let r = run(&page);
+    let doc = parse_html(page.as_bytes()).unwrap();
+    let main = r.main.expect("a main element");
+    assert_ne!(doc.tag(main), "noscript", "{}", r.text);
+    assert!(r.text.contains("as the post says in full"), "{}", r.text);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_declared_thread_keeps_every_reply() {
+    // schema.org DiscussionForumPosting: the replies, named `reply`, are the thread.
+    let r = run(include_str!("../fixtures/extract/thread-replies.html"));
+    check(
+        "thread-replies",
+        &r,
+        &[
+            "steel racing frame from the seventies",
+            "penetrating oil on the bottom bracket cups",
+            "Keep the gear levers and the chainset",
+            "aluminium foil dipped in water",
+        ],
+        &["Be kind to each other", "Post reply"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_keeps_the_question_and_every_answer() {
+    // schema.org QAPage: each post's body is marked `text`; none of them alone is the page.
+    let r = run(include_str!("../fixtures/extract/qa-page.html"));
+    check(
+        "qa-page",
+        &r,
+        &[
+            "smelled sharply of nail varnish remover",
+            "the starter telling you it is hungry",
+            "a tight lid traps the gases",
+            "Pour off the grey liquid",
+        ],
+        &["Rye or wheat for a first starter", "for home bakers"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_link_shared_for_discussion_keeps_its_comments() {
+    // No structured data and no article beside the comments: the comments are the content.
+    let r = run(include_str!("../fixtures/extract/link-discussion.html"));
+    check(
+        "link-discussion",
+        &r,
+        &[
+            "a lunar day is about fifty minutes longer",
+            "drifted by an hour a month",
+            "saved from the scrapyard",
+        ],
+        &["a place to share things people made"],
+    );
+}
