@@ -357,7 +357,13 @@ pub fn prune(
     let main_raw = s.raw[main as usize].max(1.0);
     let title_norm = title.map(normalize_title).filter(|t| !t.is_empty());
     let mut title_done = title_norm.is_none();
-    let cards = teaser_cards(doc, s, main);
+    // On a listing the items are the content: their linked titles are no teasers or link lists.
+    let listing = s.reading == super::score::Reading::Listing;
+    let cards = if listing {
+        vec![false; (doc.node(main).end - main) as usize]
+    } else {
+        teaser_cards(doc, s, main)
+    };
     let end = doc.node(main).end;
     // Characters of the article's text passed so far, for where a block stands in it.
     let mut seen = 0u32;
@@ -416,7 +422,8 @@ pub fn prune(
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
-        } else if !signals::INLINE_TAGS.contains(&tag)
+        } else if !listing
+            && !signals::INLINE_TAGS.contains(&tag)
             && !is_heading(tag)
             && !LIST_PARTS.contains(&tag)
             && s.chars[iu] > 0

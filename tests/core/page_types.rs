@@ -135,3 +135,38 @@ fn a_link_shared_for_discussion_keeps_its_comments() {
         &["a place to share things people made"],
     );
 }
+
+const SHOP: &str = include_str!("../fixtures/extract/shop-category.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_listing_gives_its_items_linked_titles_included() {
+    // A shop's category: the cards' linked titles are the content, not teasers of other
+    // stories or a link list to prune.
+    let r = run(SHOP);
+    check(
+        "shop-category",
+        &r,
+        &[
+            "made in small workshops",
+            "Walnut desk lamp with a linen shade",
+            "Brass cabinet knobs, set of six",
+            "Copper watering can for house plants",
+            "€ 58",
+        ],
+        &["Privacy", "About us"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_its_publisher_calls_an_article_is_not_read_as_a_listing() {
+    // The same markup declared an article: its linked cards are other stories' teasers.
+    let page = SHOP.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"og:type\" content=\"article\">",
+    );
+    let r = run(&page);
+    assert!(r.text.contains("made in small workshops"), "{}", r.text);
+    assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
+}

@@ -215,7 +215,7 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
                 .unwrap_or_default();
             let dups = serde_json::to_value(&r.duplicates).unwrap_or_default();
             let line =
-                json!({"file": f.display().to_string(), "text": &r.text, "duplicates": dups})
+                json!({"file": f.display().to_string(), "text": &r.text, "duplicates": dups, "messages": &r.messages})
                     .to_string();
             Prediction {
                 file: f.clone(),
