@@ -1,4 +1,5 @@
-//! The wasm glue: two data-only calls. Everything else is plain Rust.
+//! The wasm glue: two data-only calls (the extension's build has only the snapshot's: it leaves
+//! out the feature `html`). Everything else is plain Rust.
 
 use crate::dom::snapshot::{parse_ints, Packed};
 use crate::{Error, Options};
@@ -17,6 +18,7 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
 }
 
 /// Extracts from HTML: a string (already decoded) or a Uint8Array of bytes in any charset.
+#[cfg(feature = "html")]
 #[wasm_bindgen(js_name = extractHtml)]
 pub fn extract_html(input: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
     let opts = options(options_value)?;

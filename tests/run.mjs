@@ -55,7 +55,14 @@ const e2eFiles = () =>
 
 const STEPS = [
   ['fmt', () => sh('cargo', ['fmt', '--check'])],
-  ['clippy', () => sh('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings'])],
+  [
+    'clippy',
+    () => {
+      sh('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+      // The extension's build: the core without the HTML input (feature html).
+      sh('cargo', ['clippy', '--lib', '--no-default-features', '--', '-D', 'warnings']);
+    },
+  ],
   ['test', () => sh('cargo', ['test'])],
   ['python', () => runPythonTests()],
   ['build', () => build()],
@@ -72,8 +79,9 @@ const STEPS = [
   [
     'wasm',
     () =>
-      // --no-default-features leaves out the native-only CLI binary (see Cargo.toml).
-      sh('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--test', '*'], {
+      // --no-default-features leaves out the native-only CLI binary (see Cargo.toml); the
+      // tests compare both inputs, so the HTML input (feature html) is in.
+      sh('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'html', '--test', '*'], {
         CHROMEDRIVER,
       }),
   ],

@@ -1,6 +1,7 @@
 // Builds the core for wasm32 and assembles the extensions and the playground:
-//   target/wasm32-unknown-unknown/wasm/declutter.wasm   (cargo, profile `wasm`)
-//   extension/pkg/ and www/pkg/                        (wasm-bindgen --target web, then wasm-opt)
+//   target/wasm32-unknown-unknown/wasm/declutter.wasm   (cargo, profile `wasm`, once per package)
+//   extension/pkg/ (the snapshot door only) and www/pkg/ (both doors)
+//                                                      (wasm-bindgen --target web, then wasm-opt)
 //   extension/pkg/contracts.js                         (the core's definitions the scripts share)
 //   dist/chrome/, dist/firefox/ + dist/declutter-<browser>-<version>.zip
 //   dist/test/chrome/, dist/test/firefox/             (the same plus what e2e tests need, below)
@@ -12,9 +13,10 @@
 // template (extension/manifest.json) becomes each browser's manifest here.
 // Usage: node extension/build/build.mjs [--skip-wasm]
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { writeContracts } from './contracts.mjs';
 import { writeIcons } from './icons.mjs';
 import { ROOT, run, setupBuild } from './setup.mjs';
@@ -53,27 +55,51 @@ const EXT_STATIC = ['options/options.html', 'options/options.css', 'pkg/declutte
 // carries the page-to-background bridge the Firefox tests drive the API through.
 const TEST_HOSTS = ['*://127.0.0.1/*'];
 const TEST_BRIDGE = 'content/test-bridge.js';
+// The reader's legible font (reader/fonts.js): the package's faces and its licence (SIL Open
+// Font License), copied into fonts/ of the extension and the playground.
+const FONT_PACKAGE = path.join(ROOT, 'node_modules/@fontsource/atkinson-hyperlegible');
 const log = (msg) => console.log(`[build] ${msg}`);
+
+// The two wasm packages: one core, built with different Cargo features. The extension only
+// ever sends the live page's snapshot, so its package leaves out the HTML input (the HTML
+// parser and the charset tables, about half the module); the playground takes HTML bytes too.
+const WASM_PACKAGES = [
+  { out: PKG, features: [] },
+  { out: path.join(WWW, 'pkg'), features: ['html'] },
+];
+
+/** Copies the legible font's faces and licence into `out`/fonts. */
+function copyFonts(out) {
+  const dir = path.join(out, 'fonts');
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(path.join(FONT_PACKAGE, 'files')).filter((f) => f.endsWith('.woff2'))) {
+    cpSync(path.join(FONT_PACKAGE, 'files', f), path.join(dir, f));
+  }
+  cpSync(path.join(FONT_PACKAGE, 'LICENSE'), path.join(dir, 'OFL.txt'));
+}
 
 export async function buildWasm() {
   setupBuild();
-  log('cargo build --lib --target wasm32-unknown-unknown --profile wasm');
-  run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
   const wasm = path.join(ROOT, 'target/wasm32-unknown-unknown/wasm/declutter.wasm');
-  const pkg = PKG;
-  rmSync(pkg, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, '--out-name', 'declutter', wasm]);
-  const bg = path.join(pkg, 'declutter_bg.wasm');
-  const before = readFileSync(bg).length;
   // The features rustc's wasm32 target emits by default; wasm-opt must accept them.
-  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
-  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Os', ...features.map((f) => `--enable-${f}`), bg, '-o', bg]);
-  log(`wasm: ${(before / 1024).toFixed(0)} KiB -> ${(readFileSync(bg).length / 1024).toFixed(0)} KiB after wasm-opt`);
-  log(`${path.relative(ROOT, await writeContracts(pkg))} from the core`);
-  // The Readability-shaped module (www/declutter-readability.js) loads the same package.
-  const wwwPkg = path.join(WWW, 'pkg');
-  rmSync(wwwPkg, { recursive: true, force: true });
-  cpSync(pkg, wwwPkg, { recursive: true });
+  const wasmFeatures = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  for (const { out, features } of WASM_PACKAGES) {
+    const cargoFeatures = ['--no-default-features', ...(features.length ? ['--features', features.join(',')] : [])];
+    const args = ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm', ...cargoFeatures];
+    log(`cargo ${args.join(' ')}`);
+    run('cargo', args);
+    rmSync(out, { recursive: true, force: true });
+    run('wasm-bindgen', ['--target', 'web', '--out-dir', out, '--out-name', 'declutter', wasm]);
+    const bg = path.join(out, 'declutter_bg.wasm');
+    const before = readFileSync(bg).length;
+    run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Os', ...wasmFeatures.map((f) => `--enable-${f}`), bg, '-o', bg]);
+    const after = readFileSync(bg);
+    log(
+      `${path.relative(ROOT, out)}: ${(before / 1024).toFixed(0)} KiB -> ${(after.length / 1024).toFixed(0)} KiB after wasm-opt, ` +
+        `${(gzipSync(after, { level: 9 }).length / 1000).toFixed(0)} KB gzipped`,
+    );
+  }
+  log(`${path.relative(ROOT, await writeContracts(PKG))} from the core`);
 }
 
 /** The browser's manifest from the template. */
@@ -128,6 +154,7 @@ async function assemble(browser, out, opts) {
   if (!existsSync(path.join(PKG, 'contracts.js'))) throw new Error(`missing ${PKG}/contracts.js (build the wasm first)`);
   await bundle(opts.test ? [...EXT_ENTRIES, [TEST_BRIDGE, TEST_BRIDGE, 'iife']] : EXT_ENTRIES, EXT, out, opts);
   for (const f of EXT_STATIC) cpSync(path.join(EXT, f), path.join(out, f));
+  copyFonts(out);
   mkdirSync(path.join(out, 'icons'));
   writeIcons(path.join(out, 'icons'));
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, opts), null, 2) + '\n');
@@ -142,6 +169,7 @@ export async function buildPlayground() {
   for (const f of ['index.html', 'style.css', 'demos', 'declutter-readability.js', 'pkg']) {
     cpSync(path.join(WWW, f), path.join(DIST_WWW, f), { recursive: true });
   }
+  copyFonts(DIST_WWW);
   const esbuild = await import('esbuild');
   await esbuild.build({
     // walk.js: the page walk on its own, for tests that run it in the playground's page.

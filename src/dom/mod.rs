@@ -7,14 +7,17 @@
 //! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
 //! bytes parsed by html5ever names the same node as an id found on the live page's snapshot.
 //!
-//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`); door 2 is [`snapshot`] (the flat
-//! list the content script reads off the live page -> `Doc`).
+//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`; feature `html`); door 2
+//! is [`snapshot`] (the flat list the content script reads off the live page -> `Doc`).
 
+#[cfg(feature = "html")]
 pub mod html;
 pub mod snapshot;
 
 mod builder;
+#[cfg(feature = "html")]
 mod nesting;
+#[cfg(feature = "html")]
 mod rawtext;
 mod text;
 
@@ -29,10 +32,10 @@ pub const NO_PARENT: NodeId = NodeId::MAX;
 
 /// Text and attribute values: html5ever's string type, so door 1 moves them into the model
 /// uncopied (short strings are stored inline).
-pub use html5ever::tendril::StrTendril as Str;
+pub use markup5ever::tendril::StrTendril as Str;
 /// An element or attribute name: interned (the names HTML defines cost no allocation), and
 /// the type html5ever hands door 1, so its names move into the model uncopied.
-pub use html5ever::LocalName as Name;
+pub use markup5ever::LocalName as Name;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeData {

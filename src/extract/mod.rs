@@ -12,7 +12,8 @@
 //! 6. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
 //! 7. `prune::prune`: leave out what inside the container is not article (share bars, link
 //!    lists, forms, hidden blocks, the title heading).
-//! 8. `prune::hidden`: the clutter to hide in place.
+//! 8. `prune::hidden`: the clutter to hide in place; then `dedupe::site`: blocks site memory
+//!    knows from other pages of the site, outside the article only.
 //! 9. `output`: text and clean HTML of the container, without what was pruned.
 //!
 //! The time budget is checked after phase 1 (over: metadata only) and after phase 5 (over:
@@ -20,11 +21,15 @@
 
 mod jsonld;
 mod lead;
+// The fallback is parsed with the HTML input's parser: the extension's build (no feature
+// `html`) reads live pages, where scripts have drawn the content, and goes without it.
+#[cfg(feature = "html")]
 mod noscript;
 mod page_type;
 mod prune;
 pub(crate) mod score;
 pub mod signals;
+mod widgets;
 
 use crate::budget::Budget;
 use crate::dom::{Doc, NodeId};
@@ -48,6 +53,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
 }
 
 /// [`run`]; `fallback` allows reading the page's `<noscript>` copy instead (not inside it).
+#[cfg_attr(not(feature = "html"), allow(unused_variables))]
 fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
@@ -70,7 +76,7 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     }
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
-        dedupe::analyze(doc, options, r.title.as_deref())
+        dedupe::analyze(doc, r.title.as_deref())
     } else {
         dedupe::Analysis::default()
     };
@@ -80,11 +86,14 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     let mut stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
     // Phase 4b: a page that shows its content only through scripts is read from its
     // `<noscript>` copy.
+    #[cfg(feature = "html")]
     if fallback {
         if let Some(out) = noscript::read(doc, &stats, options, budget, &r) {
             return out;
         }
     }
+    #[cfg(not(feature = "html"))]
+    let _ = fallback;
     // Phase 4c: on a discussion (a forum thread, a question page) the posts are the content,
     // though sites name them as comments; on a listing (a shop's category, search results)
     // the items are, linked titles included.
@@ -107,7 +116,7 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     // Phase 5b: the lead set apart in the article header joins the container.
     r.main = choice
         .as_ref()
-        .map(|c| lead::join(doc, &stats, c.main, &mut skip));
+        .map(|c| lead::join(doc, &stats, outside_formula(doc, c.main), &mut skip));
     let mut pruned = Vec::new();
     if let Some(m) = budget.over(
         "choosing the article",
@@ -140,7 +149,15 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
             .collect();
         hidden.extend(resolved.hidden);
         r.hidden = outermost(doc, hidden);
-        r.fingerprints = analysis.fingerprints;
+        // Phase 8b: site memory, outside the article only (the text above is final).
+        r.site_blocks = dedupe::site::outside_article(doc, &analysis.site_blocks, r.main);
+        r.fingerprints = dedupe::site::fingerprints_of(&r.site_blocks);
+        if !options.site_boilerplate.is_empty() {
+            let mut known = options.site_boilerplate.clone();
+            known.sort_unstable();
+            let found = dedupe::site::candidates(doc, &r, Some(&known));
+            dedupe::site::apply(&mut r, &found, &known);
+        }
     }
     // Phase 9: render.
     if let Some(main) = r.main {
@@ -181,6 +198,17 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
         r.debug = debug_scores(doc, &stats, choice.as_ref(), &pruned);
     }
     r
+}
+
+/// `main`, or when it lies inside a formula, the formula's parent. A page that leaves a token
+/// element (`<mi>`) open gets the rest of its article parsed into the formula, so the element
+/// holding most of the text can be that token; the article starts before the formula.
+fn outside_formula(doc: &Doc, main: NodeId) -> NodeId {
+    let math = std::iter::once(main)
+        .chain(doc.ancestors(main))
+        .filter(|&a| doc.tag(a) == "math")
+        .last();
+    math.and_then(|m| doc.parent(m)).unwrap_or(main)
 }
 
 /// Keeps only blocks not inside another kept block (sorted by node id, so a block's ancestors

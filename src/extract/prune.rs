@@ -2,7 +2,7 @@
 //! Both are single forward walks that jump over a subtree once it is decided (`i = end`).
 
 use super::score::Stats;
-use super::signals;
+use super::{signals, widgets};
 use crate::dom::{collapse_whitespace, Doc, NodeId};
 use crate::output;
 use std::collections::HashMap;
@@ -345,6 +345,20 @@ fn is_author_box(doc: &Doc, id: NodeId) -> bool {
     })
 }
 
+/// Is `id` a block holding all the text of the list item it sits in? A furniture word on it
+/// (`meta`, `date`: no clutter kind) names how the site styles the item (`<li><div
+/// class="lfh_meta">Quiet operation</div></li>` in a list of pros and cons), not what it is:
+/// pruning it would leave an empty bullet. (An inline body, `<li><span class="meta">Linux`,
+/// is a list of tags, still furniture.)
+fn is_list_item_body(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    !signals::INLINE_TAGS.contains(&doc.tag(id))
+        && doc.parent(id).is_some_and(|p| {
+            doc.tag(p) == "li"
+                && s.chars[id as usize] > 0
+                && s.chars[p as usize] == s.chars[id as usize]
+        })
+}
+
 /// Marks the subtrees inside `main` that are not article text. Returns the pruned roots.
 pub fn prune(
     doc: &Doc,
@@ -364,6 +378,7 @@ pub fn prune(
     } else {
         teaser_cards(doc, s, main)
     };
+    let widgets = widgets::Widgets::new(doc, main);
     let end = doc.node(main).end;
     // Characters of the article's text passed so far, for where a block stands in it.
     let mut seen = 0u32;
@@ -398,7 +413,10 @@ pub fn prune(
             } else {
                 ("not content", None)
             })
-        } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
+        } else if w.is_boilerplate()
+            && share < BOILERPLATE_KEEP_SHARE
+            && !(w.clutter.is_none() && is_list_item_body(doc, s, i))
+        {
             Some((BOILERPLATE_REASON, w.clutter))
         } else if !LIST_PARTS.contains(&tag) && is_credit_line(doc, s, i) {
             Some(("picture credit or source line", None))
@@ -422,6 +440,16 @@ pub fn prune(
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
+        } else if !signals::INLINE_TAGS.contains(&tag)
+            && !LIST_PARTS.contains(&tag)
+            && widgets.is_widget(doc, s, i)
+        {
+            Some((
+                "widget with a button or input (sign-up, comment box, tools)",
+                Some("promo"),
+            ))
+        } else if !signals::INLINE_TAGS.contains(&tag) && widgets::is_ad_label(doc, s, i) {
+            Some(("ad label", Some("ad")))
         } else if !listing
             && !signals::INLINE_TAGS.contains(&tag)
             && !is_heading(tag)

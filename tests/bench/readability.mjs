@@ -1,6 +1,8 @@
-// Readability.js + jsdom over a list of pages, for the benchmark in extract.rs.
-// Usage: node readability.mjs LIST_FILE  (one path per line)
+// Readability.js + jsdom over a list of pages, for the benchmarks.
+// Usage: node readability.mjs LIST_FILE  (one path per line; extract.rs, timed per page)
 // Prints one line per page: "ms<TAB>bytes" (or "error<TAB>bytes"), then "vmhwm_kb<TAB>N".
+// Usage: node readability.mjs --text FILE...  (the whole-process benchmark, tests/bench/peers)
+// Prints each page's text, as a command line would; failures go to stderr.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -15,6 +17,19 @@ function run(html) {
   const article = new Readability(dom.window.document).parse();
   dom.window.close();
   return article;
+}
+
+if (process.argv[2] === '--text') {
+  let failed = 0;
+  for (const f of process.argv.slice(3)) {
+    try {
+      process.stdout.write(`${run(readFileSync(f, 'utf8'))?.textContent ?? ''}\n`);
+    } catch (e) {
+      failed++;
+      process.stderr.write(`readability: ${f}: ${e.message}\n`);
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }
 
 const files = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);

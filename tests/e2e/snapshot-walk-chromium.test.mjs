@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { withChromium } from './lib/suite.mjs';
 import { chromiumTabId } from './lib/browsers.mjs';
+import { fromHtml } from './lib/html-input.mjs';
 
 const ATTRS_PAGE = `<!doctype html><html lang="en" xml:lang="en"><head><meta charset="utf-8">
 <meta property="og:title" content="Canal works"><title>Canal works</title></head><body>
@@ -41,18 +42,16 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
   test('attribute names are local names, as the HTML input has them; both inputs agree', async () => {
     const { page, url, tabId } = await open('attrs.html', ATTRS_PAGE);
     const got = await env.chrome.worker.evaluate(
-      async ([u, id, html]) => {
+      async ([u, id]) => {
         const core = await globalThis.declutterTest.loadCore();
         const snap = await globalThis.declutterTest.snapshot(id);
         const pick = (r) => ({ main: r.main, title: r.title, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
-        return {
-          nodes: globalThis.declutterTest.entries(snap),
-          parsed: pick(core.extractHtml(html, { url: u })),
-          live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
-        };
+        return { nodes: globalThis.declutterTest.entries(snap), live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })) };
       },
-      [url, tabId, ATTRS_PAGE],
+      [url, tabId],
     );
+    const r = fromHtml(ATTRS_PAGE, { url });
+    got.parsed = { main: r.main, title: r.title, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) };
     const attrsOf = (tag) => got.nodes.find((n) => n.t === tag)?.a;
     assert.deepEqual(attrsOf('html'), [
       ['lang', 'en'],
@@ -78,21 +77,22 @@ describe('snapshot walk in Chromium', { timeout: 120_000 }, () => {
   test('a page walked in several slices gives the same snapshot as the HTML input gives', async () => {
     const html = bigPage(3000);
     const { page, url, tabId } = await open('big.html', html);
+    const pick = (r) => ({ main: r.main, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
     const got = await env.chrome.worker.evaluate(
-      async ([u, id, h]) => {
+      async ([u, id]) => {
         const core = await globalThis.declutterTest.loadCore();
         const snap = await globalThis.declutterTest.snapshot(id);
-        const pick = (r) => ({ main: r.main, text: r.text, hidden: r.hidden.map((b) => [b.node, b.path]) });
         const nodes = globalThis.declutterTest.entries(snap);
         return {
           count: nodes.length,
           parentsBefore: nodes.every((n, i) => (i === 0 ? n.p === -1 : n.p >= 0 && n.p < i)),
-          parsed: pick(core.extractHtml(h, { url: u })),
-          live: pick(core.extractSnapshot(snap.text, snap.ints, { url: u })),
+          live: core.extractSnapshot(snap.text, snap.ints, { url: u }),
         };
       },
-      [url, tabId, html],
+      [url, tabId],
     );
+    got.live = pick(got.live);
+    got.parsed = pick(fromHtml(html, { url }));
     assert.ok(got.count > 30_000, `${got.count} entries`);
     assert.ok(got.parentsBefore, 'every parent comes before its children');
     assert.deepEqual(got.live, got.parsed);
