@@ -20,6 +20,9 @@
 
 mod jsonld;
 mod lead;
+// The fallback is parsed with the HTML input's parser: the extension's build (no feature
+// `html`) reads live pages, where scripts have drawn the content, and goes without it.
+#[cfg(feature = "html")]
 mod noscript;
 mod page_type;
 mod prune;
@@ -48,6 +51,7 @@ pub fn run(doc: &Doc, options: &Options, budget: &Budget) -> Extraction {
 }
 
 /// [`run`]; `fallback` allows reading the page's `<noscript>` copy instead (not inside it).
+#[cfg_attr(not(feature = "html"), allow(unused_variables))]
 fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Extraction {
     let mut r = Extraction::default();
     // Phase 1: metadata.
@@ -80,6 +84,7 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     let mut stats = score::measure(doc, &analysis.weight, &analysis.text_weights, &hint);
     // Phase 4b: a page that shows its content only through scripts is read from its
     // `<noscript>` copy.
+    #[cfg(feature = "html")]
     if fallback {
         if let Some(out) = noscript::read(doc, &stats, options, budget, &r) {
             return out;
