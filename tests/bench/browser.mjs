@@ -11,7 +11,7 @@
 // Pages (read by path, never copied): ../shared/corpus/readability/*/source.html and
 // ../shared/corpus/trafilatura-dev/html/*.html of 100 KiB - 1 MiB, spread over sizes. Each is
 // served on its own port (site memory keys sites by host:port, so unrelated pages never share
-// one) with `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'`: the page's
+// one) with `Content-Security-Policy: default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'`: the page's
 // own scripts stay off and nothing is fetched from elsewhere (the same DOM each run).
 //
 // Per page, in one tab of the test build (dist/test/*), for each mode (reader, then declutter):
@@ -47,7 +47,9 @@ import { launchChromium, launchFirefox } from '../../extension/tools/browsers.mj
 const MIN_BYTES = 100 * 1024;
 const MAX_BYTES = 1024 * 1024;
 const DEFAULT_LIMIT = 60;
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// No script of the page runs and nothing is fetched; WebAssembly is allowed, as on most pages
+// (in Chromium a page's CSP governs a content script's wasm too).
+const CSP = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'";
 // Firefox's background idle timeout here, and how long the bench waits for the suspension.
 const IDLE_MS = 1000;
 const IDLE_WAIT_MS = 2500;
