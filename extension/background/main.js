@@ -5,7 +5,6 @@
 import { DECLUTTER_CSS, PRINT_CSS } from '../shared/marks.js';
 import { MODES, sendToPage as send, SNAPSHOT_LIMITS } from '../shared/messages.js';
 import { loadCore } from './core.js';
-import { forPage } from '../shared/page-result.js';
 import { loadSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
 import { hostOf, picksFor } from './rules.js';
@@ -112,6 +111,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
   // the core (instantiated on the first toggle only, then kept).
   const tab = api.tabs.get(tabId);
   tab.catch(() => {}); // a closed tab fails below, where the message does
+  loadCore().catch(() => {}); // a failure shows where the core is awaited
   // The state, and the snapshot too when nothing is on (the usual toggle), as the result of
   // injecting the content scripts: one round trip.
   const now = await start(tabId);
@@ -129,7 +129,6 @@ async function toggleNow(tabId, mode, { on, extraction }) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
-  if (now.inPage) return turnOnInPage(tabId, mode, started, { cut: now.cut, tab, extraction, phases: __TEST__ ? { ...phases, walk: now.walkMs } : {} });
   return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab, extraction, phases: __TEST__ ? { ...phases, walk: now.walkMs } : undefined });
 }
 
@@ -150,45 +149,28 @@ function reevaluate(tabId, mode) {
 // Numbers each apply, so the Markdown that follows a reader view finds that view.
 let applied = 0;
 
-/** PROTOTYPE: the core runs in the page (content/core.js); the page shows its result. */
-async function turnOnInPage(tabId, mode, started, { cut, tab, extraction, phases }) {
-  const memory = tab.then((t) => {
-    const site = siteOf(t);
-    const host = hostOf(t.url);
-    return Promise.all([site, site ? recall(site.host, site.page) : [], mode === 'declutter' && host ? picksFor(host) : []]);
-  });
-  const [settings, [site, boilerplate, picks]] = await Promise.all([loadSettings(), memory]);
-  const reader = mode === 'reader';
-  /** @type {Record<string, unknown>} */
-  const options = { html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
-  if (reader) options.max_words = READER_MAX_WORDS;
-  if (__TEST__) phases.ready = performance.now() - started;
-  const seq = ++applied;
-  const css = mode === 'declutter' ? api.scripting.insertCSS({ target: { tabId }, css: DECLUTTER_CSS }) : null;
-  const [{ shown, result }] = await Promise.all([send(tabId, { cmd: 'extract', mode, options, settings, picks, seq, extraction }), css]);
-  if (__TEST__) phases.extracted = phases.shown = performance.now() - started;
-  if (cut) result.messages.push(`page too large (${cut.reason}): only its first ${cut.nodes} nodes were read`);
-  if (__TEST__) lastResults.set(tabId, result);
-  if (reader) {
-    await api.scripting.removeCSS({ target: { tabId }, ...PRINT });
-    await api.scripting.insertCSS({ target: { tabId }, ...PRINT });
-  }
-  if (__TEST__) phases.printed = performance.now() - started;
-  if (site) await remember(site.host, site.page, result.fingerprints).catch(report);
+/**
+ * What the page needs of the core's result. Never the plain text, the fingerprints (site
+ * memory) or the Markdown (sent after the view). The reader view shows the article and its
+ * header: the block lists stay here, as counts.
+ */
+function forPage(result, reader) {
+  const { text: _text, fingerprints: _fp, markdown: _md, ...rest } = result;
+  if (!reader) return rest;
+  const { title, byline, site_name, reading_minutes, lang, dir, html, is_article, words, shown_words } = result;
+  const copies = result.duplicates.reduce((n, g) => n + g.copies.filter((c) => !c.kept).length, 0);
   return {
-    mode,
-    active: true,
-    title: result.title ?? null,
-    words: result.words,
-    shownWords: reader ? result.shown_words : undefined,
-    hidden: shown.hidden,
-    duplicates: shown.duplicates,
-    siteBoilerplate: result.hidden.filter((h) => h.reason.startsWith('site_boilerplate')).length,
-    article: result.is_article,
-    messages: result.messages,
-    ms: performance.now() - started,
-    extraction: extraction ? result : undefined,
-    phases: __TEST__ ? phases : undefined,
+    title,
+    byline,
+    site_name,
+    reading_minutes,
+    lang,
+    dir,
+    html,
+    is_article,
+    words,
+    shown_words,
+    counts: { hidden: result.hidden.length, duplicates: copies },
   };
 }
 

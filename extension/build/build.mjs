@@ -105,8 +105,6 @@ export function manifestFor(browser, { test = false } = {}) {
       gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN, data_collection_permissions: { required: ['none'] } },
     };
   }
-  // PROTOTYPE: the content script instantiates the core from the extension's file.
-  m.web_accessible_resources = [{ resources: ['pkg/declutter_bg.wasm'], matches: ['<all_urls>'] }];
   if (test) {
     m.name += ' (test build)';
     m.host_permissions = TEST_HOSTS;

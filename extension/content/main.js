@@ -16,8 +16,6 @@ import { showOverlay } from './overlay.js';
 import { startPicker } from './picker.js';
 import { INSTANCE_KEY } from './instance.js';
 import { decodePacked, walk, walkSliced } from './walk.js';
-import { loadCoreHere } from './core.js';
-import { forPage } from '../shared/page-result.js';
 
 /** @typedef {import('../shared/messages.js').PageMessage} PageMessage */
 /** @typedef {import('../shared/messages.js').StateMessage} StateMessage */
@@ -50,8 +48,6 @@ let state = null;
 let live = [];
 // The Markdown of the reader view numbered `seq`, if it arrived before that view opened.
 let early = null;
-// The snapshot read by the toggle's start, kept here for the in-page core ('extract').
-let pending = null;
 
 const element = (id) => {
   const n = Number.isInteger(id) ? live[id] : undefined;
@@ -213,22 +209,8 @@ function stateOf(msg) {
   };
   // A toggle on an untouched page needs the snapshot next: sent in the same reply.
   if (!msg.snapshot || state) return now;
-  // The core here, if the page allows wasm: compiled while the page is read.
-  const core = msg.inPage ? loadCoreHere() : null;
-  core?.catch(() => {});
   return snapshot(msg).then(
-    async (snap) => {
-      if (core) {
-        try {
-          await core;
-          pending = snap;
-          return { ...now, inPage: true, cut: snap.cut };
-        } catch {
-          // The page's CSP forbids wasm: the background runs the core.
-        }
-      }
-      return { ...now, ...snap };
-    },
+    (snap) => ({ ...now, ...snap }),
     (e) => ({ error: String(e?.message ?? e) }),
   );
 }
@@ -261,8 +243,6 @@ function onMessage(msg, reply) {
       reply(shown);
       return false;
     }
-    case 'extract':
-      return later(extractHere(msg));
     case 'markdown':
       if (state?.mode === 'reader' && state.seq === msg.seq) reader.setMarkdown(state.host, msg.markdown);
       else early = { seq: msg.seq, markdown: msg.markdown };
@@ -284,29 +264,6 @@ function onMessage(msg, reply) {
   }
 }
 
-/** Runs the core on the snapshot the start read, in this page, and shows its result. */
-async function extractHere(msg) {
-  const core = await loadCoreHere();
-  if (!pending) throw new Error('no snapshot read');
-  const { snap } = pending;
-  pending = null;
-  const result = core.extractSnapshot(snap.text, snap.ints, { ...msg.options, url: snap.url });
-  const isReader = msg.mode === 'reader';
-  if (state) turnOff();
-  const shown = apply(msg.mode, forPage(result, isReader), msg.settings, msg.picks, msg.seq);
-  if (isReader && state?.mode === 'reader') {
-    reader.setMarkdown(state.host, result.markdown ?? '');
-    await reader.settled(state.host);
-  }
-  const { text: _t, markdown: _m, html, ...rest } = result;
-  return {
-    shown,
-    result: {
-      ...(msg.extraction ? result : { ...rest, html: __TEST__ ? html : undefined }),
-    },
-  };
-}
-
 /** The instance's handle: what content/start.js (and, in the test build, tests) call. */
 function createInstance() {
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
@@ -321,7 +278,7 @@ function createInstance() {
     /** The toggle's first step: the state and, with nothing on, the snapshot. */
     start() {
       try {
-        return Promise.resolve(stateOf({ cmd: 'state', snapshot: true, inPage: true, ...SNAPSHOT_LIMITS }));
+        return Promise.resolve(stateOf({ cmd: 'state', snapshot: true, ...SNAPSHOT_LIMITS }));
       } catch (e) {
         return Promise.resolve({ error: String(e?.message ?? e) });
       }
