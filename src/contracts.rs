@@ -5,6 +5,10 @@
 
 use serde::Serialize;
 
+/// The file name endings read as HTML pages when a folder is walked (case-insensitive), each
+/// also with `.gz` after it: the CLI's and the browser command's.
+pub const HTML_FILE_EXTENSIONS: &[&str] = &["html", "htm"];
+
 /// Everything a script outside the core must agree on with it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Contracts {
@@ -21,6 +25,8 @@ pub struct Contracts {
     pub min_other_pages: u32,
     /// What the clean article HTML may hold: the reader view's filter applies exactly this.
     pub clean_html: CleanHtml,
+    /// The file name endings of HTML pages in a walked folder ([`HTML_FILE_EXTENSIONS`]).
+    pub html_file_extensions: &'static [&'static str],
 }
 
 /// The head of a packed entry is `kinds * (parent + 1) + kind`; integers joined by `separator`.
@@ -89,5 +95,6 @@ pub fn contracts() -> Contracts {
             math_tags: h::MATH_TAGS,
             math_attrs: h::MATH_ATTRS,
         },
+        html_file_extensions: HTML_FILE_EXTENSIONS,
     }
 }

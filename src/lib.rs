@@ -7,9 +7,10 @@
 //!   (the compact [`Packed`] form is what the extension sends).
 //!
 //! The modules are private; this file is the API: the doors above, [`Options`] in, an
-//! [`Extraction`] (or an [`Error`] that says what was wrong with the input) out, and for
-//! callers that parse once and read a page several ways (site memory), [`parse_html`],
-//! [`extract_doc`] and [`fingerprints`] over the read-only [`Doc`].
+//! [`Extraction`] (or an [`Error`] that says what was wrong with the input) out; for callers
+//! that parse once and read a page several ways, [`parse_html`] and [`extract_doc`] over the
+//! read-only [`Doc`]; and for a batch that applies site memory once it has read every page
+//! (the CLI), [`extract_html_for_site`] and [`apply_site_memory`].
 //!
 //! Nothing in here knows about wasm-bindgen or web-sys; the wasm glue is one module alone.
 
@@ -34,6 +35,7 @@ mod python;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use dedupe::{SiteCandidate, SitePage};
 pub use dom::snapshot::{Packed, SnapNode, Snapshot};
 pub use dom::{Children, Doc, NodeId};
 pub use error::Error;
@@ -74,10 +76,43 @@ use budget::Budget;
 /// Door 1 (feature `html`): extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
 #[cfg(feature = "html")]
 pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
+    extract_html_then(bytes, options, |_, r| r)
+}
+
+/// Door 1 for a batch with site memory: the extraction of [`extract_html`] (the article is
+/// final: memory never changes it), and what site memory needs of the page, so the page itself
+/// need not be kept: the URL it names as its own and the blocks memory may hide on it. Once the
+/// batch is read and each site's fingerprints counted, [`apply_site_memory`] hides them.
+#[cfg(feature = "html")]
+pub fn extract_html_for_site(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Extraction, SitePage), Error> {
+    extract_html_then(bytes, options, |doc, r| {
+        let page = dedupe::site::page(doc, &r);
+        (r, page)
+    })
+}
+
+/// Parses within the options' limits, extracts, and hands the page and the result to `then`.
+#[cfg(feature = "html")]
+fn extract_html_then<T>(
+    bytes: &[u8],
+    options: &Options,
+    then: impl FnOnce(&Doc, Extraction) -> T,
+) -> Result<T, Error> {
     let started = web_time::Instant::now();
     let limit = options.max_bytes.unwrap_or(usize::MAX);
     let doc = dom::html::parse_bytes_limited(&bytes[..bytes.len().min(limit)], options.max_nodes)?;
-    Ok(run(&doc, options, started, bytes.len() > limit))
+    let r = run(&doc, options, started, bytes.len() > limit);
+    Ok(then(&doc, r))
+}
+
+/// Site memory on a page read by [`extract_html_for_site`]: hides the blocks whose fingerprint
+/// is in `known` (sorted: those the site's other pages share) and the boxes made mostly of
+/// them, outside the article only, exactly as [`Options::site_boilerplate`] does in one call.
+pub fn apply_site_memory(r: &mut Extraction, page: &SitePage, known: &[u32]) {
+    dedupe::site::apply(r, &page.candidates, known);
 }
 
 /// Door 1 for text that is already decoded (pasted HTML, a JS string).
@@ -113,16 +148,10 @@ pub fn extract_packed(packed: &Packed, options: &Options) -> Result<Extraction, 
 }
 
 /// Parses HTML bytes in any charset (as [`extract_html`] does, without its limits) into a page
-/// that can be read several ways: [`extract_doc`], [`fingerprints`], the [`Doc`] accessors.
+/// that can be read several ways: [`extract_doc`], the [`Doc`] accessors.
 #[cfg(feature = "html")]
 pub fn parse_html(bytes: &[u8]) -> Result<Doc, Error> {
     dom::html::parse_bytes(bytes)
-}
-
-/// The page's block fingerprints for site memory, as [`Extraction::fingerprints`] holds them,
-/// without running the extraction.
-pub fn fingerprints(doc: &Doc) -> Vec<u32> {
-    dedupe::fingerprints(doc)
 }
 
 /// Runs the heuristics on a page already parsed (no time budget, no notes on limits).

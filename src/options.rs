@@ -17,8 +17,8 @@ pub struct Options {
     /// Attach per-block scores and reasons (`Extraction::debug`) for the playground's overlays.
     pub debug: bool,
     /// Site memory: fingerprints (see `Extraction::fingerprints`) of blocks already seen on
-    /// enough other pages of this site. Matching short blocks are boilerplate: hidden, never
-    /// article text.
+    /// enough other pages of this site. Matching blocks outside the article are the site's
+    /// furniture and hidden; the article is found without them and never loses a word.
     pub site_boilerplate: Vec<u32>,
     /// Time budget in milliseconds, counted from the call's start (parsing included). Past it,
     /// extraction stops at the next phase boundary with a partial (or empty) result and a
@@ -37,10 +37,11 @@ pub struct Options {
     pub max_words: Option<usize>,
 }
 
-/// Site memory: a block fingerprint is a site's boilerplate for a page when at least this many
-/// OTHER pages of the site had it. One is not enough: a story quoted in another page's
-/// "Related" box would erase its own paragraphs (the core also caps boilerplate at short
-/// blocks, for the same reason). The CLI's batch memory and the extension's both apply it.
+/// Site memory: a block fingerprint is a site's furniture for a page when at least this many
+/// OTHER pages of the site had it outside their article: two pages sharing a block may be two
+/// stories quoting each other; three are the site's layout. (Whatever it says, memory never
+/// touches the article: the core hides remembered blocks only outside it.) The CLI's batch
+/// memory and the extension's both apply it.
 pub const MIN_OTHER_PAGES: u32 = 2;
 
 /// Default node limit: a million-sibling page (two million nodes) still reads whole, while a

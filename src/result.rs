@@ -40,10 +40,14 @@ pub struct Extraction {
     pub hidden: Vec<Block>,
     /// Groups of blocks the page repeats.
     pub duplicates: Vec<DuplicateGroup>,
-    /// Fingerprints of this page's blocks (32-bit, sorted, distinct), for site memory: the
-    /// caller counts on how many pages of a site each one shows up and passes the frequent
-    /// ones back in `Options::site_boilerplate`.
+    /// Fingerprints of this page's blocks outside the article (32-bit, sorted, distinct), for
+    /// site memory: the caller counts on how many pages of a site each one shows up and passes
+    /// the frequent ones back in `Options::site_boilerplate`.
     pub fingerprints: Vec<u32>,
+    /// The blocks behind `fingerprints`, in document order: what a caller applying site
+    /// memory later needs (`dedupe::site::candidates`, then `dedupe::site::apply`).
+    #[serde(skip)]
+    pub site_blocks: Vec<crate::dedupe::SiteBlock>,
     /// Notes for the caller (budget hits, fallbacks taken).
     pub messages: Vec<String>,
     /// Time spent, in milliseconds.
@@ -74,23 +78,33 @@ pub struct Block {
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateKind {
-    /// A copy or teaser of the main article's own text.
+    /// A copy or teaser of the main article's own text (a "Related" card pasting the story).
     ArticleCopy,
-    /// The same promo, newsletter box or boilerplate pasted more than once.
+    /// The page's headline shown again (a breadcrumb, a "Top stories" card title).
+    HeadlineRepeat,
+    /// The same promo, newsletter box or other block pasted more than once.
     #[default]
     RepeatedPromo,
     /// A list (most read, related) shown more than once.
     RepeatedList,
+    /// A block site memory has seen on other pages of the site (menus, promos, footers),
+    /// outside the article.
+    SiteBoilerplate,
 }
 
+/// One block the page repeats: the occurrence that stays (when one does) and its copies.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct DuplicateGroup {
-    /// The text of the group's first copy (trimmed for display).
+    /// The opening words of the first hidden copy (white space collapsed, at most 200
+    /// characters).
     pub text: String,
+    /// Occurrences in the group, the kept one included (exact even past the listing cap).
     pub count: usize,
     pub kind: DuplicateKind,
+    /// The kept original first (when one stays), then each hidden copy in document order.
     pub copies: Vec<Copy>,
-    /// Lowest text similarity between linked copies (1 = same words; a teaser is contained).
+    /// Lowest text similarity between a copy and what it copies (1 = same words; a teaser
+    /// is contained).
     pub similarity: f32,
     /// Why the copies were hidden, in words.
     pub reason: String,
@@ -100,6 +114,7 @@ pub struct DuplicateGroup {
 pub struct Copy {
     pub node: NodeId,
     pub path: String,
-    /// True for the one occurrence that stays (the article's own); the rest are hidden.
+    /// True for the original that stays (the article's own, or the element holding the
+    /// parts of the article a copy repeats); the copies are hidden.
     pub kept: bool,
 }

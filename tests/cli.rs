@@ -163,6 +163,94 @@ fn text_and_html_formats_name_each_page_in_a_batch() {
     assert!(s.contains("<p>") && !s.contains("==>"), "{s}");
 }
 
+/// Phrases of the seeds' clutter (`../shared/seeds`), in the forms the aggregator fixtures
+/// write them: none may reach an article's text, alone or in a batch.
+const SEED_CLUTTER: &[&str] = &[
+    "Try Our AI Features",
+    "AI can do for you",
+    "No comments yet",
+    "Briefing",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Related Articles",
+    "Hashtags",
+    "Orange background",
+];
+
+#[test]
+fn a_batch_reads_every_article_as_alone_and_hides_each_sites_furniture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dedupe/html");
+    let run = |args: &[&str], path: &Path| {
+        let out = bin().arg("extract").args(args).arg(path).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        lines(&out)
+    };
+    let batch = run(&["--format", "jsonl"], &dir);
+    assert!(batch.len() >= 18);
+    let mut remembered = 0;
+    for r in &batch {
+        let file = r["file"].as_str().unwrap();
+        let alone = &run(&["--format", "jsonl"], Path::new(file))[0];
+        assert_eq!(
+            r["text"], alone["text"],
+            "{file}: the batch changed the article"
+        );
+        let text = r["text"].as_str().unwrap();
+        if file.contains("nook_") || file.contains("quill_") || file.contains("pressbox_") {
+            for phrase in SEED_CLUTTER {
+                assert!(!text.contains(phrase), "{file}: {phrase:?} leaks");
+            }
+        }
+        // One group per repeated block: the kept original first, then its copies.
+        for g in r["duplicates"].as_array().unwrap() {
+            let copies = g["copies"].as_array().unwrap();
+            let kept = copies.iter().filter(|c| c["kept"] == true).count();
+            assert!(
+                kept <= 1 && (kept == 0 || copies[0]["kept"] == true),
+                "{file}: {g}"
+            );
+            assert_eq!(
+                g["count"].as_u64(),
+                Some(copies.len() as u64),
+                "{file}: {g}"
+            );
+        }
+        let furniture = r["duplicates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["kind"] == "site_boilerplate")
+            .count();
+        if file.contains("nook_") {
+            // Four pages of one site: its app bar and footer are learned from the others.
+            assert!(furniture >= 2, "{file}: {}", r["duplicates"]);
+            remembered += 1;
+        }
+        assert_eq!(
+            alone["duplicates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|g| g["kind"] == "site_boilerplate")
+                .count(),
+            0
+        );
+    }
+    assert_eq!(remembered, 4);
+    // Without site memory, the same batch hides no furniture.
+    let plain = run(&["--format", "jsonl", "--no-site-memory"], &dir);
+    assert!(plain.iter().all(
+        |r| !r["hidden"].as_array().unwrap().iter().any(|h| h["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("site_boilerplate"))
+    ));
+}
+
 /// Gzip of `bytes`, as a saved `.html.gz` or a compressed download holds it.
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -1,13 +1,16 @@
-// Site memory: block fingerprints (the core's `fingerprints`) seen on several pages of one
-// site mark that site's boilerplate (footers, promos), which the core then hides on its next
-// pages (`site_boilerplate` option). Kept only in storage.local, never from private windows.
-// The bookkeeping is pure functions (tested in node); the storage wrappers at the end are thin.
+// Site memory: block fingerprints (the core's `fingerprints`: the blocks outside a page's
+// article) seen on several pages of one site mark that site's furniture (app bars, promos,
+// footers), which the core then hides on its next pages (`site_boilerplate` option). The core
+// finds the article without the memory and hides remembered blocks only outside it, so a story
+// that is one page's article and other pages' "Related" card is never cut where it is the
+// article. Kept only in storage.local, never from private windows. The bookkeeping is pure
+// functions (tested in node); the storage wrappers at the end are thin.
 
 import { MIN_OTHER_PAGES } from '../pkg/contracts.js';
 
-/** A fingerprint is boilerplate when at least this many OTHER pages of the site had it: one
- * page quoting another's paragraph in a "Related" box must not erase that paragraph (the
- * core's definition, src/options.rs, which the CLI's batch memory applies too). */
+/** A fingerprint is furniture when at least this many OTHER pages of the site had it outside
+ * their article (the core's definition, src/options.rs, which the CLI's batch memory applies
+ * too). */
 export { MIN_OTHER_PAGES };
 /** Page keys kept per site: enough to count a revisit once, small enough to store. */
 export const MAX_PAGES = 50;

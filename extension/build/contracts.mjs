@@ -44,6 +44,9 @@ export const MIN_OTHER_PAGES = ${json(c.min_other_pages)};
 
 /** What the core's clean article HTML may hold (src/output/html.rs, src/output/url.rs). */
 export const CLEAN_HTML = Object.freeze(${JSON.stringify(c.clean_html, null, 2)});
+
+/** Page files in a walked folder end in one of these, each also with .gz (src/contracts.rs). */
+export const HTML_FILE_EXTENSIONS = Object.freeze(${json(c.html_file_extensions)});
 `;
 }
 

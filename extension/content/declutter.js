@@ -94,7 +94,11 @@ const norm = (t) => t.replace(/\s+/g, ' ').trim();
  * @param {{result: PageResult, marks: Marks, main: Element | null, alive: () => boolean}} view
  */
 export function watchLateClutter({ result, marks, main: article, alive }) {
-  const groups = (result.duplicates ?? []).map((g) => norm(g.text ?? '')).filter((t) => t.length >= MIN_MATCH_CHARS);
+  // Site memory's blocks are never matched inside the article: memory never touches it.
+  const groups = (result.duplicates ?? [])
+    .filter((g) => g.kind !== 'site_boilerplate')
+    .map((g) => norm(g.text ?? ''))
+    .filter((t) => t.length >= MIN_MATCH_CHARS);
   const address = addressOf();
   let pending = [];
   let scheduled = false;

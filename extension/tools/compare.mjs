@@ -1,7 +1,68 @@
-// Where two extractions of one page differ: the browser's (the live DOM, read by the
-// extension) and the CLI's (the static HTML). Field by field and generic: every field both
-// results have is compared, whatever its shape, so fields added to either side later are
-// compared too (or, present on one side only, listed as such).
+// --compare: the CLI run on a page's static HTML, and where its result and the browser's
+// differ. The comparison is field by field and generic: every field both results have is
+// compared, whatever its shape, so fields added to either side later are compared too (or,
+// present on one side only, listed as such).
+
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The CLI to run: --cli, else the newer of target/release and target/debug, else `declutter` on PATH. */
+export function findCli(given) {
+  if (given) {
+    if (!existsSync(given)) throw new Error(`--cli ${given}: no such file`);
+    return given;
+  }
+  const built = ['release', 'debug']
+    .map((p) => path.join(ROOT, 'target', p, 'declutter'))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (built.length) return built[0];
+  const r = spawnSync('declutter', ['--version'], { stdio: 'ignore' });
+  if (r.status === 0) return 'declutter';
+  throw new Error('--compare runs the CLI: build it with `cargo build --release` (or give --cli PATH)');
+}
+
+function runCli(cli, file, url, input) {
+  return new Promise((ok) => {
+    const child = execFile(
+      cli,
+      ['extract', '--format', 'jsonl', '--no-site-memory', '--url', url, file],
+      { maxBuffer: 512 * 1024 * 1024, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith('{'));
+        if (line) {
+          try {
+            return ok(JSON.parse(line));
+          } catch {
+            /* reported below */
+          }
+        }
+        ok({ error: `the CLI failed: ${(stderr || err?.message || 'no output').trim().split('\n')[0]}` });
+      },
+    );
+    if (input !== undefined) child.stdin.end(input);
+  });
+}
+
+/** The CLI's result for the page's static HTML (the file; for a URL, the HTML fetched again). */
+export async function cliResult(cli, page, opts) {
+  if (page.file) return runCli(cli, page.file, page.url);
+  const host = new URL(page.url).hostname;
+  if (opts.localOnly && host !== '127.0.0.1') return { error: `not fetched: --local-only and ${host} is not 127.0.0.1` };
+  let bytes;
+  try {
+    const res = await fetch(page.url, { signal: AbortSignal.timeout(opts.timeout), redirect: 'follow' });
+    if (!res.ok) return { error: `fetching the static HTML: HTTP ${res.status}` };
+    bytes = Buffer.from(await res.arrayBuffer());
+  } catch (e) {
+    return { error: `fetching the static HTML: ${e.message}` };
+  }
+  return runCli(cli, '-', page.url, bytes);
+}
 
 /** Fields that name the run rather than the page: never compared. */
 const RUN_FIELDS = new Set(['file', 'ms']);

@@ -24,24 +24,21 @@
 // (dist/test/<browser>) made for this run whose host access is exactly the hosts of the
 // targets (127.0.0.1 for local files), in a throwaway profile deleted at the end.
 
-import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '../../www/serve.mjs';
 import { DIST_TEST_CHROME, DIST_TEST_FIREFOX } from '../build/build.mjs';
 import { chromiumTabId, chromiumToggle, firefoxToggle, launchChromium, launchFirefox } from './browsers.mjs';
-import { compareExtractions, compareLines } from './compare.mjs';
+import { cliResult, compareExtractions, compareLines, findCli } from './compare.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NAME = 'extract:browser';
 const BROWSERS = ['chromium', 'firefox'];
 const MODES = ['reader', 'declutter'];
 const FORMATS = ['text', 'markdown', 'html', 'jsonl'];
-// The CLI walks folders for these, each also gzipped (src/bin/declutter/input.rs, HTML_EXTENSIONS).
-const HTML_EXTENSIONS = ['.html', '.htm'];
 // A page that keeps the network busy (polling, analytics, video) never goes idle: after this
 // long its DOM is read as it is, with a note.
 const SETTLE_MAX_MS = 10_000;
@@ -49,7 +46,6 @@ const SETTLE_MAX_MS = 10_000;
 const IDLE_MS = 500;
 // The viewport pages are laid out and screenshots taken in (a laptop screen).
 const VIEWPORT = { width: 1280, height: 800 };
-const SERVE_TYPES = { '.html': 'text/html', '.htm': 'text/html' }; // the page's own charset, as from a file
 
 function usage() {
   return `usage: npm run ${NAME} -- TARGET... [options]
@@ -132,94 +128,23 @@ function parse(argv) {
   return opts;
 }
 
-// ---- Targets --------------------------------------------------------------------------------
-
-const isUrl = (t) => /^https?:\/\//i.test(t);
-const isHtml = (p) => {
-  const name = p.toLowerCase().replace(/\.gz$/, '');
-  return HTML_EXTENSIONS.some((e) => name.endsWith(e) && name.length > e.length);
-};
-
-/** Files under `dir` in the CLI's order: a folder's files sorted, then its folders, depth first; symlinked folders not followed. */
-function walk(dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    out.push({ name: dir, error: e.message });
-    return;
-  }
-  const files = entries
-    .filter((e) => !e.isDirectory() && isHtml(e.name))
-    .map((e) => e.name)
-    .sort();
-  const dirs = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-  for (const f of files) out.push({ name: path.join(dir, f), file: path.join(dir, f) });
-  for (const d of dirs) walk(path.join(dir, d), out);
-}
-
-/**
- * The pages to visit, in order: {name, url} for URLs, {name, file, mount} for local files
- * (`mount`: the folder served for it), {name, error} for what cannot be visited.
- */
-function expand(targets) {
-  const pages = [];
-  for (const t of targets) {
-    if (isUrl(t)) {
-      try {
-        pages.push({ name: t, url: new URL(t).href });
-      } catch {
-        pages.push({ name: t, error: 'not a valid URL' });
-      }
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(t);
-    } catch (e) {
-      pages.push({ name: t, error: e.code === 'ENOENT' ? 'no such file or folder (a URL starts with http:// or https://)' : e.message });
-      continue;
-    }
-    if (st.isDirectory()) {
-      const found = [];
-      walk(t, found);
-      if (found.length === 0) pages.push({ name: t, error: 'no .html or .htm file (or .html.gz) in this folder' });
-      for (const f of found) pages.push(f.error ? f : { ...f, mount: path.resolve(t) });
-    } else pages.push({ name: t, file: t, mount: path.dirname(path.resolve(t)) });
-  }
-  return pages;
-}
-
-/** Serves the local pages' folders on 127.0.0.1 (one mount per folder) and sets each page's url. */
-async function serveLocal(pages) {
-  const local = pages.filter((p) => p.file);
-  if (local.length === 0) return null;
-  const mounts = {};
-  const prefixOf = new Map();
-  for (const p of local) {
-    if (!prefixOf.has(p.mount)) {
-      const prefix = `/${prefixOf.size + 1}/`;
-      prefixOf.set(p.mount, prefix);
-      mounts[prefix] = p.mount;
-    }
-  }
-  const server = await serve({ mounts, types: SERVE_TYPES });
-  for (const p of local) {
-    const rel = path.relative(p.mount, path.resolve(p.file)).split(path.sep).map(encodeURIComponent).join('/');
-    p.url = `${server.url.replace(/\/$/, '')}${prefixOf.get(p.mount)}${rel}`;
-  }
-  return server;
-}
-
 // ---- The extension for this run -----------------------------------------------------------------
 
 /** Match patterns for the hosts the run visits: host access to exactly those. */
 function hostPatterns(pages) {
   const hosts = new Set(pages.filter((p) => p.url).map((p) => new URL(p.url).hostname));
   return [...hosts].sort().map((h) => `*://${h}/*`);
+}
+
+/** The test build for `browser`, built first (`npm run build`) when this checkout has none. */
+function builtTest(browser) {
+  const dist = browser === 'chromium' ? DIST_TEST_CHROME : DIST_TEST_FIREFOX;
+  if (!existsSync(path.join(dist, 'manifest.json'))) {
+    process.stderr.write(`${NAME}: ${path.relative(ROOT, dist)} is missing: building the extension (npm run build)\n`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'extension/build/build.mjs')], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0 || !existsSync(path.join(dist, 'manifest.json'))) throw new Error(`the build failed; run \`npm run build\` and see its output`);
+  }
+  return dist;
 }
 
 /**
@@ -230,12 +155,7 @@ function hostPatterns(pages) {
  * automation reaches directly.
  */
 function extensionFor(browser, patterns) {
-  const dist = browser === 'chromium' ? DIST_TEST_CHROME : DIST_TEST_FIREFOX;
-  if (!existsSync(path.join(dist, 'manifest.json'))) {
-    process.stderr.write(`${NAME}: ${path.relative(ROOT, dist)} is missing: building the extension (npm run build)\n`);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'extension/build/build.mjs')], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-    if (r.status !== 0 || !existsSync(path.join(dist, 'manifest.json'))) throw new Error(`the build failed; run \`npm run build\` and see its output`);
-  }
+  const dist = builtTest(browser);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'declutter-ext-'));
   cpSync(dist, dir, { recursive: true });
   const file = path.join(dir, 'manifest.json');
@@ -441,62 +361,6 @@ function recordOf(page, opts, v, core) {
   return rec;
 }
 
-// ---- --compare: the CLI on the static HTML --------------------------------------------------------
-
-/** The CLI to run: --cli, else the newer of target/release and target/debug, else `declutter` on PATH. */
-function findCli(given) {
-  if (given) {
-    if (!existsSync(given)) throw new Error(`--cli ${given}: no such file`);
-    return given;
-  }
-  const built = ['release', 'debug']
-    .map((p) => path.join(ROOT, 'target', p, 'declutter'))
-    .filter((f) => existsSync(f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (built.length) return built[0];
-  const r = spawnSync('declutter', ['--version'], { stdio: 'ignore' });
-  if (r.status === 0) return 'declutter';
-  throw new Error('--compare runs the CLI: build it with `cargo build --release` (or give --cli PATH)');
-}
-
-function runCli(cli, file, url, input) {
-  return new Promise((ok) => {
-    const child = execFile(
-      cli,
-      ['extract', '--format', 'jsonl', '--no-site-memory', '--url', url, file],
-      { maxBuffer: 512 * 1024 * 1024, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        const line = stdout.split('\n').find((l) => l.startsWith('{'));
-        if (line) {
-          try {
-            return ok(JSON.parse(line));
-          } catch {
-            /* reported below */
-          }
-        }
-        ok({ error: `the CLI failed: ${(stderr || err?.message || 'no output').trim().split('\n')[0]}` });
-      },
-    );
-    if (input !== undefined) child.stdin.end(input);
-  });
-}
-
-/** The CLI's result for the page's static HTML (the file; for a URL, the HTML fetched again). */
-async function cliResult(cli, page, opts) {
-  if (page.file) return runCli(cli, page.file, page.url);
-  const host = new URL(page.url).hostname;
-  if (opts.localOnly && host !== '127.0.0.1') return { error: `not fetched: --local-only and ${host} is not 127.0.0.1` };
-  let bytes;
-  try {
-    const res = await fetch(page.url, { signal: AbortSignal.timeout(opts.timeout), redirect: 'follow' });
-    if (!res.ok) return { error: `fetching the static HTML: HTTP ${res.status}` };
-    bytes = Buffer.from(await res.arrayBuffer());
-  } catch (e) {
-    return { error: `fetching the static HTML: ${e.message}` };
-  }
-  return runCli(cli, '-', page.url, bytes);
-}
-
 // ---- Output ---------------------------------------------------------------------------------------
 
 /** Stderr lines, and a progress line on a terminal kept below them. */
@@ -576,7 +440,18 @@ export async function main(argv) {
     return 0;
   }
   const started = performance.now();
-  const pages = expand(opts.targets);
+  let pages, serveLocal;
+  try {
+    // The targets are found as the CLI finds them, by the core's list of page file names
+    // (extension/pkg/contracts.js, which the build writes).
+    builtTest(opts.browser);
+    const targets = await import('./targets.mjs');
+    pages = targets.expand(opts.targets);
+    serveLocal = targets.serveLocal;
+  } catch (e) {
+    process.stderr.write(`${NAME}: ${e.message}\n`);
+    return 2;
+  }
   const cleanup = [];
   const onSignal = () => {
     for (const f of cleanup.reverse()) f();

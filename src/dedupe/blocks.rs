@@ -13,7 +13,7 @@ pub(super) const NONE: u32 = u32::MAX;
 
 /// Tags whose text belongs to the enclosing block (they do not start a block of their own).
 /// (A `match`, not a list: it runs for every element of the page.)
-fn is_inline(tag: &str) -> bool {
+pub(super) fn is_inline(tag: &str) -> bool {
     matches!(
         tag,
         "a" | "abbr"
@@ -190,5 +190,14 @@ impl Title {
     /// Does the block read as the page title?
     pub(super) fn is_headline(&self, b: &TextBlock) -> bool {
         crate::measure::words::title_like(&b.words, &self.words, TITLE_MATCH)
+    }
+
+    /// Does this text read as the page title?
+    pub(super) fn reads_as(&self, text: &str) -> bool {
+        crate::measure::words::title_like(
+            &crate::measure::words::tokens(text),
+            &self.words,
+            TITLE_MATCH,
+        )
     }
 }

@@ -15,8 +15,22 @@ pub(super) struct RepeatGroup {
     /// Pairs of occurrences (indexes into `occurrences`) holding the same text, not a
     /// fragment of it.
     pub equal: Vec<(usize, usize)>,
-    /// The lowest similarity of the matches that made the group.
-    pub similarity: f32,
+    /// The texts the occurrences share: which occurrences hold each, and which texts are
+    /// near copies of it. Resolve reads them to tell which kept occurrence a copy copies.
+    pub texts: Vec<SharedText>,
+}
+
+/// One repeated text of a group.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SharedText {
+    /// (occurrence, characters of the text in it, its first block holding it), one entry
+    /// per occurrence.
+    pub holders: Vec<(usize, u32, NodeId)>,
+    /// Does the text read as the page title?
+    pub headline: bool,
+    /// Texts of the same group (indexes into `RepeatGroup::texts`) that are near copies of
+    /// this one (a teaser and the paragraph it was cut from).
+    pub near: Vec<usize>,
 }
 
 /// One occurrence: the root of the region a repeated block grew into.
@@ -32,6 +46,8 @@ pub(super) struct Occurrence {
     pub boxed_copy: bool,
     /// Is it the page's headline (the page title's words, as a region of its own)?
     pub headline: bool,
+    /// The lowest similarity of the near copies it takes part in (1 for exact repeats).
+    pub similarity: f32,
 }
 
 /// Regions joined by the copies they share, in document order; only groups of two or more.
@@ -89,23 +105,47 @@ pub(super) fn assemble(
         let first = joined.find(r);
         if group_of[first] == NONE {
             group_of[first] = groups.len() as u32;
-            groups.push(RepeatGroup {
-                similarity: 1.0,
-                ..RepeatGroup::default()
-            });
+            groups.push(RepeatGroup::default());
         }
         let g = group_of[first] as usize;
         group_of[r] = g as u32;
         let group = &mut groups[g];
         position[r] = group.occurrences.len();
-        group.similarity = group.similarity.min(similarity[r]);
         group.occurrences.push(Occurrence {
             root: roots[r],
             block: representative[r].1,
             original: original[r],
             boxed_copy: boxed[r] && !original[r],
             headline: headline[r],
+            similarity: similarity[r],
         });
+    }
+    // Each repeated text in its group, with the occurrences holding it.
+    let mut local = vec![NONE; m.texts.len()];
+    for &t in &m.repeated {
+        let g = group_of[region(m.texts[t][0])] as usize;
+        let texts = &mut groups[g].texts;
+        local[t] = texts.len() as u32;
+        let mut holders: Vec<(usize, u32, NodeId)> = Vec::with_capacity(m.texts[t].len());
+        for &i in &m.texts[t] {
+            let at = position[region(i)];
+            match holders.last_mut() {
+                // Blocks come in document order: one region's blocks are consecutive.
+                Some(h) if h.0 == at => h.1 += blocks[i].chars,
+                _ => holders.push((at, blocks[i].chars, blocks[i].node)),
+            }
+        }
+        texts.push(SharedText {
+            holders,
+            headline: title.is_headline(&blocks[m.texts[t][0]]),
+            near: Vec::new(),
+        });
+    }
+    for l in &m.near {
+        let g = group_of[region(m.texts[l.a][0])] as usize;
+        let (a, b) = (local[l.a] as usize, local[l.b] as usize);
+        groups[g].texts[a].near.push(b);
+        groups[g].texts[b].near.push(a);
     }
     let mut equal: Vec<(usize, usize, usize)> = Vec::new();
     for &t in &m.repeated {

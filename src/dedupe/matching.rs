@@ -63,6 +63,11 @@ pub(super) struct Matches {
     /// The texts that repeat (several blocks, or a near copy): the only ones the later
     /// phases look at.
     pub repeated: Vec<usize>,
+    /// (block, text): blocks not compared themselves (they hold other blocks, see
+    /// `TextBlock::comparable`) whose own text is a text's exact words, such as a card whose
+    /// own line is the page's headline above the card's teaser. They are never occurrences
+    /// (never hidden as such), but their text counts as repeated where a region is weighed.
+    pub echoes: Vec<(usize, usize)>,
 }
 
 /// Finds the exact and near repeats among the comparable blocks.
@@ -86,13 +91,43 @@ pub(super) fn find(blocks: &[TextBlock]) -> Matches {
     let repeated: Vec<usize> = (0..texts.len())
         .filter(|&t| texts[t].len() > 1 || !near_of[t].is_empty())
         .collect();
+    let echoes = echoes(blocks, &texts);
     Matches {
         texts,
         near,
         near_of,
         unmatched,
         repeated,
+        echoes,
     }
+}
+
+/// Is the block long enough, in words and characters, for its text to mean something?
+fn meaningful(b: &TextBlock) -> bool {
+    b.chars >= MIN_BLOCK_CHARS && b.words.len() >= 2
+}
+
+/// The blocks left out of the comparison whose own text is one of the texts (see
+/// `Matches::echoes`), by a binary search on the texts' hashes.
+fn echoes(blocks: &[TextBlock], texts: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let mut by_hash: Vec<(u64, usize)> = texts
+        .iter()
+        .enumerate()
+        .map(|(t, members)| (blocks[members[0]].words_hash, t))
+        .collect();
+    by_hash.sort_unstable();
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.comparable && meaningful(b))
+        .filter_map(|(i, b)| {
+            let at = by_hash.partition_point(|x| x.0 < b.words_hash);
+            by_hash
+                .get(at)
+                .filter(|x| x.0 == b.words_hash)
+                .map(|x| (i, x.1))
+        })
+        .collect()
 }
 
 /// Phase C: blocks with the same words in the same order, by sorting on their hash. Only
@@ -101,7 +136,7 @@ fn exact_repeats(blocks: &[TextBlock]) -> Vec<Vec<usize>> {
     let mut by_hash: Vec<(u64, NodeId, usize)> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.comparable && b.chars >= MIN_BLOCK_CHARS && b.words.len() >= 2)
+        .filter(|(_, b)| b.comparable && meaningful(b))
         .map(|(i, b)| (b.words_hash, b.node, i))
         .collect();
     by_hash.sort_unstable();

@@ -13,7 +13,8 @@
 //! The phases of [`analyze`], one file each:
 //! - A `blocks`: the page's text blocks and their words (the same pass measures each text
 //!   node for the scoring, `measure`);
-//! - B `site`: the page's fingerprints for site memory, and the blocks it names;
+//! - B `site`: the blocks site memory may learn or hide (applied only after the article is
+//!   chosen, and only outside it: see `site`);
 //! - C, D `matching`: exact repeats by hash, near copies by shared shingles;
 //! - E, F `originals`: where each repeated text lives, and which occurrence is the original;
 //! - G `regions`: each occurrence grown into its region, copies' regions weighed 0;
@@ -31,16 +32,16 @@ mod originals;
 mod promo;
 mod regions;
 mod resolve;
-mod site;
+pub mod site;
 mod tree;
 
 pub use resolve::resolve;
 pub(crate) use resolve::REPORT_CHARS;
-pub use site::fingerprints;
+pub use site::{SiteBlock, SiteCandidate, SitePage};
 
 use crate::dom::{Doc, NodeId};
 use crate::measure::Weight;
-use crate::{Block, DuplicateGroup, Options};
+use crate::{Block, DuplicateGroup};
 use blocks::NONE;
 use groups::RepeatGroup;
 
@@ -48,18 +49,17 @@ use groups::RepeatGroup;
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     /// For each node, how much of its own text counts as prose when choosing the article:
-    /// 0 inside a copy (or site boilerplate), 1 elsewhere. Empty when dedupe is off.
+    /// 0 inside a copy, 1 elsewhere. Empty when dedupe is off.
     pub weight: Vec<f32>,
     /// Per node, for each text node this pass read: what `measure::weigh` gives for its text
     /// (characters, commas, loose characters), so the scoring pass does not read the page's
     /// text a second time; `chars == u32::MAX` elsewhere. Empty when dedupe is off.
     pub text_weights: Vec<Weight>,
-    /// Fingerprints of this page's blocks (sorted, distinct): site memory's input.
-    pub fingerprints: Vec<u32>,
+    /// The page's blocks site memory may learn or hide, in document order (the article is
+    /// not known yet: `site::outside_article` narrows them once it is).
+    pub site_blocks: Vec<SiteBlock>,
     /// Groups of repeated regions, each with its occurrences in document order.
     groups: Vec<RepeatGroup>,
-    /// Blocks the caller's site memory names as boilerplate.
-    boilerplate: Vec<NodeId>,
     /// (boxed copy's root, a sibling card of the same shape): the other stories of its list.
     peers: Vec<(NodeId, NodeId)>,
 }
@@ -70,14 +70,14 @@ pub struct Resolved {
     pub groups: Vec<DuplicateGroup>,
     /// Roots of the copies to leave out of the article and hide in place.
     pub removed: Vec<NodeId>,
-    /// The same roots (and site boilerplate) with the reason, for `Extraction::hidden`.
+    /// The same roots with the reason, for `Extraction::hidden`.
     pub hidden: Vec<Block>,
 }
 
 /// Finds repeated blocks, decides which occurrence is the original, and weighs every node.
 ///
 /// `title` is the page's title (og:title or `<title>`), used to recognise the headline.
-pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
+pub fn analyze(doc: &Doc, title: Option<&str>) -> Analysis {
     let n = doc.len();
     let mut out = Analysis {
         weight: vec![1.0; n],
@@ -96,13 +96,11 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     ];
     let blocks = blocks::collect(doc, Some(&mut out.text_weights));
     let title = blocks::Title::new(title);
-    // Phase B: fingerprints for site memory, and blocks the caller names as boilerplate.
-    out.fingerprints = site::fingerprints_of(&blocks);
-    out.boilerplate = site::known_boilerplate(&blocks, &options.site_boilerplate, &title);
+    // Phase B: the blocks site memory may learn or hide (it has no say in the weights).
+    out.site_blocks = site::fingerprinted(&blocks);
     // Phases C and D: what repeats.
     let matches = matching::find(&blocks);
     if matches.repeated.is_empty() {
-        site::unweigh(doc, &out.boilerplate, &mut out.weight);
         return out;
     }
     // Phases E and F: where each text lives, and which occurrence is the original.
@@ -113,7 +111,6 @@ pub fn analyze(doc: &Doc, options: &Options, title: Option<&str>) -> Analysis {
     let below = regions::originals_below(doc, &blocks, &matches, &roles);
     let regions = regions::grow(doc, &blocks, &matches, &layout, &roles, &ancestors, &below);
     out.peers = regions::unweigh_copies(doc, &regions, &below, &mut out.weight);
-    site::unweigh(doc, &out.boilerplate, &mut out.weight);
     // Phase H: groups of occurrences.
     out.groups = groups::assemble(&blocks, &matches, &roles, &regions, &title);
     out

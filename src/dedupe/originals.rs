@@ -66,6 +66,28 @@ pub(super) fn layout(
             }
         }
     }
+    // Echoes (a card's own line repeating the headline) count too: both the echo and, when
+    // its text did not repeat otherwise, the text's own blocks, below their common ancestor.
+    let mut counted = vec![false; m.texts.len()];
+    for &(b, t) in &m.echoes {
+        let node = blocks[b].node;
+        let lo = first(t).min(node);
+        let hi = last(t).max(node);
+        let Some(l) = ancestors.lca(doc, lo, hi) else {
+            continue;
+        };
+        let mut add = |at: NodeId, c: u32| {
+            copied[at as usize] += i64::from(c);
+            copied[l as usize] -= i64::from(c);
+        };
+        add(node, blocks[b].chars);
+        if span[t] == NONE && !counted[t] {
+            counted[t] = true;
+            for &i in &m.texts[t] {
+                add(blocks[i].node, blocks[i].chars);
+            }
+        }
+    }
     for id in (1..n).rev() {
         if let Some(p) = doc.parent(id as NodeId) {
             copied[p as usize] += copied[id];

@@ -12,7 +12,8 @@
 //! 6. `dedupe::resolve`: keep the article's own copy of each repeated block, drop the others.
 //! 7. `prune::prune`: leave out what inside the container is not article (share bars, link
 //!    lists, forms, hidden blocks, the title heading).
-//! 8. `prune::hidden`: the clutter to hide in place.
+//! 8. `prune::hidden`: the clutter to hide in place; then `dedupe::site`: blocks site memory
+//!    knows from other pages of the site, outside the article only.
 //! 9. `output`: text and clean HTML of the container, without what was pruned.
 //!
 //! The time budget is checked after phase 1 (over: metadata only) and after phase 5 (over:
@@ -28,6 +29,7 @@ mod page_type;
 mod prune;
 pub(crate) mod score;
 pub mod signals;
+mod widgets;
 
 use crate::budget::Budget;
 use crate::dom::{Doc, NodeId};
@@ -74,7 +76,7 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     }
     // Phase 2: repeated blocks, weighed so copies count once.
     let analysis = if options.dedupe {
-        dedupe::analyze(doc, options, r.title.as_deref())
+        dedupe::analyze(doc, r.title.as_deref())
     } else {
         dedupe::Analysis::default()
     };
@@ -90,6 +92,8 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
             return out;
         }
     }
+    #[cfg(not(feature = "html"))]
+    let _ = fallback;
     // Phase 4c: on a discussion (a forum thread, a question page) the posts are the content,
     // though sites name them as comments.
     if page_type::is_discussion(doc, &stats) {
@@ -133,7 +137,15 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
             .collect();
         hidden.extend(resolved.hidden);
         r.hidden = outermost(doc, hidden);
-        r.fingerprints = analysis.fingerprints;
+        // Phase 8b: site memory, outside the article only (the text above is final).
+        r.site_blocks = dedupe::site::outside_article(doc, &analysis.site_blocks, r.main);
+        r.fingerprints = dedupe::site::fingerprints_of(&r.site_blocks);
+        if !options.site_boilerplate.is_empty() {
+            let mut known = options.site_boilerplate.clone();
+            known.sort_unstable();
+            let found = dedupe::site::candidates(doc, &r, Some(&known));
+            dedupe::site::apply(&mut r, &found, &known);
+        }
     }
     // Phase 9: render.
     if let Some(main) = r.main {

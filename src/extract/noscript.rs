@@ -76,6 +76,9 @@ pub fn read(
     out.hidden.clear();
     out.duplicates.clear();
     out.debug.clear();
+    // Nor are its blocks the page's for site memory to learn or hide.
+    out.site_blocks.clear();
+    out.fingerprints.clear();
     // The page's metadata (its head, its structured data) stays; the fallback fills gaps.
     out.title = r.title.clone().or(out.title);
     out.byline = r.byline.clone().or(out.byline);

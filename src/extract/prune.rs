@@ -2,7 +2,7 @@
 //! Both are single forward walks that jump over a subtree once it is decided (`i = end`).
 
 use super::score::Stats;
-use super::signals;
+use super::{signals, widgets};
 use crate::dom::{collapse_whitespace, Doc, NodeId};
 use crate::output;
 use std::collections::HashMap;
@@ -358,6 +358,7 @@ pub fn prune(
     let title_norm = title.map(normalize_title).filter(|t| !t.is_empty());
     let mut title_done = title_norm.is_none();
     let cards = teaser_cards(doc, s, main);
+    let widgets = widgets::Widgets::new(doc, main);
     let end = doc.node(main).end;
     // Characters of the article's text passed so far, for where a block stands in it.
     let mut seen = 0u32;
@@ -416,6 +417,16 @@ pub fn prune(
             Some(("teaser card of another story", Some("related links")))
         } else if tag == "form" && share < FORM_KEEP_SHARE {
             Some(("form", None))
+        } else if !signals::INLINE_TAGS.contains(&tag)
+            && !LIST_PARTS.contains(&tag)
+            && widgets.is_widget(doc, s, i)
+        {
+            Some((
+                "widget with a button or input (sign-up, comment box, tools)",
+                Some("promo"),
+            ))
+        } else if !signals::INLINE_TAGS.contains(&tag) && widgets::is_ad_label(doc, s, i) {
+            Some(("ad label", Some("ad")))
         } else if !signals::INLINE_TAGS.contains(&tag)
             && !is_heading(tag)
             && !LIST_PARTS.contains(&tag)

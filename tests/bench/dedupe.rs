@@ -227,9 +227,9 @@ fn measure(name: &str, bytes: &[u8]) -> f64 {
         },
     );
     let t_analyze = time(|| {
-        std::hint::black_box(dedupe::analyze(&doc, &on, probe.title.as_deref()));
+        std::hint::black_box(dedupe::analyze(&doc, probe.title.as_deref()));
     });
-    let analysis = dedupe::analyze(&doc, &on, probe.title.as_deref());
+    let analysis = dedupe::analyze(&doc, probe.title.as_deref());
     let t_resolve = time(|| {
         std::hint::black_box(dedupe::resolve(&doc, &analysis, probe.main));
     });

@@ -3,11 +3,15 @@
 //! The batch is a stream of jobs: one per page file, one per record of a WARC file (read as
 //! the batch goes, so a crawl file of any size is never held whole). Jobs go to the thread
 //! pool a chunk at a time and their outputs are printed in order.
+//!
+//! With site memory (`json`/`jsonl` of several page files), every page is extracted once and
+//! kept until the batch is read; then each site's furniture is hidden and the pages printed.
 
 use crate::input::Input;
-use crate::site_memory::SiteMemory;
+use crate::site_memory;
 use declutter::{
-    extract_html, open_warc, Extraction, Format, Options, Source, WarcError, WarcPage,
+    extract_html, extract_html_for_site, open_warc, Extraction, Format, Options, SitePage, Source,
+    WarcError, WarcPage,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -20,8 +24,8 @@ const CHUNK_PER_THREAD: usize = 8;
 
 /// One page to process.
 enum Job<'a> {
-    /// A page file or stdin; `index` is its place among the inputs (for site memory).
-    Page { index: usize, input: &'a Input },
+    /// A page file or stdin.
+    Page { input: &'a Input },
     /// A page of a WARC file, or a record of it that could not be read.
     Record {
         file: String,
@@ -43,8 +47,7 @@ struct Outcome {
 fn jobs(inputs: &[Input]) -> impl Iterator<Item = Job<'_>> {
     inputs
         .iter()
-        .enumerate()
-        .flat_map(|(index, input)| -> Box<dyn Iterator<Item = Job<'_>>> {
+        .flat_map(|input| -> Box<dyn Iterator<Item = Job<'_>>> {
             match input {
                 Input::Warc(path) => {
                     let file = input.name();
@@ -59,13 +62,13 @@ fn jobs(inputs: &[Input]) -> impl Iterator<Item = Job<'_>> {
                         })),
                     }
                 }
-                _ => Box::new(std::iter::once(Job::Page { index, input })),
+                _ => Box::new(std::iter::once(Job::Page { input })),
             }
         })
 }
 
 /// Runs the core on one page; a panic in the core becomes an error for this page only.
-fn guarded(work: impl FnOnce() -> Result<String, String>) -> Result<String, String> {
+fn guarded<T>(work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
         .unwrap_or_else(|p| Err(format!("internal error: {}", panic_message(&*p))))
 }
@@ -84,14 +87,11 @@ fn extracted(
     }
 }
 
-fn process(job: Job<'_>, opts: &Options, format: Format, memory: &SiteMemory) -> Outcome {
+fn process(job: Job<'_>, opts: &Options, format: Format) -> Outcome {
     match job {
-        Job::Page { index, input } => {
-            let opts = memory.options(index, opts);
-            extracted(Source::file(input.name()), format, || {
-                extract_html(&input.read()?, &opts).map_err(|e| e.to_string())
-            })
-        }
+        Job::Page { input } => extracted(Source::file(input.name()), format, || {
+            extract_html(&input.read()?, opts).map_err(|e| e.to_string())
+        }),
         Job::Record {
             file,
             record: Ok(page),
@@ -151,61 +151,171 @@ fn progress(inputs: &[Input]) -> ProgressBar {
     bar
 }
 
+/// Writes outcomes in order, counting the failures.
+struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    /// Text-like formats name each page when there are several.
+    headers: bool,
+    failed: usize,
+    total: usize,
+}
+
+impl<W: Write> Printer<W> {
+    /// Prints one outcome; `Err` carries the exit status when the output broke off.
+    fn print(&mut self, bar: &ProgressBar, o: Outcome) -> Result<(), ExitCode> {
+        self.total += 1;
+        let written = match o.result {
+            Ok(s) if self.headers => writeln!(self.out, "{}\n{s}\n", o.source.header()),
+            Ok(s) => writeln!(self.out, "{s}"),
+            Err(e) => {
+                self.failed += 1;
+                let name = &o.source.file;
+                let what = o.record.as_ref().map_or(&e, |(_, said)| said);
+                bar.suspend(|| eprintln!("declutter: {name}: {what}"));
+                match self
+                    .format
+                    .render_error(&o.source, o.record.map(|(n, _)| n), &e)
+                {
+                    Some(line) => writeln!(self.out, "{line}"),
+                    None => Ok(()),
+                }
+            }
+        };
+        written.map_err(|e| {
+            // Stdout closed (e.g. piped into `head`): stop quietly, like other tools.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("declutter: writing output: {e}");
+                ExitCode::FAILURE
+            }
+        })
+    }
+}
+
 /// Processes every page; returns failure when any page failed (the rest still run).
-pub fn run(inputs: &[Input], opts: &Options, format: Format, memory: &SiteMemory) -> ExitCode {
+///
+/// With `site_memory`, blocks seen outside the article on several pages of one site are
+/// hidden as its furniture. That changes only the hidden blocks and duplicate groups, never
+/// the article, so only `json`/`jsonl` show it, and only for page files (WARC files are
+/// streamed, never held); those formats then print once the batch is read.
+pub fn run(inputs: &[Input], opts: &Options, format: Format, site_memory: bool) -> ExitCode {
     let bar = progress(inputs);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut failed, mut total) = (0usize, 0usize);
-    // Text-like formats name each page when there are several.
     let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::Warc(_)));
-    let headers = several && matches!(format, Format::Text | Format::Markdown | Format::Html);
+    let mut printer = Printer {
+        out: std::io::BufWriter::new(stdout.lock()),
+        format,
+        headers: several && matches!(format, Format::Text | Format::Markdown | Format::Html),
+        failed: 0,
+        total: 0,
+    };
+    let remembering = site_memory
+        && inputs.len() > 1
+        && matches!(format, Format::Json | Format::Jsonl)
+        && !inputs.iter().any(|i| matches!(i, Input::Warc(_)));
+    let printed = if remembering {
+        with_site_memory(inputs, opts, format, &bar, &mut printer)
+    } else {
+        streaming(inputs, opts, format, &bar, &mut printer)
+    };
+    if let Err(code) = printed {
+        return code;
+    }
+    bar.finish_and_clear();
+    if printer.out.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    if printer.failed > 0 {
+        eprintln!(
+            "declutter: {} of {} inputs failed",
+            printer.failed, printer.total
+        );
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Jobs a chunk at a time, each page printed as soon as its chunk is done.
+fn streaming<W: Write>(
+    inputs: &[Input],
+    opts: &Options,
+    format: Format,
+    bar: &ProgressBar,
+    printer: &mut Printer<W>,
+) -> Result<(), ExitCode> {
     let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
     let mut jobs = jobs(inputs).peekable();
     while jobs.peek().is_some() {
         let batch: Vec<Job<'_>> = jobs.by_ref().take(chunk).collect();
-        total += batch.len();
         let outcomes: Vec<Outcome> = batch
             .into_par_iter()
             .map(|job| {
-                let o = process(job, opts, format, memory);
+                let o = process(job, opts, format);
                 bar.inc(1);
                 o
             })
             .collect();
         for o in outcomes {
-            let written = match o.result {
-                Ok(s) if headers => writeln!(out, "{}\n{s}\n", o.source.header()),
-                Ok(s) => writeln!(out, "{s}"),
-                Err(e) => {
-                    failed += 1;
-                    let name = &o.source.file;
-                    let what = o.record.as_ref().map_or(&e, |(_, said)| said);
-                    bar.suspend(|| eprintln!("declutter: {name}: {what}"));
-                    match format.render_error(&o.source, o.record.map(|(n, _)| n), &e) {
-                        Some(line) => writeln!(out, "{line}"),
-                        None => Ok(()),
-                    }
-                }
-            };
-            if let Err(e) = written {
-                // Stdout closed (e.g. piped into `head`): stop quietly, like other tools.
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
-                eprintln!("declutter: writing output: {e}");
-                return ExitCode::FAILURE;
-            }
+            printer.print(bar, o)?;
         }
     }
-    bar.finish_and_clear();
-    if out.flush().is_err() {
-        return ExitCode::FAILURE;
+    Ok(())
+}
+
+/// Every page file extracted once, keeping what site memory needs of it; then the batch's
+/// memory applied to all, and the pages printed in order.
+fn with_site_memory<W: Write>(
+    inputs: &[Input],
+    opts: &Options,
+    format: Format,
+    bar: &ProgressBar,
+    printer: &mut Printer<W>,
+) -> Result<(), ExitCode> {
+    let results: Vec<Result<(Extraction, SitePage, String), String>> = inputs
+        .par_iter()
+        .map(|input| {
+            let r = guarded(|| {
+                let (r, page) =
+                    extract_html_for_site(&input.read()?, opts).map_err(|e| e.to_string())?;
+                let site = site_memory::site_of(&page, input);
+                Ok((r, page, site))
+            });
+            bar.inc(1);
+            r
+        })
+        .collect();
+    let mut errors: Vec<Option<String>> = Vec::with_capacity(results.len());
+    let mut pages: Vec<Option<(Extraction, SitePage, String)>> = results
+        .into_iter()
+        .map(|r| match r {
+            Ok(p) => {
+                errors.push(None);
+                Some(p)
+            }
+            Err(e) => {
+                errors.push(Some(e));
+                None
+            }
+        })
+        .collect();
+    site_memory::apply(&mut pages);
+    for ((input, page), error) in inputs.iter().zip(pages).zip(errors) {
+        let source = Source::file(input.name());
+        let result = match (page, error) {
+            (Some((r, _, _)), _) => Ok(format.render(&source, r)),
+            (None, e) => Err(e.unwrap_or_default()),
+        };
+        printer.print(
+            bar,
+            Outcome {
+                source,
+                record: None,
+                result,
+            },
+        )?;
     }
-    if failed > 0 {
-        eprintln!("declutter: {failed} of {total} inputs failed");
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(())
 }

@@ -3,8 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// File name endings walked in directories (case-insensitive), each also with `.gz` after it.
-const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+use declutter::internals::contracts::HTML_FILE_EXTENSIONS;
+
 /// File name endings read as WARC files, given or walked (case-insensitive).
 const WARC_ENDINGS: &[&str] = &[".warc", ".warc.gz"];
 
@@ -92,7 +92,7 @@ pub fn is_html(p: &Path) -> bool {
     };
     let lower = name.to_ascii_lowercase();
     let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
-    HTML_EXTENSIONS.iter().any(|h| {
+    HTML_FILE_EXTENSIONS.iter().any(|h| {
         stem.len() > h.len() + 1
             && stem.ends_with(h)
             && stem.as_bytes()[stem.len() - h.len() - 1] == b'.'

@@ -40,8 +40,9 @@ enum Command {
         /// Keep blocks the page repeats (no duplicate detection).
         #[arg(long)]
         no_dedupe: bool,
-        /// Do not build site memory (blocks seen on several pages of one site in this batch
-        /// are otherwise hidden as that site's boilerplate).
+        /// Do not build site memory (blocks seen outside the article on several pages of one
+        /// site in this batch are otherwise hidden as that site's furniture; the article's text
+        /// is the same either way).
         #[arg(long)]
         no_site_memory: bool,
     },
@@ -87,8 +88,7 @@ fn main() -> ExitCode {
                 ..Options::default()
             });
             let inputs = input::expand(&paths);
-            let memory = site_memory::SiteMemory::build(&inputs, !no_site_memory && !no_dedupe);
-            batch::run(&inputs, &opts, format, &memory)
+            batch::run(&inputs, &opts, format, !no_site_memory && !no_dedupe)
         }
         Command::EvalMeta { corpus, .. } if !meta_eval::is_readability_corpus(&corpus) => {
             eprintln!(

@@ -1,91 +1,51 @@
-//! Site memory for a batch: blocks that show up on several pages of one site (navigation,
-//! promos, footers) are that site's boilerplate.
+//! Site memory for a batch: blocks that show up outside the article on several pages of one
+//! site (navigation, promos, footers) are that site's furniture, hidden on its pages.
 //!
-//! Two passes. The first parses every page and collects its block fingerprints
-//! (`declutter::fingerprints`) and its site: the host of its canonical URL (or
-//! `og:url`), else the directory it was read from. The second pass (the normal extraction)
-//! gives each page, in `Options::site_boilerplate`, the fingerprints that its site's other
-//! pages share often enough. The core does the rest: matching short blocks are hidden and
-//! never article text.
+//! One parse per page: each page is extracted once, on its own (memory never changes the
+//! article, so its text is final), keeping what memory needs of it
+//! (`declutter::extract_html_for_site`: the URL it names as its own and the blocks memory may
+//! hide, described so the page can go). Once the whole batch is read, the fingerprints
+//! (`Extraction::fingerprints`: each page's blocks outside its article) are counted per site
+//! and each page gets its site's furniture hidden (`declutter::apply_site_memory`). A page's
+//! site is the host of its canonical URL (or `og:url`), else the directory it was read from.
 
 use crate::input::Input;
-use declutter::{fingerprints, parse_html, Doc, NodeId, Options, MIN_OTHER_PAGES};
-use rayon::prelude::*;
+use declutter::{apply_site_memory, Extraction, SitePage, MIN_OTHER_PAGES};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Per input (same order as the batch), the fingerprints to pass as site boilerplate.
-#[derive(Debug, Default)]
-pub struct SiteMemory {
-    boilerplate: Vec<Vec<u32>>,
-}
-
-impl SiteMemory {
-    /// Builds the memory in a first pass over the inputs (parallel); `enabled` false (the
-    /// `--no-site-memory` flag, or dedupe off) gives an empty memory.
-    pub fn build(inputs: &[Input], enabled: bool) -> SiteMemory {
-        // Standard input cannot be read twice, and one page has no other pages. WARC files
-        // are read once, as a stream (a crawl is too large to hold or read twice).
-        let warc = inputs.iter().any(|i| matches!(i, Input::Warc(_)));
-        if !enabled || inputs.len() < 2 || inputs.contains(&Input::Stdin) || warc {
-            return SiteMemory::default();
+/// Hides on every page the blocks its site's other pages share: at least `MIN_OTHER_PAGES`
+/// others had them outside their article. Pages that failed (`None`) take no part.
+pub fn apply(pages: &mut [Option<(Extraction, SitePage, String)>]) {
+    let mut seen: HashMap<(&str, u32), u32> = HashMap::new();
+    for (r, _, site) in pages.iter().flatten() {
+        for &f in &r.fingerprints {
+            *seen.entry((site.as_str(), f)).or_default() += 1;
         }
-        let pages: Vec<Option<(String, Vec<u32>)>> = inputs
-            .par_iter()
-            .map(|input| {
-                let bytes = input.read().ok()?;
-                let doc = parse_html(&bytes).ok()?;
-                Some((site_of(&doc, input), fingerprints(&doc)))
-            })
-            .collect();
-        let mut seen: HashMap<(&str, u32), u32> = HashMap::new();
-        for (site, fps) in pages.iter().flatten() {
-            for &f in fps {
-                *seen.entry((site.as_str(), f)).or_default() += 1;
-            }
-        }
-        let boilerplate = pages
-            .iter()
-            .map(|p| match p {
-                Some((site, fps)) => fps
-                    .iter()
-                    .copied()
-                    .filter(|&f| seen[&(site.as_str(), f)] > MIN_OTHER_PAGES)
-                    .collect(),
-                None => Vec::new(),
-            })
-            .collect();
-        SiteMemory { boilerplate }
     }
-
-    /// The options for input number `index`: `base` plus its site's boilerplate.
-    pub fn options(&self, index: usize, base: &Options) -> Options {
-        let mut o = base.clone();
-        if let Some(b) = self.boilerplate.get(index) {
-            o.site_boilerplate.clone_from(b);
+    let known: Vec<Vec<u32>> = pages
+        .iter()
+        .map(|p| match p {
+            // `fingerprints` is sorted, so `known` is too; the page itself is one of the count.
+            Some((r, _, site)) => r
+                .fingerprints
+                .iter()
+                .copied()
+                .filter(|&f| seen[&(site.as_str(), f)] > MIN_OTHER_PAGES)
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect();
+    for (p, known) in pages.iter_mut().zip(known) {
+        if let Some((r, page, _)) = p {
+            apply_site_memory(r, page, &known);
         }
-        o
     }
 }
 
-/// The page's site: the host of its canonical URL or `og:url`, else its directory.
-fn site_of(doc: &Doc, input: &Input) -> String {
-    let url = (0..doc.len() as NodeId).find_map(|i| {
-        let canonical = doc.tag(i) == "link"
-            && doc.attr(i, "rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|x| x.eq_ignore_ascii_case("canonical"))
-            });
-        let og = doc.tag(i) == "meta" && doc.attr(i, "property") == Some("og:url");
-        if canonical {
-            doc.attr(i, "href")
-        } else if og {
-            doc.attr(i, "content")
-        } else {
-            None
-        }
-    });
-    if let Some(host) = url.and_then(host_of) {
+/// The page's site: the host of the URL it names as its own, else its directory.
+pub fn site_of(page: &SitePage, input: &Input) -> String {
+    if let Some(host) = page.url.as_deref().and_then(host_of) {
         return format!("host:{host}");
     }
     let dir = match input {
@@ -106,6 +66,7 @@ fn host_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use declutter::{extract_html, extract_html_for_site, DuplicateKind, Options};
 
     #[test]
     fn hosts_and_sites() {
@@ -118,57 +79,72 @@ mod tests {
             Some("h.example".into())
         );
         assert_eq!(host_of("/relative/path"), None);
-        let doc = parse_html(
+        let page = |html: &[u8]| extract_html_for_site(html, &Options::default()).unwrap().1;
+        let file = Input::File("d/p.html".into());
+        let canonical = page(
             b"<html><head><link rel=\"canonical\" href=\"https://a.example/x\"></head></html>",
-        )
-        .unwrap();
-        assert_eq!(
-            site_of(&doc, &Input::File("d/p.html".into())),
-            "host:a.example"
         );
-        let doc = parse_html(b"<p>no url</p>").unwrap();
-        assert_eq!(site_of(&doc, &Input::File("d/p.html".into())), "dir:d");
+        assert_eq!(site_of(&canonical, &file), "host:a.example");
+        assert_eq!(site_of(&page(b"<p>no url</p>"), &file), "dir:d");
+    }
+
+    /// Extracts each page as the batch does: once, keeping what site memory needs.
+    fn batch(pages: &[String]) -> Vec<Option<(Extraction, SitePage, String)>> {
+        let mut out: Vec<_> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, html)| {
+                let (r, page) =
+                    extract_html_for_site(html.as_bytes(), &Options::default()).unwrap();
+                let site = site_of(&page, &Input::File(format!("d/p{i}.html").into()));
+                Some((r, page, site))
+            })
+            .collect();
+        apply(&mut out);
+        out
     }
 
     #[test]
-    fn footer_on_every_page_of_a_site_is_boilerplate() {
-        let dir =
-            std::env::temp_dir().join(format!("declutter-site-memory-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+    fn footer_on_three_pages_is_hidden_and_the_text_stays() {
         let footer = "Every story on this invented site is written for the tests of site memory.";
         let stories = [
             "The ferry left the harbour at dawn with forty passengers and a crate of apples.",
             "A new bakery on the square sells rye bread made with flour from the old mill.",
             "The village choir sang in the lighthouse for the first time in twenty years.",
         ];
-        let mut inputs = Vec::new();
-        for (i, s) in stories.iter().enumerate() {
-            let p = dir.join(format!("p{i}.html"));
-            std::fs::write(
-                &p,
-                format!(
-                    "<body><article><p>{s}</p></article><footer><p>{footer}</p></footer></body>"
-                ),
+        let page = |s: &str| {
+            format!(
+                "<body><article><h1>A day in the village</h1><p>{s}</p>\
+                 <p>Neighbours came to watch, and some of them stayed for the whole afternoon.</p>\
+                 <p>The council said it would happen again next year, weather permitting.</p>\
+                 </article><div><p>{footer}</p></div></body>"
             )
-            .unwrap();
-            inputs.push(Input::File(p));
+        };
+        let pages: Vec<String> = stories.iter().map(|s| page(s)).collect();
+        let alone: Vec<Extraction> = pages
+            .iter()
+            .map(|p| extract_html(p.as_bytes(), &Options::default()).unwrap())
+            .collect();
+        let remembered = |r: &Extraction| {
+            r.hidden
+                .iter()
+                .any(|h| h.reason.starts_with("site_boilerplate"))
+        };
+        for (i, p) in batch(&pages).into_iter().enumerate() {
+            let (r, _, _) = p.unwrap();
+            assert_eq!(r.text, alone[i].text, "page {i}");
+            let g: Vec<_> = r
+                .duplicates
+                .iter()
+                .filter(|g| g.kind == DuplicateKind::SiteBoilerplate)
+                .collect();
+            assert_eq!(g.len(), 1, "page {i}: {:?}", r.duplicates);
+            assert_eq!(g[0].text, footer);
+            assert!(remembered(&r));
         }
-        let fp = |t: &str| fingerprints(&parse_html(format!("<p>{t}</p>").as_bytes()).unwrap());
-        let m = SiteMemory::build(&inputs, true);
-        for (i, s) in stories.iter().enumerate() {
-            let o = m.options(i, &Options::default());
-            assert_eq!(o.site_boilerplate, fp(footer), "page {i}");
-            assert!(!o.site_boilerplate.contains(&fp(s)[0]));
+        // Two pages are not enough.
+        for p in batch(&pages[..2]).into_iter().flatten() {
+            assert!(!remembered(&p.0));
         }
-        // Off, or with too few pages: nothing.
-        assert!(SiteMemory::build(&inputs, false)
-            .options(0, &Options::default())
-            .site_boilerplate
-            .is_empty());
-        assert!(SiteMemory::build(&inputs[..2], true)
-            .options(0, &Options::default())
-            .site_boilerplate
-            .is_empty());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -25,6 +25,8 @@ export function startServer() {
       '/fixtures/': path.join(ROOT, 'tests/e2e/fixtures'),
       // The core's fixtures (right-to-left and CJK pages for the reader's screenshots).
       '/core-fixtures/': path.join(ROOT, 'tests/fixtures/extract'),
+      // The aggregator pages of the dedupe and site memory tests.
+      '/dedupe-fixtures/': path.join(ROOT, 'tests/fixtures/dedupe/html'),
     },
   });
 }
