@@ -65,7 +65,19 @@ fixtures![
     "dedupe/html/neg_pullquote.html",
     "dedupe/html/neg_recipe.html",
     "dedupe/html/neg_table.html",
+    "dedupe/html/nook_bees.html",
+    "dedupe/html/nook_divers.html",
+    "dedupe/html/nook_tide.html",
+    "dedupe/html/nook_trains.html",
+    "dedupe/html/pressbox_divers.html",
+    "dedupe/html/quill_ferry.html",
+    "dedupe/html/quill_glass.html",
     "dedupe/html/promo_in_article.html",
+    "meta/dublin-core.html",
+    "meta/jsonld-graph.html",
+    "meta/microdata.html",
+    "meta/opengraph.html",
+    "meta/page-signals.html",
 ];
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -73,7 +85,7 @@ fixtures![
 fn every_fixture_page_is_listed() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut found = Vec::new();
-    for dir in ["extract", "dedupe/html"] {
+    for dir in ["extract", "dedupe/html", "meta"] {
         for e in std::fs::read_dir(root.join(dir)).unwrap() {
             let name = e.unwrap().file_name().into_string().unwrap();
             if name.ends_with(".html") {
