@@ -70,7 +70,8 @@ pub fn contracts() -> Contracts {
     use crate::output::html as h;
     use crate::output::url as u;
     let mut tags = h::KEEP_TAGS.to_vec();
-    tags.push("div");
+    // Containers are written as `div`, notes as `aside`, posts as `article`.
+    tags.extend(["div", "aside", "article"]);
     Contracts {
         read_attrs: crate::dom::READ_ATTRS,
         unread_text: crate::dom::UNREAD_TEXT,

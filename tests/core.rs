@@ -14,5 +14,8 @@ mod budget;
 #[path = "core/markdown_option.rs"]
 mod markdown_option;
 
+#[path = "core/reader_blocks.rs"]
+mod reader_blocks;
+
 #[path = "core/page_types.rs"]
 mod page_types;

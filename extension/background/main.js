@@ -4,6 +4,7 @@
 
 import { DECLUTTER_CSS, PRINT_CSS } from '../shared/marks.js';
 import { MODES, sendToPage as send, SNAPSHOT_LIMITS } from '../shared/messages.js';
+import { readFaces } from '../reader/fonts.js';
 import { loadCore } from './core.js';
 import { loadSettings, SETTINGS_KEY } from './settings.js';
 import { recall, remember, siteOf } from './site-memory.js';
@@ -356,6 +357,22 @@ api.runtime.onMessage.addListener((msg, sender) => {
   const title = msg.article ? 'Declutter: this page looks like an article' : 'Declutter this page (not an article, it seems)';
   api.action.setTitle({ tabId, title });
   return false;
+});
+
+// The reader view's legible font (reader/fonts.js): the content script cannot read the
+// extension's files without making them readable by every page, so it asks here.
+let fontFaces = null;
+api.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (msg?.cmd !== 'fonts' || !sender.tab) return false;
+  fontFaces ??= readFaces((p) => api.runtime.getURL(p)).catch((e) => {
+    fontFaces = null;
+    throw e;
+  });
+  fontFaces.then(
+    (faces) => reply({ faces }),
+    (e) => reply({ error: String(e?.message ?? e) }),
+  );
+  return true;
 });
 
 api.runtime.onInstalled.addListener(() => registerProbe().catch(report));

@@ -1,41 +1,37 @@
-// The user's settings: default mode and reader typography. Stored under one key in
-// storage.sync (follows the user's browsers) with storage.local as the fallback when sync is
-// unavailable. Shared by the background and the options page.
+// The user's settings: default mode, the reader view's look and voice, the debug overlay.
+// Stored under one key in storage.sync (follows the user's browsers) with storage.local as the
+// fallback when sync is unavailable. Shared by the background, the options page and the
+// content script (the reader view's "Aa" panel saves through it).
+
+import { defaultsOf, normalize as normalizeFields, READER_FIELDS } from '../reader/settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULTS = Object.freeze({
-  mode: 'reader', // what the toolbar button toggles
-  font: 'serif', // serif | sans | mono
-  size: 19, // px
-  width: 36, // em, the text column
-  lineHeight: 1.6,
-  theme: 'auto', // auto | light | dark | sepia
-  debugOverlay: false, // declutter outlines the article and each duplicate group's copies
-});
+// The extension's own settings, then the reader view's (reader/settings.js: one definition
+// for this file, the options page and the view's "Aa" panel).
+/** @type {readonly import('../reader/settings.js').Field[]} */
+export const FIELDS = Object.freeze([
+  {
+    key: 'mode', // what the toolbar button toggles
+    label: 'Toolbar button',
+    kind: 'choice',
+    value: 'reader',
+    choices: [
+      ['reader', 'Reader view'],
+      ['declutter', 'Declutter in place'],
+    ],
+  },
+  ...READER_FIELDS,
+  // Declutter outlines the article and each duplicate group's copies.
+  { key: 'debugOverlay', label: 'Debug overlay', kind: 'flag', value: false },
+]);
 
-const CHOICES = {
-  mode: ['reader', 'declutter'],
-  font: ['serif', 'sans', 'mono'],
-  theme: ['auto', 'light', 'dark', 'sepia'],
-};
-const RANGES = { size: [12, 40], width: [20, 80], lineHeight: [1, 2.5] };
-const FLAGS = ['debugOverlay'];
+export const DEFAULTS = defaultsOf(FIELDS);
 
 /** Keeps known keys with valid values; anything else falls back to the default. */
-export function normalize(raw) {
-  const out = { ...DEFAULTS };
-  if (!raw || typeof raw !== 'object') return out;
-  for (const [k, allowed] of Object.entries(CHOICES)) if (allowed.includes(raw[k])) out[k] = raw[k];
-  for (const [k, [lo, hi]] of Object.entries(RANGES)) {
-    const v = Number(raw[k]);
-    if (Number.isFinite(v)) out[k] = Math.min(hi, Math.max(lo, v));
-  }
-  for (const k of FLAGS) if (typeof raw[k] === 'boolean') out[k] = raw[k];
-  return out;
-}
+export const normalize = (raw) => normalizeFields(raw, FIELDS);
 
 function area() {
   return api.storage.sync ?? api.storage.local;
@@ -57,4 +53,9 @@ export async function saveSettings(settings) {
     await api.storage.local.set({ [SETTINGS_KEY]: value });
   }
   return value;
+}
+
+/** Saves `changes` over the stored settings (the rest stays as stored); resolves to the result. */
+export async function updateSettings(changes) {
+  return saveSettings({ ...(await loadSettings()), ...changes });
 }

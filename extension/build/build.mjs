@@ -14,7 +14,7 @@
 // template (extension/manifest.json) becomes each browser's manifest here.
 // Usage: node extension/build/build.mjs [--skip-wasm]
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -57,6 +57,9 @@ const EXT_STATIC = ['options/options.html', 'options/options.css', 'pkg/declutte
 // carries the page-to-background bridge the Firefox tests drive the API through.
 const TEST_HOSTS = ['*://127.0.0.1/*'];
 const TEST_BRIDGE = 'content/test-bridge.js';
+// The reader's legible font (reader/fonts.js): the package's faces and its licence (SIL Open
+// Font License), copied into fonts/ of the extension and the playground.
+const FONT_PACKAGE = path.join(ROOT, 'node_modules/@fontsource/atkinson-hyperlegible');
 const log = (msg) => console.log(`[build] ${msg}`);
 
 // The two wasm packages: one core, built with different Cargo features. The extension only
@@ -66,6 +69,16 @@ const WASM_PACKAGES = [
   { out: PKG, features: [] },
   { out: path.join(WWW, 'pkg'), features: ['html'] },
 ];
+
+/** Copies the legible font's faces and licence into `out`/fonts. */
+function copyFonts(out) {
+  const dir = path.join(out, 'fonts');
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(path.join(FONT_PACKAGE, 'files')).filter((f) => f.endsWith('.woff2'))) {
+    cpSync(path.join(FONT_PACKAGE, 'files', f), path.join(dir, f));
+  }
+  cpSync(path.join(FONT_PACKAGE, 'LICENSE'), path.join(dir, 'OFL.txt'));
+}
 
 export async function buildWasm() {
   setupBuild();
@@ -144,6 +157,7 @@ async function assemble(browser, out, opts) {
   if (!existsSync(path.join(PKG, 'contracts.js'))) throw new Error(`missing ${PKG}/contracts.js (build the wasm first)`);
   await bundle(opts.test ? [...EXT_ENTRIES, [TEST_BRIDGE, TEST_BRIDGE, 'iife']] : EXT_ENTRIES, EXT, out, opts);
   for (const f of EXT_STATIC) cpSync(path.join(EXT, f), path.join(out, f));
+  copyFonts(out);
   mkdirSync(path.join(out, 'icons'));
   writeIcons(path.join(out, 'icons'));
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, opts), null, 2) + '\n');
@@ -158,6 +172,7 @@ export async function buildPlayground() {
   for (const f of ['index.html', 'style.css', 'demos', 'declutter-readability.js', 'pkg']) {
     cpSync(path.join(WWW, f), path.join(DIST_WWW, f), { recursive: true });
   }
+  copyFonts(DIST_WWW);
   const esbuild = await import('esbuild');
   await esbuild.build({
     // walk.js: the page walk on its own, for tests that run it in the playground's page.

@@ -1,6 +1,6 @@
 // Installs what `npm start` and `npm test` need and is missing, the ordinary way:
 // rustup for the wasm target, cargo for wasm-bindgen-cli (the exact version Cargo.lock pins),
-// apt for the browsers and chromedriver, npm ci for node_modules. Nothing is fetched from
+// apt for the browsers, chromedriver and the speech voices, npm ci for node_modules. Nothing is fetched from
 // anywhere else. Every step first checks whether it is needed, so a ready machine pays ~1 s.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -74,12 +74,19 @@ function asRoot(cmd, args) {
   else run('sudo', ['env', 'DEBIAN_FRONTEND=noninteractive', cmd, ...args]);
 }
 
-/** Chromium, its driver and Firefox ESR from Debian's archive, when any is missing. */
+/**
+ * Chromium, its driver and Firefox ESR from Debian's archive, and the system voices the browsers
+ * read aloud with on Linux (speech-dispatcher with espeak-ng; the reader's read-aloud tests speak
+ * through them, tests/e2e/lib/speech.mjs), when any is missing.
+ */
 export function ensureBrowsers() {
   const want = [
     [CHROMIUM, 'chromium'],
     [CHROMEDRIVER, 'chromium-driver'],
     [FIREFOX, 'firefox-esr'],
+    ['/usr/bin/speech-dispatcher', 'speech-dispatcher'],
+    ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng', 'speech-dispatcher-espeak-ng'],
+    ['/usr/bin/espeak-ng', 'espeak-ng'],
   ];
   const missing = want.filter(([bin]) => !existsSync(bin)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;

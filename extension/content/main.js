@@ -6,7 +6,9 @@
 // injection's result.
 
 import { isOwn } from '../shared/marks.js';
-import { SNAPSHOT_LIMITS } from '../shared/messages.js';
+import { sendToBackground, SNAPSHOT_LIMITS } from '../shared/messages.js';
+import { faceBytes } from '../reader/fonts.js';
+import { updateSettings } from '../background/settings.js';
 import * as reader from '../reader/reader.js';
 import { sanitize } from '../reader/sanitize.js';
 import { applyDeclutter, unmark, watchLateClutter } from './declutter.js';
@@ -71,6 +73,8 @@ async function snapshot(limits) {
 function onKey(e) {
   if (e.key === 'Escape' && (state?.mode === 'reader' || state?.notice)) {
     e.stopPropagation();
+    // Esc closes the reader's open panel first, the view after.
+    if (state.host && reader.dismiss(state.host)) return;
     turnOff();
   }
 }
@@ -97,6 +101,7 @@ function dropState() {
   s.overlay?.remove();
   if (s.marks) unmark(s.marks);
   window.removeEventListener('keydown', onKey, true);
+  if (s.host) reader.unmount(s.host);
   s.host?.remove();
   s.notice?.remove();
   return s;
@@ -149,7 +154,13 @@ function apply(mode, result, settings, picks, seq) {
     if (settings?.debugOverlay) s.overlay = showOverlay(result, element);
     return { hidden, duplicates };
   }
-  const host = reader.open(result, settings, () => turnOff());
+  // Settings changed in the view are saved for every tab and the options page (the others
+  // restyle through the background's 'settings' message); the legible font's bytes come from
+  // the background, which reads the extension's files.
+  const host = reader.open(result, settings, () => turnOff(), {
+    saveSettings: updateSettings,
+    fontFaces: () => sendToBackground({ cmd: 'fonts' }).then((r) => r.faces.map(faceBytes)),
+  });
   window.addEventListener('keydown', onKey, true);
   state = { mode, title, scroll, host, focus, seq };
   state.guard = guard(host);

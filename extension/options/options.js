@@ -1,35 +1,57 @@
 // Options page: edits the settings the background and the reader view use. Every change is
 // saved at once; an open reader view restyles itself through storage.onChanged.
 
-import { loadSettings, saveSettings } from '../background/settings.js';
+import { loadSettings, saveSettings, SETTINGS_KEY } from '../background/settings.js';
 import { forgetAll, forgetSite, listSites } from '../background/site-memory.js';
+import { isLocal } from '../reader/narrate.js';
+import { controlFor, fromControl, READER_FIELDS, showValue } from '../reader/settings.js';
 
 /** An element of the page by id (any: the page's own elements, of known kinds). */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const form = $('settings');
 const status = $('status');
 
-function show(settings) {
-  for (const [k, v] of Object.entries(settings)) {
-    const field = form.elements.namedItem(k);
-    if (!field) continue;
-    if (field instanceof RadioNodeList) {
-      for (const r of field) r.checked = r.value === v;
-    } else if (field.type === 'checkbox') {
-      field.checked = Boolean(v);
-    } else {
-      field.value = String(v);
+/** The voice: a choice of the system's voices (a voiceURI; empty for the default). */
+function voiceControl(field) {
+  const label = controlFor(document, { ...field, kind: 'choice', choices: [['', 'Default voice']] }, '');
+  const select = label.querySelector('select');
+  const list = () => {
+    const now = select.value;
+    const voices = (globalThis.speechSynthesis?.getVoices() ?? []).filter(isLocal).sort((a, b) => a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name));
+    select.replaceChildren(new Option('Default voice', ''), ...voices.map((v) => new Option(`${v.name} (${v.lang})`, v.voiceURI)));
+    select.value = now;
+  };
+  list();
+  globalThis.speechSynthesis?.addEventListener('voiceschanged', list);
+  return label;
+}
+
+// The reader's fields, in the order and with the labels the view's panel uses.
+const readerLabels = new Map();
+for (const field of READER_FIELDS) {
+  const label = field.key === 'voice' ? voiceControl(field) : controlFor(document, field, field.value);
+  readerLabels.set(field, label);
+  $(field.group === 'voice' ? 'voice-fields' : 'reader-fields').append(label);
+}
+
+/** Shows `settings`; `keepFocused`: not in the control being used (its value is ahead of storage). */
+function show(settings, { keepFocused = false } = {}) {
+  for (const r of form.elements.namedItem('mode')) r.checked = r.value === settings.mode;
+  form.elements.namedItem('debugOverlay').checked = Boolean(settings.debugOverlay);
+  for (const [field, label] of readerLabels) {
+    if (field.key === 'voice' && ![...label.querySelector('select').options].some((o) => o.value === settings.voice)) {
+      // A voice this browser does not have (chosen in another browser): kept, shown as such.
+      label.querySelector('select').append(new Option(`${settings.voice} (not on this system)`, settings.voice));
     }
-    const out = form.querySelector(`output[data-for="${k}"]`);
-    if (out) out.textContent = String(v);
+    if (!(keepFocused && label.contains(document.activeElement))) showValue(label, field, settings[field.key]);
+    if (field.shows) label.hidden = settings.theme !== field.shows;
   }
 }
 
 function read() {
   /** @type {Record<string, any>} */
-  const data = Object.fromEntries(new FormData(form));
-  for (const k of ['size', 'width', 'lineHeight']) data[k] = Number(data[k]);
-  data.debugOverlay = form.elements.namedItem('debugOverlay').checked;
+  const data = { mode: new FormData(form).get('mode'), debugOverlay: form.elements.namedItem('debugOverlay').checked };
+  for (const [field, label] of readerLabels) data[field.key] = fromControl(field, label.querySelector(`[name="${field.key}"]`));
   return data;
 }
 
@@ -52,6 +74,15 @@ form.addEventListener('input', async (e) => {
   show(saved);
   status.textContent = 'Saved.';
   document.body.dataset.saved = String(Date.now());
+});
+
+// Settings changed elsewhere (the reader view's "Aa" panel, another options page) show up here.
+api.storage.onChanged.addListener((changes) => {
+  if (!(SETTINGS_KEY in changes)) return;
+  loadSettings().then((s) => {
+    show(s, { keepFocused: true });
+    document.body.dataset.synced = String(Date.now());
+  });
 });
 
 // Site memory: one row per remembered site, each with its own "Forget this site".

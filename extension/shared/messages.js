@@ -22,12 +22,9 @@ export const SNAPSHOT_LIMITS = Object.freeze({
 });
 
 /**
- * The reader's look, from the options page (background/settings.js has the defaults).
- * @typedef {object} Settings
- * @property {Mode} [mode] what the toolbar button toggles
- * @property {string} [font] @property {number} [size] @property {number} [width]
- * @property {number} [lineHeight] @property {string} [theme]
- * @property {boolean} [debugOverlay] outline the core's blocks in declutter mode
+ * The user's settings (background/settings.js): the toolbar button's mode, the debug overlay,
+ * and the reader view's look and voice, one key per field of reader/settings.js READER_FIELDS.
+ * @typedef {{mode?: Mode, debugOverlay?: boolean} & Record<string, any>} Settings
  */
 
 /** @typedef {{selector: string, action: 'hide' | 'keep'}} Pick a user's choice for a site */
@@ -104,6 +101,8 @@ export const SNAPSHOT_LIMITS = Object.freeze({
 /** @typedef {{cmd: 'navigated', mode: Mode}} NavigatedMessage an in-app navigation settled under `mode` */
 /** @typedef {{cmd: 'probe', article: boolean}} ProbeMessage content/probe.js's look at the page */
 /** @typedef {{cmd: 'picked'} & Pick} PickedMessage the picker's choice, to remember and apply */
+/** @typedef {{cmd: 'fonts'}} FontsMessage the reader view's legible font, whose files only the extension reads */
+/** @typedef {{faces: string[]}} FontsReply each face of reader/fonts.js LEGIBLE_FACES, base64 */
 /**
  * The test build's bridge (content/test-bridge.js): a toggle, a context menu item or a test call.
  * @typedef {{cmd: 'test', mode?: Mode, options?: {extraction?: boolean}, menu?: string, call?: string, args?: unknown[]}} TestMessage
@@ -114,6 +113,7 @@ export const SNAPSHOT_LIMITS = Object.freeze({
  * @property {[NavigatedMessage, undefined]} navigated
  * @property {[ProbeMessage, undefined]} probe
  * @property {[PickedMessage, {ok: unknown}]} picked
+ * @property {[FontsMessage, FontsReply]} fonts
  * @property {[TestMessage, {ok: unknown}]} test
  */
 /** @typedef {BackgroundProtocol[keyof BackgroundProtocol][0]} BackgroundMessage */

@@ -29,9 +29,10 @@ const FIREFOX_LOCAL_ONLY = {
 /**
  * Chromium with the unpacked extension `extension` loaded; resolves to {context, worker,
  * profile, extOrigin, close}. With `profile` (a directory), that profile is used and kept on
- * close, so a caller can start the browser again on the same profile.
+ * close, so a caller can start the browser again on the same profile. `args` and `env` go to
+ * the browser's process.
  */
-export async function launchChromium({ extension, profile: keep, localOnly = true, viewport } = {}) {
+export async function launchChromium({ extension, profile: keep, localOnly = true, viewport, args = [], env } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = keep ?? mkdtempSync(path.join(os.tmpdir(), 'declutter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,7 +50,9 @@ export async function launchChromium({ extension, profile: keep, localOnly = tru
       ...(localOnly ? [CHROMIUM_LOCAL_ONLY] : []),
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
+      ...args,
     ],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return {
@@ -81,14 +84,15 @@ export function chromiumToggle(worker, tabId, mode, options) {
 
 /**
  * Firefox ESR with the unpacked extension `extension` installed as a temporary add-on (and
- * extra `prefs`); resolves to {browser, dialogs(page), close}.
+ * extra `prefs`, and `env` for its process); resolves to {browser, dialogs(page), close}.
  */
-export async function launchFirefox({ extension, prefs = {}, localOnly = true } = {}) {
+export async function launchFirefox({ extension, prefs = {}, localOnly = true, env } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     // Keep Firefox from calling home (updates, telemetry, remote settings).
     extraPrefsFirefox: {
       'app.update.enabled': false,

@@ -104,7 +104,7 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     // Phase 5b: the lead set apart in the article header joins the container.
     r.main = choice
         .as_ref()
-        .map(|c| lead::join(doc, &stats, c.main, &mut skip));
+        .map(|c| lead::join(doc, &stats, outside_formula(doc, c.main), &mut skip));
     let mut pruned = Vec::new();
     if let Some(m) = budget.over(
         "choosing the article",
@@ -186,6 +186,17 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
         r.debug = debug_scores(doc, &stats, choice.as_ref(), &pruned);
     }
     r
+}
+
+/// `main`, or when it lies inside a formula, the formula's parent. A page that leaves a token
+/// element (`<mi>`) open gets the rest of its article parsed into the formula, so the element
+/// holding most of the text can be that token; the article starts before the formula.
+fn outside_formula(doc: &Doc, main: NodeId) -> NodeId {
+    let math = std::iter::once(main)
+        .chain(doc.ancestors(main))
+        .filter(|&a| doc.tag(a) == "math")
+        .last();
+    math.and_then(|m| doc.parent(m)).unwrap_or(main)
 }
 
 /// Keeps only blocks not inside another kept block (sorted by node id, so a block's ancestors

@@ -345,6 +345,20 @@ fn is_author_box(doc: &Doc, id: NodeId) -> bool {
     })
 }
 
+/// Is `id` a block holding all the text of the list item it sits in? A furniture word on it
+/// (`meta`, `date`: no clutter kind) names how the site styles the item (`<li><div
+/// class="lfh_meta">Quiet operation</div></li>` in a list of pros and cons), not what it is:
+/// pruning it would leave an empty bullet. (An inline body, `<li><span class="meta">Linux`,
+/// is a list of tags, still furniture.)
+fn is_list_item_body(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    !signals::INLINE_TAGS.contains(&doc.tag(id))
+        && doc.parent(id).is_some_and(|p| {
+            doc.tag(p) == "li"
+                && s.chars[id as usize] > 0
+                && s.chars[p as usize] == s.chars[id as usize]
+        })
+}
+
 /// Marks the subtrees inside `main` that are not article text. Returns the pruned roots.
 pub fn prune(
     doc: &Doc,
@@ -393,7 +407,10 @@ pub fn prune(
             } else {
                 ("not content", None)
             })
-        } else if w.is_boilerplate() && share < BOILERPLATE_KEEP_SHARE {
+        } else if w.is_boilerplate()
+            && share < BOILERPLATE_KEEP_SHARE
+            && !(w.clutter.is_none() && is_list_item_body(doc, s, i))
+        {
             Some((BOILERPLATE_REASON, w.clutter))
         } else if !LIST_PARTS.contains(&tag) && is_credit_line(doc, s, i) {
             Some(("picture credit or source line", None))

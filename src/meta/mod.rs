@@ -75,8 +75,17 @@ pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
     // Phase 3: choose per field.
     let site_name = site_name(&s, &ld);
     let byline = byline(&s, &ld);
+    // The site's names in its addresses: where the page was read, and where it says it lives
+    // (a copy read from a cache or a test server keeps its own `og:url`).
+    let names: Vec<String> = [url, s.meta("og:url")]
+        .into_iter()
+        .flatten()
+        .flat_map(title::site_names)
+        .collect();
+    let mut brands = vec![site_name.as_deref(), byline.as_deref()];
+    brands.extend(names.iter().map(|n| Some(n.as_str())));
     Metadata {
-        title: title(&s, &ld, &[site_name.as_deref(), byline.as_deref()]),
+        title: title(&s, &ld, &brands),
         byline,
         published: published(&s, &ld),
         lang: lang(&s, &ld),

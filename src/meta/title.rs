@@ -6,6 +6,50 @@ const SEPARATORS: &[&str] = &[
     " :: ", " | ", " - ", " – ", " — ", " · ", " » ", " / ", " : ",
 ];
 
+/// Second-level labels under a country code that are not the site's name (`bbc.co.uk`).
+const SECOND_LEVELS: &[&str] = &[
+    "co", "com", "org", "net", "gov", "edu", "ac", "ne", "or", "go",
+];
+
+/// The names a page's address gives its site, for [`strip_site`]'s brands: the domain's name
+/// and the domain (`lastampa`, `lastampa.it` for `https://www.lastampa.it/...`). Sites put their
+/// name after the headline as they write it ("La Stampa"), which [`squeeze`] matches to these.
+pub fn site_names(url: &str) -> Vec<String> {
+    let rest = url.trim().split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .split(':')
+        .next()
+        .unwrap_or("");
+    let labels: Vec<String> = host
+        .to_lowercase()
+        .split('.')
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let n = labels.len();
+    if n < 2 || labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
+        return Vec::new();
+    }
+    let name = if n >= 3 && labels[n - 1].len() == 2 && SECOND_LEVELS.contains(&&*labels[n - 2]) {
+        n - 3
+    } else {
+        n - 2
+    };
+    vec![labels[name].clone(), labels[name..].join(".")]
+}
+
+/// The letters and digits of `s`, lower-cased: "La Stampa", "LaStampa" and "lastampa" agree.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Case- and space-insensitive comparison key (titles are retyped with other casing/spacing).
 pub fn key(s: &str) -> String {
     crate::dom::collapse_whitespace(s)
@@ -16,7 +60,8 @@ pub fn key(s: &str) -> String {
 
 /// Strips a site-name prefix or suffix from `raw` when the remaining part is confirmed:
 /// it equals a heading or another title source (`agree`), or the cut-off part equals a
-/// name the page brands itself with (`brands`: site name, and the author on personal sites).
+/// name the page brands itself with (`brands`: site name, the names in its address, and the
+/// author on personal sites), compared by letters and digits alone.
 /// Without such evidence the title is kept whole: a colon or dash is often part of the
 /// headline itself. A leading part is only dropped for a longer rest, because a site's
 /// logo heading can repeat its name and must not displace the headline.
@@ -32,7 +77,7 @@ pub fn strip_site(raw: &str, agree: &[&str], brands: &[&str]) -> String {
     }
     let brands: Vec<String> = brands
         .iter()
-        .map(|b| key(b))
+        .map(|b| squeeze(b))
         .filter(|b| !b.is_empty())
         .collect();
     for sep in SEPARATORS {
@@ -45,7 +90,7 @@ pub fn strip_site(raw: &str, agree: &[&str], brands: &[&str]) -> String {
                 if keep.is_empty() || (keep == tail && words(tail) <= words(head)) {
                     continue;
                 }
-                let confirmed = agree.contains(&key(keep)) || brands.contains(&key(drop));
+                let confirmed = agree.contains(&key(keep)) || brands.contains(&squeeze(drop));
                 if confirmed {
                     return keep.to_string();
                 }
@@ -57,7 +102,7 @@ pub fn strip_site(raw: &str, agree: &[&str], brands: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_site;
+    use super::{site_names, strip_site};
 
     #[test]
     fn strips_only_with_evidence() {
@@ -78,6 +123,24 @@ mod tests {
             "Why - and how"
         );
         assert_eq!(strip_site("A | B | Site", &["a | b"], &[]), "A | B");
+        // The site's name as its address spells it.
+        let names = site_names("https://www.lastampa.it/cronaca/2026/03/14/news/x");
+        assert_eq!(names, ["lastampa", "lastampa.it"]);
+        assert_eq!(
+            strip_site("Il porto riapre - La Stampa", &[], &["lastampa"]),
+            "Il porto riapre"
+        );
+        assert_eq!(site_names("http://news.bbc.co.uk/a"), ["bbc", "bbc.co.uk"]);
+        assert_eq!(
+            strip_site("Owls return | LeMonde.fr", &[], &["lemonde.fr"]),
+            "Owls return"
+        );
+        assert!(site_names("http://127.0.0.1:8080/x").is_empty());
+        // A word of the headline is no brand.
+        assert_eq!(
+            strip_site("Owls - and how", &[], &["bbc", "bbc.co.uk"]),
+            "Owls - and how"
+        );
         // The logo heading repeats the site name: the headline stays.
         assert_eq!(
             strip_site("Owls return - Bird Site", &["Bird Site"], &[]),

@@ -131,6 +131,66 @@ pub(crate) const VIDEO_HOSTS: &[&str] = &[
     "player.vimeo.com",
     "dailymotion.com",
 ];
+/// HTML elements that end a formula. The HTML parser closes `<math>` at these tags, except
+/// inside a token element (`<mi>`, `<mtext>`) the page left open, where they become the
+/// formula's content and the rest of the article with them; the clean HTML closes the
+/// formula there as the parser does elsewhere, so the paragraphs after it stay paragraphs.
+/// (The parser's list, less the phrasing tags a token may hold, plus the sectioning tags.)
+pub(crate) const MATH_BREAKOUT_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "hr",
+    "br",
+    "img",
+    "figure",
+    "figcaption",
+    "picture",
+    "video",
+    "audio",
+    "iframe",
+    "details",
+    "address",
+    "center",
+    "listing",
+    "menu",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "hgroup",
+];
+/// Class/id words (and the ARIA role) of a note set off from the text: a tip, a warning, a
+/// documentation admonition. Such a container is written as `<aside>`, which the reader draws
+/// as a box; the site's own `<aside>` inside the article (a fact box) is kept as one too.
+pub(crate) const NOTE_WORDS: &[&str] = &[
+    "note",
+    "tip",
+    "hint",
+    "warning",
+    "caution",
+    "important",
+    "danger",
+    "admonition",
+    "callout",
+];
 /// MathML's presentation tags, kept inside `<math>` (anything else there becomes `mrow`).
 pub(crate) const MATH_TAGS: &[&str] = &[
     "math",
@@ -233,8 +293,11 @@ pub fn html(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> Stri
     let mut out = String::new();
     // Open elements: (node, tag written, or None when the element was unwrapped).
     let mut open: Vec<(NodeId, Option<&str>)> = Vec::new();
-    // Depth of `<math>` elements open (inside, MathML tags are kept).
+    // The open `<math>` element's end and its place in `open` (inside, MathML tags are kept).
     let mut math_end: Option<NodeId> = None;
+    let mut math_at = 0usize;
+    // The article's characters, counted when a note needs them.
+    let mut root_chars: Option<usize> = None;
     let end = doc.node(root).end;
     let mut i = root;
     while i < end {
@@ -258,20 +321,40 @@ pub fn html(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> Stri
             NodeData::Element(e) => {
                 let tag = &*e.tag;
                 if math_end.is_some() {
-                    write_math(e, &mut out);
-                    open.push((i, (!is_void(tag)).then_some(math_tag(tag))));
-                    i += 1;
-                    continue;
+                    if !MATH_BREAKOUT_TAGS.contains(&tag) {
+                        write_math(e, &mut out);
+                        open.push((i, (!is_void(tag)).then_some(math_tag(tag))));
+                        i += 1;
+                        continue;
+                    }
+                    // HTML content inside the formula: the formula ends here (its elements are
+                    // closed now, not again when their subtrees end) and the rest is HTML.
+                    for (_, t) in open[math_at..].iter_mut().rev() {
+                        if let Some(t) = t.take() {
+                            out.push_str("</");
+                            out.push_str(t);
+                            out.push('>');
+                        }
+                    }
+                    math_end = None;
                 }
-                if DROP_TAGS.contains(&tag) {
+                if DROP_TAGS.contains(&tag)
+                    || (matches!(tag, "li" | "p") && !has_content(doc, i, skip))
+                {
+                    // (A list item or paragraph with nothing left in it would show an empty
+                    // bullet or a gap.)
                     i = doc.node(i).end;
                     continue;
                 }
                 let written = if CONTAINER_TAGS.contains(&tag) {
-                    out.push_str("<div>");
-                    Some("div")
+                    let box_tag = box_tag(doc, e, i, root, &mut root_chars);
+                    out.push('<');
+                    out.push_str(box_tag);
+                    out.push('>');
+                    Some(box_tag)
                 } else if tag == "math" {
                     math_end = Some(doc.node(i).end);
+                    math_at = open.len();
                     write_math(e, &mut out);
                     Some("math")
                 } else if KEEP_TAGS.contains(&tag) {
@@ -298,6 +381,81 @@ pub fn html(doc: &Doc, root: NodeId, skip: &[bool], base: Option<&Base>) -> Stri
         }
     }
     out
+}
+
+/// How a container is written: `aside` for a note, `article` for one post of several (a forum
+/// thread's, a comment), `div` for the rest. Either is set off from the text around it, so a
+/// box holding most of the article is the article itself: a `div`.
+fn box_tag(
+    doc: &Doc,
+    e: &Element,
+    id: NodeId,
+    root: NodeId,
+    root_chars: &mut Option<usize>,
+) -> &'static str {
+    let tag = if &*e.tag == "article" {
+        "article"
+    } else if is_note(e) {
+        "aside"
+    } else {
+        return "div";
+    };
+    let all = *root_chars.get_or_insert_with(|| text_chars(doc, root));
+    if id != root && text_chars(doc, id) * 2 < all {
+        tag
+    } else {
+        "div"
+    }
+}
+
+/// Is this container a note ([`NOTE_WORDS`]): the page's `<aside>`, `role="note"`, or a class
+/// or id word naming one?
+fn is_note(e: &Element) -> bool {
+    if &*e.tag == "aside"
+        || e.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("note"))
+    {
+        return true;
+    }
+    let mut note = false;
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        crate::extract::signals::for_each_word(v, |w| note |= NOTE_WORDS.contains(&w));
+    }
+    note
+}
+
+/// Does `id`'s subtree keep any text or media (outside the `skip`ped subtrees)?
+fn has_content(doc: &Doc, id: NodeId, skip: &[bool]) -> bool {
+    let end = doc.node(id).end;
+    let mut n = id + 1;
+    while n < end {
+        if skip.get(n as usize).copied().unwrap_or(false) {
+            n = doc.node(n).end;
+            continue;
+        }
+        match &doc.node(n).data {
+            NodeData::Text(t) if !t.trim().is_empty() => return true,
+            NodeData::Element(e)
+                if matches!(
+                    &*e.tag,
+                    "img" | "picture" | "video" | "audio" | "iframe" | "math"
+                ) =>
+            {
+                return true
+            }
+            _ => {}
+        }
+        n += 1;
+    }
+    false
+}
+
+/// Characters of text in `id`'s subtree.
+fn text_chars(doc: &Doc, id: NodeId) -> usize {
+    (id..doc.node(id).end)
+        .filter_map(|n| doc.text(n))
+        .map(str::len)
+        .sum()
 }
 
 /// The `'static` copy of a kept tag name.
@@ -355,26 +513,36 @@ fn write_element(e: &Element, base: Option<&Base>, out: &mut String) -> bool {
                 return false;
             }
             let src = e.attr("src").unwrap_or("").trim();
-            let placeholder = src.is_empty() || src.to_ascii_lowercase().starts_with("data:");
             let lazy = LAZY_SRC_ATTRS
                 .iter()
                 .filter_map(|a| e.attr(a))
-                .find(|v| !v.trim().is_empty());
+                .map(str::trim)
+                .find(|v| looks_like_url(v));
             let lazy_set = LAZY_SRCSET_ATTRS
                 .iter()
                 .filter_map(|a| e.attr(a))
                 .find(|v| !v.trim().is_empty());
-            let srcset = lazy_set.or_else(|| e.attr("srcset"));
-            let chosen = match (placeholder, lazy) {
-                (true, Some(l)) => Some(l.to_string()),
-                (true, None) => srcset
-                    .and_then(|s| s.split(',').next())
-                    .and_then(|c| c.split_whitespace().next())
-                    .map(str::to_string)
-                    .or_else(|| (!src.is_empty()).then(|| src.to_string())),
-                (false, _) => Some(src.to_string()),
-            };
-            let Some(src) = chosen.and_then(|s| safe_media(base, &s)) else {
+            let srcset = lazy_set.or_else(|| e.attr("srcset").filter(|v| !v.trim().is_empty()));
+            let first_candidate = srcset
+                .and_then(|s| s.split(',').next())
+                .and_then(|c| c.split_whitespace().next());
+            // A lazy-loading script keeps the real image in `data-*` and shows a placeholder in
+            // `src` (a data: pixel, a spinner, a grey box) until it runs: the `data-*` source
+            // wins whenever there is one, and so does a lazy srcset's first image; `src` is
+            // the image only when nothing else names one (or what does is unsafe).
+            let placeholder = src.is_empty()
+                || src.to_ascii_lowercase().starts_with("data:")
+                || lazy_set.is_some();
+            let candidates = [
+                lazy,
+                placeholder.then_some(first_candidate).flatten(),
+                (!src.is_empty()).then_some(src),
+            ];
+            let Some(src) = candidates
+                .into_iter()
+                .flatten()
+                .find_map(|c| safe_media(base, c))
+            else {
                 return false;
             };
             attrs.push(("src", src));
@@ -432,6 +600,11 @@ fn write_element(e: &Element, base: Option<&Base>, out: &mut String) -> bool {
     }
     out.push('>');
     true
+}
+
+/// Could this `data-*` value be an image address (`data-lazy="true"` is a flag, not one)?
+fn looks_like_url(v: &str) -> bool {
+    !v.is_empty() && !v.contains(char::is_whitespace) && (v.contains('/') || v.contains('.'))
 }
 
 fn push_attr(out: &mut String, k: &str, v: &str) {

@@ -4,7 +4,9 @@
 // clipboard, "Save HTML" downloads one self-contained file, the print stylesheet prints the
 // article alone, black on white; screenshots of every theme are kept as artifacts
 // (target/artifacts/reader-*.png); settings chosen in the options survive a reload and a
-// browser restart.
+// browser restart. And (lib/reader-ui.mjs, shared with Firefox): every control of the "Aa"
+// panel, read aloud (with the test build's speech queue, and with the system's voices through
+// lib/speech.mjs), the contents, keys and progress, and the blocks that must render right.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { after, before, describe, test } from 'node:test';
 import { chromiumTabId, chromiumToggle, launchChromium, ROOT, startServer } from './lib/browsers.mjs';
 import { fromHtml } from './lib/html-input.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
+import { controls, navigation, readAloud, readAloudReal, readmePictures, renderedBlocks } from './lib/reader-ui.mjs';
+import { startSpeech } from './lib/speech.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
 const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
@@ -21,13 +25,16 @@ const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 
 describe('reader view features in Chromium', { timeout: 240_000 }, () => {
   let server;
   let chrome;
+  let speech;
   let tabs = 0;
   before(async () => {
     server = await startServer();
-    chrome = await launchChromium();
+    speech = await startSpeech();
+    chrome = await launchChromium({ speech });
   });
   after(async () => {
     await chrome?.close();
+    await speech?.close();
     await server?.close();
   });
 
@@ -42,6 +49,32 @@ describe('reader view features in Chromium', { timeout: 240_000 }, () => {
   }
 
   const tool = (page, action) => page.locator(`#declutter-reader button[data-action="${action}"]`);
+
+  /** What lib/reader-ui.mjs needs of this browser. */
+  const env = {
+    name: 'chromium',
+    open: (p) => open(p),
+    save: (_page, settings) => inWorker((v) => chrome.storage.sync.set({ settings: v }), settings),
+    async options() {
+      const page = await chrome.context.newPage();
+      await page.goto(`${chrome.extOrigin}/options/options.html`);
+      return page;
+    },
+    shot: async (page, name) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `reader-${name}.png`) });
+    },
+  };
+
+  test('every control of the Aa panel changes the view, in this tab, other tabs and the options, and after a reload', () => controls(env));
+  test('read aloud: starts, highlights sentence and word, pauses, moves by paragraph, speed, voice, N', () => readAloud(env));
+  test("read aloud with the system's voices (espeak-ng) reads the article to its end", async () => {
+    const { spoken, voices } = await readAloudReal(env);
+    console.log(`chromium: ${spoken} sentences spoken, ${voices} voices listed`);
+  });
+  test('contents (T), Esc, space paging, progress and minutes left', () => navigation(env));
+  test('pros and cons, code, notes, tables, headings, an open formula, titles, lazy images, forum posts render right', () => renderedBlocks(env));
+  test("the README's pictures: the Aa panel on sepia, read aloud in the dark theme with the contents", () => readmePictures(env));
 
   test('the reader shows exactly the elements, attributes and text the core kept', async () => {
     const { page, tabId, toggle } = await open(READER_CORE_FIXTURE);

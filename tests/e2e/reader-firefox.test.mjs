@@ -6,6 +6,9 @@
 // reload. Not automatable here: print media emulation (puppeteer's emulateMediaType needs CDP,
 // which Firefox no longer has) and a browser restart (the test build is a temporary add-on,
 // gone when Firefox stops); the OS colour scheme is set per launch with a content pref.
+// And (lib/reader-ui.mjs, shared with Chromium): every control of the "Aa" panel, read aloud
+// (with the test build's speech queue, and with the system's voices through lib/speech.mjs),
+// the contents, keys and progress, and the blocks that must render right.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { firefoxCall, firefoxToggle, launchFirefox, ROOT, startServer } from './
 import { fromHtml } from './lib/html-input.mjs';
 import { until } from './lib/features.mjs';
 import { checkSame, describeBoth, READER_CORE_FIXTURE } from './lib/reader-core.mjs';
+import { controls, navigation, readAloud, readAloudReal, readmePictures, renderedBlocks } from './lib/reader-ui.mjs';
+import { startSpeech } from './lib/speech.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'target/artifacts');
 const THEME_BG = { light: 'rgb(253, 253, 252)', dark: 'rgb(24, 25, 27)', sepia: 'rgb(245, 236, 217)' };
@@ -25,10 +30,13 @@ const SCHEME = { dark: 0, light: 1 };
 describe('reader view features in Firefox', { timeout: 240_000 }, () => {
   let server;
   let firefox;
+  let speech;
   const downloads = mkdtempSync(path.join(os.tmpdir(), 'declutter-downloads-'));
   before(async () => {
     server = await startServer();
+    speech = await startSpeech();
     firefox = await launchFirefox({
+      speech,
       prefs: {
         'layout.css.prefers-color-scheme.content-override': SCHEME.light,
         'browser.download.folderList': 2,
@@ -41,6 +49,7 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
   });
   after(async () => {
     await firefox?.close();
+    await speech?.close();
     await server?.close();
     rmSync(downloads, { recursive: true, force: true });
   });
@@ -51,6 +60,37 @@ describe('reader view features in Firefox', { timeout: 240_000 }, () => {
     return { page, toggle: (mode) => firefoxToggle(page, mode) };
   }
   const tool = (action) => `#declutter-reader >>> button[data-action="${action}"]`;
+  // A tab the storage calls go through (the test build's bridge needs a page).
+  let bridge = null;
+  const call = async (name, ...args) => {
+    bridge ??= (await open('fixtures/news.html')).page;
+    return firefoxCall(bridge, name, ...args);
+  };
+  /** What lib/reader-ui.mjs needs of this browser. */
+  const env = {
+    name: 'firefox',
+    open: (p) => open(p),
+    save: (_page, settings) => call('saveSettings', settings),
+    // WebDriver BiDi cannot open extension pages: the options page's storage calls instead.
+    options: null,
+    load: () => call('loadSettings'),
+    shot: async (page, name) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `reader-${name}-firefox.png`) });
+    },
+  };
+
+  test('every control of the Aa panel changes the view, in this tab, other tabs and the options, and after a reload', () => controls(env));
+  test('read aloud: starts, highlights sentence and word, pauses, moves by paragraph, speed, voice, N', () => readAloud(env));
+  test("read aloud with the system's voices (espeak-ng) reads the article to its end", async () => {
+    const { spoken, voices } = await readAloudReal(env);
+    assert.ok(voices > 0, "Firefox lists the system's voices");
+    console.log(`firefox: ${spoken} sentences spoken, ${voices} voices listed`);
+  });
+  test('contents (T), Esc, space paging, progress and minutes left', () => navigation(env));
+  test('pros and cons, code, notes, tables, headings, an open formula, titles, lazy images, forum posts render right', () => renderedBlocks(env));
+  test("the README's pictures: the Aa panel on sepia, read aloud in the dark theme with the contents", () => readmePictures(env));
+
   const status = (page) => page.evaluate(() => document.getElementById('declutter-reader').shadowRoot.querySelector('.status').textContent);
 
   test('the reader shows exactly the elements, attributes and text the core kept', async () => {

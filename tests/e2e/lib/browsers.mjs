@@ -34,15 +34,16 @@ export function startServer() {
 /**
  * Chromium with the test build loaded; resolves to {context, worker, profile, extOrigin, close}.
  * With `profile` (a directory), that profile is used and kept on close, so a test can start
- * the browser again on the same profile.
+ * the browser again on the same profile. With `speech` (lib/speech.mjs), it speaks through
+ * that speech-dispatcher.
  */
-export function launchChromium({ profile } = {}) {
-  return launch.launchChromium({ extension: DIST_TEST_CHROME, profile });
+export function launchChromium({ profile, speech } = {}) {
+  return launch.launchChromium({ extension: DIST_TEST_CHROME, profile, ...(speech ? { env: speech.env, args: ['--enable-speech-dispatcher'] } : {}) });
 }
 
-/** Firefox ESR with the test build installed (and extra `prefs`); resolves to {browser, dialogs(page), close}. */
-export function launchFirefox({ prefs = {} } = {}) {
-  return launch.launchFirefox({ extension: DIST_TEST_FIREFOX, prefs });
+/** Firefox ESR with the test build installed (extra `prefs`, and `speech` as above); resolves to {browser, dialogs(page), close}. */
+export function launchFirefox({ prefs = {}, speech } = {}) {
+  return launch.launchFirefox({ extension: DIST_TEST_FIREFOX, prefs, ...(speech ? { env: speech.env } : {}) });
 }
 
 /** Runs the context menu item `menu` on the page's tab in Firefox (same bridge). */

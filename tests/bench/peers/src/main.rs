@@ -176,6 +176,17 @@ fn main() {
     let peer = std::env::current_exe()
         .expect("own path")
         .with_file_name("peer");
+    // The peers' command line is this crate's other binary: without it every peer would
+    // "fail" on every page.
+    for (program, build) in [
+        (&cli, "cargo build --release --bin declutter"),
+        (&peer, "cargo build --release --manifest-path tests/bench/peers/Cargo.toml --target-dir target/bench --bins"),
+    ] {
+        if !program.exists() {
+            eprintln!("bench: {} is missing: build it first ({build}; `npm run bench` does both)", program.display());
+            std::process::exit(2);
+        }
+    }
     let os = |s: &str| OsString::from(s);
     let path = |p: PathBuf| p.into_os_string();
     let mut tools = vec![
