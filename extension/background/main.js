@@ -107,6 +107,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
   const started = performance.now();
   // Test build: when each step of the toggle ended, in ms from its start (the browser benchmark
   // prints them); `background` is how long this background context had run when the toggle came.
+  /** @type {Record<string, number> | undefined} */
   const phases = __TEST__ ? { background: started } : undefined;
   // Asked at once, answered while the page is read: the tab (for site memory and picks), and
   // the core (instantiated on the first toggle only, then kept).
@@ -181,7 +182,12 @@ function forPage(result, reader) {
  * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise;
  * `extraction`: answer with the core's whole result too.
  */
-async function turnOn(tabId, mode, started, { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId), extraction = false, phases = {} } = {}) {
+async function turnOn(
+  tabId,
+  mode,
+  started,
+  { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId), extraction = false, phases = /** @type {Record<string, number>} */ ({}) } = {},
+) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const memory = tab.then((t) => {
     const site = siteOf(t);
