@@ -88,11 +88,16 @@ impl DocBuilder {
             return id;
         }
         // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever door.
-        let attrs = attrs
+        let mut attrs: Vec<(Name, Str)> = attrs
             .into_iter()
             .map(|(k, v)| (lower(k), v))
             .filter(|(k, _)| Walk::keeps_attr_name(k))
             .collect();
+        // In name order, whichever door: scraper sorts them, a page keeps its source order,
+        // and the article's HTML writes them in the model's order.
+        if attrs.len() > 1 {
+            attrs.sort_unstable_by(|a, b| (&*a.0, &*a.1).cmp(&(&*b.0, &*b.1)));
+        }
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,
