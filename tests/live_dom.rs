@@ -55,6 +55,7 @@ fixtures![
     "extract/science-sections.html",
     "extract/scroll-next-story.html",
     "extract/share-bar.html",
+    "extract/shop-category.html",
     "extract/table.html",
     "extract/teaser-cards.html",
     "extract/thread-replies.html",
