@@ -94,6 +94,9 @@ pub fn is_discussion(doc: &Doc, s: &Stats) -> bool {
 /// of items (a shop's category, search results, a section front): prose there is the items'
 /// blurbs between their linked titles.
 pub const LISTING_LINK_DENSITY: f32 = 0.3;
+/// ... unless that block holds a paragraph with this much prose of its own (the score of its
+/// plain text): an article's paragraph, longer than a listed item's blurb.
+pub const ARTICLE_PARAGRAPH_PROSE: f32 = 500.0;
 /// A page whose listing reading finds this many times the text of its article reading is a
 /// list too: the article reading settled on one item (or one blurb) of many alike.
 pub const LISTING_MASS_RATIO: f32 = 4.0;
@@ -108,7 +111,10 @@ pub fn is_listing(doc: &Doc, s: &Stats) -> bool {
     if s.chars[a] == 0 {
         return false;
     }
-    if s.link_chars[a] as f32 >= s.chars[a] as f32 * LISTING_LINK_DENSITY {
+    // A paragraph of an article's length says the links are around a story, not items.
+    let has_paragraph = (article.main..doc.node(article.main).end)
+        .any(|d| s.own[d as usize] >= ARTICLE_PARAGRAPH_PROSE);
+    if !has_paragraph && s.link_chars[a] as f32 >= s.chars[a] as f32 * LISTING_LINK_DENSITY {
         return true;
     }
     let Some(listing) = choose_as(doc, s, Reading::Listing) else {
