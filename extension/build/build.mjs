@@ -1,6 +1,6 @@
 // Builds the core for wasm32 and assembles the extensions and the playground:
 //   target/wasm32-unknown-unknown/wasm/declutter.wasm   (cargo, profile `wasm`, once per package)
-//   extension/pkg/ (the snapshot door only) and www/pkg/ (both doors)
+//   extension/pkg/ (the snapshot input only) and www/pkg/ (both inputs)
 //                                                      (wasm-bindgen --target web, then wasm-opt)
 //   extension/pkg/contracts.js                         (the core's definitions the scripts share)
 //   extension/pkg/warmup.js                            (the demo page's snapshot: the core's warm-up)
