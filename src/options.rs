@@ -27,7 +27,7 @@ pub struct Options {
     /// Memory budget: at most this many nodes are read; the rest of the page is left out and
     /// a message says so. `None`: no limit.
     pub max_nodes: Option<usize>,
-    /// Memory budget: at most this many bytes of HTML are read (door 1); the rest is left out
+    /// Memory budget: at most this many bytes of HTML are read (the HTML input); the rest is left out
     /// and a message says so. `None`: no limit.
     pub max_bytes: Option<usize>,
     /// Render at most about this many words of the article in `html` and `markdown` (cut at

@@ -21,8 +21,8 @@ fn run(html: &[u8]) -> Extraction {
     extract_html(html, &Options::default()).expect("a hostile page still gets a result")
 }
 
-/// Door 1 and door 2 give the same result on the same tree (timings aside).
-fn doors_agree(html: &[u8]) {
+/// The HTML input and the snapshot input give the same result on the same tree (timings aside).
+fn inputs_agree(html: &[u8]) {
     let doc = parse_html(html).unwrap();
     let mut a = extract_html(html, &Options::default()).unwrap();
     let mut b = extract_snapshot(&Snapshot::from_doc(&doc, None), &Options::default()).unwrap();
@@ -99,7 +99,7 @@ fn bidi_overrides_and_zero_width_characters() {
         .replace("harbour", "\u{2066}harbour\u{2069}\u{feff}");
     let r = run(html.as_bytes());
     assert!(r.is_article);
-    doors_agree(html.as_bytes());
+    inputs_agree(html.as_bytes());
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn framesets_iframes_and_shadow_templates_are_no_article() {
         let r = run(html.as_bytes());
         assert!(!r.is_article, "{html}");
         assert!(r.messages.iter().any(|m| m == NO_ARTICLE));
-        doors_agree(html.as_bytes());
+        inputs_agree(html.as_bytes());
     }
 }
 
@@ -140,7 +140,7 @@ fn svg_and_mathml_heavy_article_keeps_its_prose_and_math() {
         r.html
     );
     assert!(!r.text.contains("icon 7"));
-    doors_agree(html.as_bytes());
+    inputs_agree(html.as_bytes());
 }
 
 #[test]

@@ -6,7 +6,9 @@
 //   3b. js: the scripts' type check (tsc --checkJs, tsconfig.json), lint (eslint) and format
 //       (prettier --check; `npx prettier --write` with the same globs fixes it)
 //   4. the core's dual tests again under wasm32 in headless Chromium
-//      (cargo test --target wasm32-unknown-unknown; see tests/wasm.rs for how to make a test dual)
+//      (cargo test --target wasm32-unknown-unknown; see tests/wasm.rs for how to make a test dual),
+//      and the browser-only ones: tests/live_dom.rs gives the core the browser's own DOM of each
+//      fixture, read by the extension's page walk, and checks both inputs give one result
 //   5. web-ext lint on dist/firefox (errors fail; warnings are shown)
 //   6. browser end-to-end tests: node --test over tests/e2e/*.mjs (helpers live in tests/e2e/lib/)
 // A failing step does not stop the later ones (one run shows every problem); the exit code is
@@ -15,9 +17,9 @@
 // Usage: node tests/run.mjs [--only step,step]   (steps: fmt clippy test python build js wasm lint e2e)
 
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build } from '../extension/build/build.mjs';
+import { build, buildWasm } from '../extension/build/build.mjs';
 import { CHROMEDRIVER, ROOT, setupTest } from '../extension/build/setup.mjs';
 import { runPythonTests } from './python/run.mjs';
 
@@ -78,12 +80,16 @@ const STEPS = [
   ],
   [
     'wasm',
-    () =>
+    async () => {
+      // tests/live_dom.rs imports the page walk, and with it the contracts module the build
+      // writes from the core: built first when a run has only this step.
+      if (!existsSync(path.join(ROOT, 'extension/pkg/contracts.js'))) await buildWasm();
       // --no-default-features leaves out the native-only CLI binary (see Cargo.toml); the
       // tests compare both inputs, so the HTML input (feature html) is in.
       sh('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'html', '--test', '*'], {
         CHROMEDRIVER,
-      }),
+      });
+    },
   ],
   ['lint', () => sh(path.join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', 'dist/firefox', '--no-config-discovery'])],
   ['e2e', () => sh(process.execPath, ['--test', '--test-reporter=spec', ...e2eFiles()])],

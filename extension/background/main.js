@@ -105,6 +105,10 @@ function enqueue(tabId, work) {
 // `on`: only switch on (a site rule, the picker): a page already in `mode` stays as it is.
 async function toggleNow(tabId, mode, { on, extraction }) {
   const started = performance.now();
+  // Test build: when each step of the toggle ended, in ms from its start (the browser benchmark
+  // prints them); `background` is how long this background context had run when the toggle came.
+  /** @type {Record<string, number> | undefined} */
+  const phases = __TEST__ ? { background: started } : undefined;
   // Asked at once, answered while the page is read: the tab (for site memory and picks), and
   // the core (instantiated on the first toggle only, then kept).
   const tab = api.tabs.get(tabId);
@@ -113,6 +117,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
   // The state, and the snapshot too when nothing is on (the usual toggle), as the result of
   // injecting the content scripts: one round trip.
   const now = await start(tabId);
+  if (__TEST__) phases.read = performance.now() - started;
   // The page deleted our view (the content script noticed and reset): only our stylesheet is left.
   if (now.lost) await removeStyles(tabId, now.lost);
   if (on && now.mode === mode) {
@@ -126,7 +131,7 @@ async function toggleNow(tabId, mode, { on, extraction }) {
       return { mode, active: false, title: now.title, words: 0, hidden: 0, duplicates: 0, ...late, ms: performance.now() - started };
     }
   }
-  return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab, extraction });
+  return turnOn(tabId, mode, started, { snap: now.snap, cut: now.cut, tab, extraction, phases: __TEST__ ? { ...phases, walk: now.walkMs } : undefined });
 }
 
 /**
@@ -177,7 +182,12 @@ function forPage(result, reader) {
  * limit cut it, when the caller already has them; `tab`: api.tabs.get's promise;
  * `extraction`: answer with the core's whole result too.
  */
-async function turnOn(tabId, mode, started, { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId), extraction = false } = {}) {
+async function turnOn(
+  tabId,
+  mode,
+  started,
+  { again = false, snap: given = null, cut = null, tab = api.tabs.get(tabId), extraction = false, phases = /** @type {Record<string, number>} */ ({}) } = {},
+) {
   // Site memory: null in private windows (nothing read, nothing written) and off the web.
   const memory = tab.then((t) => {
     const site = siteOf(t);
@@ -186,7 +196,10 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   });
   const [{ snap, cut: snapCut }, core, settings, [site, boilerplate, picks]] = await Promise.all([
     given ? { snap: given, cut } : send(tabId, { cmd: 'snapshot', ...SNAPSHOT_LIMITS }),
-    loadCore(),
+    loadCore().then((c) => {
+      if (__TEST__) phases.core = performance.now() - started;
+      return c;
+    }),
     loadSettings(),
     memory,
   ]);
@@ -195,7 +208,9 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
   /** @type {Record<string, unknown>} */
   const opts = { url: snap.url, html: reader, markdown: reader, dedupe: true, site_boilerplate: boilerplate, ...CORE_BUDGET };
   if (reader) opts.max_words = READER_MAX_WORDS;
+  if (__TEST__) phases.ready = performance.now() - started;
   const result = core.extractSnapshot(snap.text, snap.ints, opts);
+  if (__TEST__) phases.extracted = performance.now() - started;
   if (snapCut) result.messages.push(`page too large (${snapCut.reason}): only its first ${snapCut.nodes} nodes were read`);
   // Declutter's stylesheet goes in alongside the result rather than before it: either order
   // ends in the same page, and the page shows the result one round trip sooner.
@@ -220,7 +235,9 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
     // does not wait for its bytes (the button waits for them if clicked sooner).
     reader && send(tabId, { cmd: 'markdown', markdown: result.markdown ?? '', seq }).catch(report),
   ]);
+  if (__TEST__) phases.shown = performance.now() - started;
   await print();
+  if (__TEST__) phases.printed = performance.now() - started;
   // After the page shows the result: a storage failure must not undo a working toggle.
   if (site) await remember(site.host, site.page, fingerprints).catch(report);
   return {
@@ -240,6 +257,7 @@ async function turnOn(tabId, mode, started, { again = false, snap: given = null,
     ms: performance.now() - started,
     // Asked for (automation): everything the core found, as the CLI's JSON has it.
     extraction: extraction ? result : undefined,
+    phases: __TEST__ ? phases : undefined,
   };
 }
 

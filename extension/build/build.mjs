@@ -1,8 +1,9 @@
 // Builds the core for wasm32 and assembles the extensions and the playground:
 //   target/wasm32-unknown-unknown/wasm/declutter.wasm   (cargo, profile `wasm`, once per package)
-//   extension/pkg/ (the snapshot door only) and www/pkg/ (both doors)
+//   extension/pkg/ (the snapshot input only) and www/pkg/ (both inputs)
 //                                                      (wasm-bindgen --target web, then wasm-opt)
 //   extension/pkg/contracts.js                         (the core's definitions the scripts share)
+//   extension/pkg/warmup.js                            (the demo page's snapshot: the core's warm-up)
 //   dist/chrome/, dist/firefox/ + dist/declutter-<browser>-<version>.zip
 //   dist/test/chrome/, dist/test/firefox/             (the same plus what e2e tests need, below)
 //   dist/www/                                          (the playground, served by `npm start`)
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeContracts } from './contracts.mjs';
 import { writeIcons } from './icons.mjs';
+import { writeWarmup } from './warmup.mjs';
 import { ROOT, run, setupBuild } from './setup.mjs';
 import { zipDir } from './zip.mjs';
 
@@ -100,6 +102,7 @@ export async function buildWasm() {
     );
   }
   log(`${path.relative(ROOT, await writeContracts(PKG))} from the core`);
+  log(`${path.relative(ROOT, await writeWarmup(PKG))} from the demo page`);
 }
 
 /** The browser's manifest from the template. */

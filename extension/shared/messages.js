@@ -49,6 +49,7 @@ export const SNAPSHOT_LIMITS = Object.freeze({
  * @property {Mode | null} lost a mode whose view the page deleted (only our stylesheet is left)
  * @property {PackedSnapshot} [snap] with `snapshot` and no mode on
  * @property {WalkCut | null} [cut]
+ * @property {number} [walkMs] test build: how long the walk took, ms
  */
 /** @typedef {{cmd: 'snapshot'} & WalkLimits} SnapshotMessage the page's snapshot */
 /** @typedef {{snap: PackedSnapshot, cut: WalkCut | null}} SnapshotReply */

@@ -1,11 +1,11 @@
-//! Builds a [`Doc`] from open/text/close events; both doors feed it the same way.
+//! Builds a [`Doc`] from open/text/close events; both inputs feed it the same way.
 
 use super::{Doc, Element, Name, Node, NodeData, NodeId, Str, Walk, NO_PARENT};
 
 /// Streaming builder: `open`, `text`, `close`, then `finish`.
 ///
 /// Adjacent text nodes under one parent are merged (the live DOM may hold split text nodes
-/// where the parser made one), so both doors number nodes alike.
+/// where the parser made one), so both inputs number nodes alike.
 #[derive(Default)]
 pub struct DocBuilder {
     nodes: Vec<Node>,
@@ -74,9 +74,9 @@ impl DocBuilder {
         )
     }
 
-    /// [`open`](Self::open) with the name and attributes already in the model's types (door 1
+    /// [`open`](Self::open) with the name and attributes already in the model's types (the HTML input
     /// moves html5ever's names and values in without copying them). This is the one place
-    /// either door's attributes are lower-cased and filtered.
+    /// either input's attributes are lower-cased and filtered.
     pub fn open_named(
         &mut self,
         tag: Name,
@@ -87,12 +87,17 @@ impl DocBuilder {
             self.over_depth += 1;
             return id;
         }
-        // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever door.
-        let attrs = attrs
+        // Only the attributes the core reads are kept (`Walk::keeps_attr`), whichever input.
+        let mut attrs: Vec<(Name, Str)> = attrs
             .into_iter()
             .map(|(k, v)| (lower(k), v))
             .filter(|(k, _)| Walk::keeps_attr_name(k))
             .collect();
+        // In name order, whichever input: scraper sorts them, a page keeps its source order,
+        // and the article's HTML writes them in the model's order.
+        if attrs.len() > 1 {
+            attrs.sort_unstable_by(|a, b| (&*a.0, &*a.1).cmp(&(&*b.0, &*b.1)));
+        }
         self.nodes.push(Node {
             parent: self.parent(),
             end: id + 1,
@@ -143,7 +148,7 @@ impl DocBuilder {
         });
     }
 
-    /// Appends a text node as given, never merged: the snapshot door uses this so that
+    /// Appends a text node as given, never merged: the snapshot input uses this so that
     /// ids stay equal to the snapshot's own indexes, whatever the page did.
     pub fn text_node(&mut self, t: &str) {
         if self.over_depth > 0 || self.refuse() {

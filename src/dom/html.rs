@@ -3,6 +3,9 @@
 use super::{Doc, DocBuilder, Walk};
 use crate::Error;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
 use std::borrow::Cow;
 
 /// How many leading bytes the charset prescan reads (the HTML standard's figure).
@@ -151,13 +154,112 @@ pub fn parse_str_unelided(html: &str) -> Result<Doc, Error> {
     build(&super::nesting::limit(html), None)
 }
 
+/// scraper's tree, built as browsers build it: scraper's sink with the one answer it leaves out.
+fn parse_tree(html: &str) -> scraper::Html {
+    use html5ever::tendril::TendrilSink;
+    let sink = Sink {
+        inner: scraper::HtmlTreeSink::new(scraper::Html::new_document()),
+        integration_points: Default::default(),
+    };
+    html5ever::driver::parse_document(sink, Default::default()).one(html)
+}
+
+/// scraper's tree sink, which never says that a MathML `<annotation-xml>` is an HTML
+/// integration point (its `encoding` is text/html or application/xhtml+xml): there a `<p>`
+/// would close the formula and land after it, while browsers, and so the live page's
+/// snapshot, keep it inside. This sink remembers those elements and answers.
+struct Sink {
+    inner: scraper::HtmlTreeSink,
+    integration_points: std::cell::RefCell<Vec<Handle>>,
+}
+
+type Handle = <scraper::HtmlTreeSink as TreeSink>::Handle;
+
+impl TreeSink for Sink {
+    type Handle = Handle;
+    type Output = scraper::Html;
+    type ElemName<'a> = <scraper::HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> scraper::Html {
+        self.inner.finish()
+    }
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+    fn get_document(&self) -> Handle {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> Self::ElemName<'a> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        let point = flags.mathml_annotation_xml_integration_point;
+        let h = self.inner.create_element(name, attrs, flags);
+        if point {
+            self.integration_points.borrow_mut().push(h);
+        }
+        h
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
+        self.integration_points.borrow().contains(handle)
+    }
+    fn create_comment(&self, text: StrTendril) -> Handle {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        self.inner.append(parent, child)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
+        self.inner.append_based_on_parent_node(element, prev, child)
+    }
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
+    }
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn remove_from_parent(&self, target: &Handle) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.inner.reparent_children(node, new_parent)
+    }
+}
+
 /// Parses HTML with scraper (html5ever) and moves its tree into the document model: names are
 /// interned atoms and texts and attribute values reference-counted tendrils, so nothing is
 /// copied.
 fn build(html: &str, max_nodes: Option<usize>) -> Result<Doc, Error> {
     use scraper::node::Node as SNode;
-    let mut parsed = scraper::Html::parse_document(html);
-    // Streamed parts go where the page's script puts them, as door 2 reads the live page.
+    let mut parsed = parse_tree(html);
+    // Streamed parts go where the page's script puts them, as the snapshot input reads the
+    // live page.
     super::stream::reveal(&mut parsed.tree, html);
     let tree = &mut parsed.tree;
     let mut b = DocBuilder::with_limit(html.len() / 40, max_nodes);
@@ -234,6 +336,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_annotation_xml_for_html_keeps_its_paragraph_as_browsers_do() {
+        let html = r#"<body><math><mi>x</mi><annotation-xml encoding="Text/HTML"><p>inside</p></annotation-xml></math>
+<math><annotation-xml encoding="application/x-tex"><p>after</p></annotation-xml></math></body>"#;
+        let doc = parse_str(html).unwrap();
+        let parent_of = |text: &str| {
+            let t = (0..doc.len() as super::super::NodeId)
+                .find(|&i| doc.text(i) == Some(text))
+                .unwrap();
+            let p = doc.parent(t).unwrap();
+            doc.ancestors(p)
+                .map(|a| doc.tag(a).to_string())
+                .collect::<Vec<_>>()
+        };
+        // Encoding text/html: an HTML integration point, the paragraph stays in the formula.
+        assert_eq!(parent_of("inside")[..2], ["annotation-xml", "math"]);
+        // Any other encoding: the paragraph closes the formula and follows it.
+        assert_eq!(parent_of("after")[0], "body");
+    }
+
+    #[test]
     fn meta_charset_is_honoured() {
         let bytes =
             b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>caf\xe9</p></body></html>";
@@ -284,11 +406,12 @@ mod tests {
         assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
     }
 
-    /// The reference door 1's walk is checked against: scraper's tree copied into the model
-    /// through ego-tree's own traversal (door 1 moves the values out with a hand-written walk).
+    /// The reference door 1's walk is checked against: the same scraper tree copied into the
+    /// model through ego-tree's own traversal (door 1 moves the values out with a hand-written
+    /// walk).
     fn build_via_scraper(html: &str) -> Result<Doc, Error> {
         use scraper::node::Node as SNode;
-        let mut parsed = scraper::Html::parse_document(html);
+        let mut parsed = parse_tree(html);
         crate::dom::stream::reveal(&mut parsed.tree, html);
         let mut b = DocBuilder::new();
         let mut skip_text_depth = 0usize;

@@ -49,8 +49,7 @@ pub enum NodeData {
 pub struct Element {
     /// Lower-case local name (`div`, `svg`, `math`).
     pub tag: Name,
-    /// Attributes (door 1: sorted by name, as scraper gave them; door 2: in the snapshot's
-    /// order); names lower-case.
+    /// Attributes, sorted by name (either door: [`DocBuilder`] sorts them); names lower-case.
     pub attrs: Vec<(Name, Str)>,
 }
 

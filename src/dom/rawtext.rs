@@ -1,7 +1,7 @@
 //! Leaves out, before parsing, the text of `<script>` and `<style>` elements that the model
 //! never keeps.
 //!
-//! Both doors drop the text of scripts (but JSON-LD) and style sheets ([`super::Walk`]), yet
+//! Both inputs drop the text of scripts (but JSON-LD) and style sheets ([`super::Walk`]), yet
 //! html5ever still tokenizes it and the tree builder still stores it: on news pages inline code and CSS
 //! are a third of the bytes. This pass finds those elements the way the HTML tokenizer does
 //! and removes their content, so the parser sees `<script ...></script>`; the tree, and so the
@@ -22,7 +22,7 @@ use std::borrow::Cow;
 /// tags at all (`plaintext`): the pass stops there.
 const STOP_TAGS: &[&str] = &["svg", "math", "select", "template", "frameset", "plaintext"];
 /// Elements whose content is text up to their end tag (RCDATA and, with scripting on as in
-/// door 1's parser, RAWTEXT): skipped whole, their text kept.
+/// the HTML input's parser, RAWTEXT): skipped whole, their text kept.
 const TEXT_TAGS: &[&str] = &[
     "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];

@@ -1,8 +1,8 @@
-//! Door 2: the live page, as the content script reads it.
+//! The snapshot input: the live page, as the content script reads it.
 //!
 //! The content script walks `document.documentElement` in document order and sends a flat
 //! list: one entry per element or text node, each naming its parent's index. It follows the
-//! same rules as door 1 (see [`super::Walk`]): comments, doctype and template contents are
+//! same rules as the HTML input (see [`super::Walk`]): comments, doctype and template contents are
 //! skipped; the text of `<script>` (but JSON-LD) and `<style>` is left out; a run of adjacent
 //! text siblings is sent as one entry. The index of an entry is the id results use, so the
 //! content script maps ids back to the live nodes it kept in the same order.
@@ -90,7 +90,7 @@ impl Snapshot {
     }
 
     /// The snapshot a content script would send for this document (used by tests and by the
-    /// playground to check that both doors agree).
+    /// playground to check that both inputs agree).
     pub fn from_doc(doc: &Doc, url: Option<String>) -> Snapshot {
         let nodes = doc
             .nodes()
@@ -124,7 +124,7 @@ impl Snapshot {
     }
 }
 
-/// The compact form of a snapshot: what the extension's content script sends (door 2's fast
+/// The compact form of a snapshot: what the extension's content script sends (the snapshot input's fast
 /// path). The same entries as [`Snapshot`], in the same order, as one string and one list of
 /// integers, so building, sending and reading it costs no object per node:
 ///
@@ -307,7 +307,7 @@ impl Packed<'_> {
 
 impl Snapshot {
     /// This snapshot in the compact form: `(text, ints)` of a [`Packed`] (for tests, the fuzz
-    /// target and anyone who holds a `Snapshot` but wants the extension's door).
+    /// target and anyone who holds a `Snapshot` but wants the extension's input).
     pub fn to_packed(&self) -> Result<(String, Vec<i32>), Error> {
         let len = |s: &str| {
             i32::try_from(s.encode_utf16().count())

@@ -98,9 +98,21 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     #[cfg(not(feature = "html"))]
     let _ = fallback;
     // Phase 4c: on a discussion (a forum thread, a question page) the posts are the content,
-    // though sites name them as comments.
-    if page_type::is_discussion(doc, &stats) {
-        stats = score::measure_as(doc, &analysis.weight, &analysis.text_weights, &hint, true);
+    // though sites name them as comments; on a listing (a shop's category, search results)
+    // the items are, linked titles included.
+    match page_type::reading(doc, &stats, &m.kinds) {
+        score::Reading::Article => {}
+        score::Reading::Discussion => {
+            stats = score::measure_as(
+                doc,
+                &analysis.weight,
+                &analysis.text_weights,
+                &hint,
+                score::Reading::Discussion,
+            );
+        }
+        // A listing weighs what `measure` already summed.
+        score::Reading::Listing => stats.reading = score::Reading::Listing,
     }
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];

@@ -2,14 +2,14 @@
 //!
 //! Scripted forums and web apps send their posts twice: once as data for the script that draws
 //! the page, once as plain markup inside `<noscript>` for readers without scripts. A browser
-//! with scripts on never shows that markup (both doors read it as one raw-text child, as a
+//! with scripts on never shows that markup (both inputs read it as one raw-text child, as a
 //! browser does), and on the live page the script has drawn the posts elsewhere. But HTML read
 //! without running its scripts (the CLI, a saved page, a page whose script failed) shows only
 //! the fallback: when it holds far more prose than everything else the page shows, it is the
 //! page's content, and the extraction reads it instead.
 //!
 //! The fallback's markup is parsed on its own; the result's text, HTML and Markdown come from
-//! it, `main` is the `<noscript>` element (the one node both doors share), and nothing is
+//! it, `main` is the `<noscript>` element (the one node both inputs share), and nothing is
 //! hidden in place (the live page has no elements for the fallback's blocks).
 
 use super::score::Stats;

@@ -8,7 +8,7 @@
 //! `Comment` / `Answer` items), or when its discussion-named blocks hold far more prose than
 //! the rest of the page and the rest is no article (a link shared for discussion).
 
-use super::score::Stats;
+use super::score::{choose_as, Reading, Stats};
 use crate::dom::{Doc, NodeId};
 
 /// schema.org types that make the whole page a discussion.
@@ -88,4 +88,66 @@ pub fn is_discussion(doc: &Doc, s: &Stats) -> bool {
     inside > 0.0
         && inside >= outside * UNDECLARED_DISCUSSION_RATIO
         && outside < super::MIN_ARTICLE_CHARS as f32
+}
+
+/// A page whose article reading lands on a block this share of whose text is links is a list
+/// of items (a shop's category, search results, a section front): prose there is the items'
+/// blurbs between their linked titles.
+pub const LISTING_LINK_DENSITY: f32 = 0.3;
+/// ... unless that block holds a paragraph with this much prose of its own (the score of its
+/// plain text): an article's paragraph, longer than a listed item's blurb.
+pub const ARTICLE_PARAGRAPH_PROSE: f32 = 500.0;
+/// A page whose listing reading finds this many times the text of its article reading is a
+/// list too: the article reading settled on one item (or one blurb) of many alike.
+pub const LISTING_MASS_RATIO: f32 = 4.0;
+
+/// Is the page a list of items whose text (linked titles included) is its content? `s` is
+/// measured the usual way.
+pub fn is_listing(doc: &Doc, s: &Stats) -> bool {
+    let Some(article) = choose_as(doc, s, Reading::Article) else {
+        return false;
+    };
+    let a = article.main as usize;
+    if s.chars[a] == 0 {
+        return false;
+    }
+    // A paragraph of an article's length says the links are around a story, not items.
+    let has_paragraph = (article.main..doc.node(article.main).end)
+        .any(|d| s.own[d as usize] >= ARTICLE_PARAGRAPH_PROSE);
+    if !has_paragraph && s.link_chars[a] as f32 >= s.chars[a] as f32 * LISTING_LINK_DENSITY {
+        return true;
+    }
+    let Some(listing) = choose_as(doc, s, Reading::Listing) else {
+        return false;
+    };
+    // ... provided the larger block is itself a list of links (items are linked), not an
+    // archive of plain text.
+    let l = listing.main as usize;
+    s.mass[l] >= s.mass[a] * LISTING_MASS_RATIO
+        && s.link_chars[l] as f32 >= s.chars[l] as f32 * LISTING_LINK_DENSITY
+}
+
+/// Page kinds (schema.org types, `og:` types) by which a publisher says the page is one
+/// article: its links and teasers are the story's surroundings, never a list of items.
+const ARTICLE_KINDS: &[&str] = &[
+    "og:article",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+];
+
+/// How to read the page (see [`Reading`]). `s` is measured the usual way; `kinds` are what
+/// the page says it is (`meta::Metadata::kinds`).
+pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
+    let article_kind = kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str()));
+    if is_discussion(doc, s) {
+        Reading::Discussion
+    } else if !article_kind && is_listing(doc, s) {
+        Reading::Listing
+    } else {
+        Reading::Article
+    }
 }

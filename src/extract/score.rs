@@ -51,7 +51,12 @@ pub const HINT_MIN_SHARE: f32 = 0.5;
 /// container's prose (the rest is then comments or teasers the markup did not name).
 pub const SEMANTIC_TAKE_SHARE: f32 = 0.6;
 
+/// On a listing, linked text counts this much of plain text: an item's linked title is
+/// content, but a sidebar's archive of bare links should not outweigh items with blurbs.
+pub const LISTING_LINK_WEIGHT: f32 = 0.5;
+
 /// What the passes measured; every vector is indexed by node id.
+#[derive(Clone)]
 pub struct Stats {
     /// In a junk tag or a hidden element (inherited).
     pub excluded: Vec<bool>,
@@ -67,20 +72,47 @@ pub struct Stats {
     pub prose: Vec<f32>,
     /// Prose score of the node's own text (text not inside a child block).
     pub own: Vec<f32>,
+    /// Weighted characters of the subtree's visible text, linked text at
+    /// [`LISTING_LINK_WEIGHT`], with boilerplate discounted as in `prose`: what a list of items holds (see
+    /// [`Reading::Listing`]).
+    pub mass: Vec<f32>,
     /// Prose score of the subtree's blocks that the JSON-LD body vouches for.
     pub hinted: Vec<f32>,
-    /// Measured as a discussion: comment and reply blocks are content (see `page_type`).
-    pub discussion: bool,
+    /// How the page was read (see `page_type`).
+    pub reading: Reading,
+}
+
+/// How a page's blocks are weighed, by the kind of page it is (see `page_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    /// An article: prose counts, links and short lines do not.
+    #[default]
+    Article,
+    /// A discussion (a forum thread, a question page): comment and reply blocks are content.
+    Discussion,
+    /// A list of items (search results, a shop's category, a section front): the items' text
+    /// counts, linked titles included.
+    Listing,
 }
 
 impl Stats {
-    /// What a node's prose adds to its parent's: discounted when the node is boilerplate.
-    pub fn contribution(&self, id: NodeId) -> f32 {
+    /// `v[id]` as it counts toward the parent: discounted when the node is boilerplate.
+    fn discounted(&self, v: &[f32], id: NodeId) -> f32 {
         let i = id as usize;
         if self.words[i].is_boilerplate() {
-            self.prose[i] * BOILERPLATE_DISCOUNT
+            v[i] * BOILERPLATE_DISCOUNT
         } else {
-            self.prose[i]
+            v[i]
+        }
+    }
+
+    /// What the descent weighs when reading the page as `reading`: prose, or on a listing
+    /// the items' whole text.
+    fn weighed(&self, reading: Reading) -> &[f32] {
+        if reading == Reading::Listing {
+            &self.mass
+        } else {
+            &self.prose
         }
     }
 }
@@ -94,17 +126,16 @@ pub fn is_inline(tag: &str) -> bool {
 /// the text nodes dedupe already read (`dedupe::Analysis::text_weights`, empty when dedupe is
 /// off); `hint` marks the blocks the JSON-LD body vouches for (empty when there is none).
 pub fn measure(doc: &Doc, weight: &[f32], weighed: &[Weight], hint: &[bool]) -> Stats {
-    measure_as(doc, weight, weighed, hint, false)
+    measure_as(doc, weight, weighed, hint, Reading::Article)
 }
 
-/// [`measure`]; with `discussion`, comment and reply blocks count as content (a forum
-/// thread, a question page), not as clutter.
+/// [`measure`] for a kind of page ([`Reading`]).
 pub fn measure_as(
     doc: &Doc,
     weight: &[f32],
     weighed: &[Weight],
     hint: &[bool],
-    discussion: bool,
+    reading: Reading,
 ) -> Stats {
     let n = doc.len();
     let mut excluded = vec![false; n];
@@ -112,7 +143,7 @@ pub fn measure_as(
     let mut owner: Vec<NodeId> = vec![0; n];
     let mut words = vec![Words::default(); n];
     let mut words_memo = signals::WordsMemo::default();
-    words_memo.discussion_is_content = discussion;
+    words_memo.discussion_is_content = reading == Reading::Discussion;
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
@@ -196,8 +227,10 @@ pub fn measure_as(
         }
     }
     believe_layout_names(doc, &raw, &chars, &link_chars, &blocks, &mut words);
-    // Prose: the same sums with boilerplate discounted.
+    // Prose and mass: the same sums with boilerplate discounted (once the layout names are
+    // settled).
     let mut prose = vec![0f32; n];
+    let mut mass = vec![0f32; n];
     for i in (0..n as NodeId).rev() {
         let iu = i as usize;
         if excluded[iu] {
@@ -205,6 +238,8 @@ pub fn measure_as(
         }
         let w = weight.get(iu).copied().unwrap_or(1.0);
         prose[iu] = (prose[iu] + own_score[iu]) * w;
+        let own_mass = own_chars[iu] as f32 - own_link[iu] as f32 * (1.0 - LISTING_LINK_WEIGHT);
+        mass[iu] = (mass[iu] + own_mass) * w;
         if let Some(p) = doc.parent(i) {
             let discount = if words[iu].is_boilerplate() {
                 BOILERPLATE_DISCOUNT
@@ -212,6 +247,7 @@ pub fn measure_as(
                 1.0
             };
             prose[p as usize] += prose[iu] * discount;
+            mass[p as usize] += mass[iu] * discount;
         }
     }
     Stats {
@@ -222,8 +258,9 @@ pub fn measure_as(
         raw,
         prose,
         own: own_score,
+        mass,
         hinted,
-        discussion,
+        reading,
     }
 }
 
@@ -360,8 +397,14 @@ pub struct Choice {
 /// Picks the article's container: descend from `<body>` while one child keeps most of the
 /// prose, then prefer a semantically marked body that holds most of what was found.
 pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
+    choose_as(doc, s, s.reading)
+}
+
+/// [`choose`] as if the page were read as `reading` (the page-type step compares readings).
+pub fn choose_as(doc: &Doc, s: &Stats, reading: Reading) -> Option<Choice> {
     let body = doc.find_tag("body").unwrap_or(0);
-    if s.prose[body as usize] <= 0.0 {
+    let v = s.weighed(reading);
+    if v[body as usize] <= 0.0 {
         // No block reads as prose: the page's visible text is the best there is (a reader
         // view of a tiny page beats an empty one; `is_article` says it is none).
         return (s.chars[body as usize] > 0).then_some(Choice {
@@ -370,17 +413,17 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
             reason: "no prose anywhere: the whole visible page",
         });
     }
-    let mut path = vec![(body, s.prose[body as usize])];
+    let mut path = vec![(body, v[body as usize])];
     let mut cur = body;
     loop {
-        let total = s.prose[cur as usize];
+        let total = v[cur as usize];
         // A child's share is what it contributes to this node, boilerplate discounted.
         let best = doc
             .children(cur)
             .filter(|&c| doc.element(c).is_some())
-            .max_by(|&a, &b| s.contribution(a).total_cmp(&s.contribution(b)));
+            .max_by(|&a, &b| s.discounted(v, a).total_cmp(&s.discounted(v, b)));
         let Some(best) = best else { break };
-        let share = s.contribution(best) / total;
+        let share = s.discounted(v, best) / total;
         // A semantic body keeps its header and lead unless one child holds almost everything.
         let needed = if signals::semantic_rank(doc, cur) >= 2 {
             SEMANTIC_STAY_SHARE
@@ -402,7 +445,7 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
         });
         if share >= needed && !is_paragraph && !leaves_paragraphs {
             cur = best;
-            path.push((cur, s.prose[cur as usize]));
+            path.push((cur, v[cur as usize]));
         } else {
             break;
         }
@@ -410,12 +453,22 @@ pub fn choose(doc: &Doc, s: &Stats) -> Option<Choice> {
     let mut reason = "smallest element holding most of the page's prose";
     // On a discussion the posts are the content: a post's own body (marked `text` in its
     // structured data, or an `article`) is one of many, never the page's whole content.
-    if s.discussion {
-        return Some(Choice {
-            main: cur,
-            path,
-            reason: "smallest element holding most of the discussion's posts",
-        });
+    match reading {
+        Reading::Article => {}
+        Reading::Discussion => {
+            return Some(Choice {
+                main: cur,
+                path,
+                reason: "smallest element holding most of the discussion's posts",
+            })
+        }
+        Reading::Listing => {
+            return Some(Choice {
+                main: cur,
+                path,
+                reason: "smallest element holding most of the page's listed items",
+            })
+        }
     }
     // The structured data's body, located in the page, wins over the plain descent unless it
     // only covers a fragment of what the descent found.

@@ -51,7 +51,13 @@ pub struct JsonLd {
     /// each followed by a line break; empty when there is none. Extraction uses it as a hint
     /// to the article's blocks (`extract::jsonld`), so the scripts are parsed once, here.
     pub article_body: String,
+    /// The schema.org types of the page's JSON-LD nodes (local names, each once, in order):
+    /// what kind of page the publisher says it is (`Product`, `ItemList`, ...).
+    pub types: Vec<String>,
 }
+
+/// At most this many distinct types are kept (a page describes itself with a handful).
+const MAX_TYPES: usize = 32;
 
 /// Parses every JSON-LD script text and reads the first article-typed node (else a page node).
 pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
@@ -67,6 +73,15 @@ pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
         article_body,
         ..JsonLd::default()
     };
+    for o in nodes.iter().filter_map(Value::as_object) {
+        for t in o.get("@type").into_iter().flat_map(as_list) {
+            let Some(t) = t.as_str() else { continue };
+            let local = t.rsplit(['/', ':', '#']).next().unwrap_or(t);
+            if out.types.len() < MAX_TYPES && !out.types.iter().any(|x| x == local) {
+                out.types.push(local.to_string());
+            }
+        }
+    }
     let by_id = |id: &str| -> Option<&Map<String, Value>> {
         nodes
             .iter()

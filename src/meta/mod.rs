@@ -37,6 +37,10 @@ pub struct Metadata {
     /// The JSON-LD `articleBody` text, as written (never output: extraction takes it as a
     /// hint to which blocks are the article's).
     pub article_body: Option<String>,
+    /// What kind of page the publisher says it is: the schema.org types of its JSON-LD
+    /// (local names) and its Open Graph `og:type` (never output: the page-type step reads
+    /// them).
+    pub kinds: Vec<String>,
 }
 
 /// Reads what the page says about itself. `url` is the page's address (for the lead image).
@@ -70,6 +74,14 @@ pub fn read(doc: &Doc, url: Option<&str>) -> Metadata {
         excerpt: excerpt(&s, &ld),
         site_name,
         article_body: (!ld.article_body.is_empty()).then_some(ld.article_body),
+        kinds: ld
+            .types
+            .into_iter()
+            .chain(
+                s.meta("og:type")
+                    .map(|t| format!("og:{}", t.trim().trim_start_matches("og:"))),
+            )
+            .collect(),
     };
     // The fields a reader sees are plain text, like the article's: no soft hyphens.
     for field in [

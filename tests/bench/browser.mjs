@@ -11,7 +11,7 @@
 // Pages (read by path, never copied): ../shared/corpus/readability/*/source.html and
 // ../shared/corpus/trafilatura-dev/html/*.html of 100 KiB - 1 MiB, spread over sizes. Each is
 // served on its own port (site memory keys sites by host:port, so unrelated pages never share
-// one) with `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'`: the page's
+// one) with `Content-Security-Policy: default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'`: the page's
 // own scripts stay off and nothing is fetched from elsewhere (the same DOM each run).
 //
 // Per page, in one tab of the test build (dist/test/*), for each mode (reader, then declutter):
@@ -41,12 +41,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, launchFirefox, ROOT } from '../e2e/lib/browsers.mjs';
+import { DIST_TEST_CHROME, DIST_TEST_FIREFOX, ROOT } from '../e2e/lib/browsers.mjs';
+import { launchChromium, launchFirefox } from '../../extension/tools/browsers.mjs';
 
 const MIN_BYTES = 100 * 1024;
 const MAX_BYTES = 1024 * 1024;
 const DEFAULT_LIMIT = 60;
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// No script of the page runs and nothing is fetched; WebAssembly is allowed, as on most pages
+// (in Chromium a page's CSP governs a content script's wasm too).
+const CSP = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'unsafe-inline'";
 // Firefox's background idle timeout here, and how long the bench waits for the suspension.
 const IDLE_MS = 1000;
 const IDLE_WAIT_MS = 2500;
@@ -55,12 +58,22 @@ const TARGET_COLD_P90_MS = 150;
 const TARGET_WARM_P90_MS = 60;
 const TARGET_TASK_MS = 50;
 const READABILITY_RUNS = 3;
+// The toggles measured per page and mode, as a reader meets them.
+const STARTS = ['cold', 'next', 'warm'];
+const START_LABELS = {
+  cold: 'cold: new page, background stopped',
+  next: 'new page, background running',
+  warm: 'warm: same page again',
+};
 
 const args = process.argv.slice(2);
 const valueOf = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const limit = args.includes('--all') ? Infinity : Number(valueOf('--limit') ?? DEFAULT_LIMIT);
 const browsers = valueOf('--browser') ? [valueOf('--browser')] : ['chromium', 'firefox'];
-const dirs = args.filter((a, i) => !a.startsWith('--') && !['--limit', '--browser'].includes(args[i - 1]));
+// Another test build to measure (a copy of dist/test, with chrome/ and firefox/ in it), for
+// A/B runs of two versions at the same time on a shared machine.
+const build = valueOf('--build') && path.resolve(valueOf('--build'));
+const dirs = args.filter((a, i) => !a.startsWith('--') && !['--limit', '--browser', '--build'].includes(args[i - 1]));
 
 function walk(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -201,13 +214,14 @@ async function timedToggle(mode) {
     gap: Math.max(0, ...gaps.filter(during).map(([, d]) => d)),
     active: result?.active === true,
     bgMs: result?.ms ?? NaN,
+    phases: result?.phases ?? null,
   };
 }
 
 /** The browser, with the same few calls for both. */
 async function launch(name) {
   if (name === 'chromium') {
-    const chrome = await launchChromium();
+    const chrome = await launchChromium({ extension: build ? path.join(build, 'chrome') : DIST_TEST_CHROME });
     // A DevTools session on a page sees the extension's service worker and can stop it.
     const helper = await chrome.context.newPage();
     const cdp = await chrome.context.newCDPSession(helper);
@@ -243,7 +257,10 @@ async function launch(name) {
       close: () => chrome.close(),
     };
   }
-  const firefox = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
+  const firefox = await launchFirefox({
+    extension: build ? path.join(build, 'firefox') : DIST_TEST_FIREFOX,
+    prefs: { 'extensions.background.idle.timeout': IDLE_MS },
+  });
   return {
     newPage: () => firefox.browser.newPage(),
     // Firefox suspends the idle background by itself once the timeout passes.
@@ -256,11 +273,16 @@ async function launch(name) {
 async function measurePage(b, p) {
   const page = await b.newPage();
   const served = await servePage(p);
-  try {
+  // A new article in the tab: the page loaded again (the content script and anything it
+  // holds start over), with the timing helpers in it.
+  const load = async () => {
     await page.goto(served.url, { waitUntil: 'load', timeout: 60_000 });
     await page.evaluate(`window.__benchBridge = ${bridge}`);
+  };
+  try {
     const row = { file: p.file, bytes: p.bytes };
     for (const mode of ['reader', 'declutter']) {
+      await load();
       const before = await page.evaluate(bridge, { call: 'backgroundStarted' });
       await b.stopBackground();
       const cold = await page.evaluate(timedToggle, mode);
@@ -268,8 +290,11 @@ async function measurePage(b, p) {
       const after = await page.evaluate(bridge, { call: 'backgroundStarted' });
       const warm = await page.evaluate(timedToggle, mode);
       await page.evaluate(bridge, { mode }); // off
-      if (!cold.active || !warm.active) throw new Error(`${mode} did not turn on`);
-      row[mode] = { cold: { ...cold, fresh: after !== before }, warm };
+      await load();
+      const next = await page.evaluate(timedToggle, mode);
+      await page.evaluate(bridge, { mode }); // off
+      if (!cold.active || !warm.active || !next.active) throw new Error(`${mode} did not turn on`);
+      row[mode] = { cold: { ...cold, fresh: after !== before }, warm, next };
     }
     if (b.trace) row.taskCpu = await b.trace(page, () => page.evaluate(timedToggle, 'reader').then(() => page.evaluate(bridge, { mode: 'reader' })));
     await page.evaluate(`${READABILITY}\n;window.__Readability = Readability;`);
@@ -324,8 +349,8 @@ for (const name of browsers) {
         if (process.env.BENCH_VERBOSE) {
           const one = (t) => `${ms(t.resolved)}/${ms(t.painted)}`;
           console.log(
-            `  ${name} ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB  reader cold ${one(r.reader.cold)} warm ${one(r.reader.warm)}  ` +
-              `declutter cold ${one(r.declutter.cold)} warm ${one(r.declutter.warm)}  readability ${ms(r.readability)}  ${path.relative(ROOT, r.file)}`,
+            `  ${name} ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB  reader cold ${one(r.reader.cold)} next ${one(r.reader.next)} warm ${one(r.reader.warm)}  ` +
+              `declutter cold ${one(r.declutter.cold)} next ${one(r.declutter.next)} warm ${one(r.declutter.warm)}  readability ${ms(r.readability)}  ${path.relative(ROOT, r.file)}`,
           );
         }
       } catch (e) {
@@ -340,35 +365,30 @@ for (const name of browsers) {
   console.log(
     `\n${name}: ${rows.length} pages in ${secs} s; load average ${loadBefore} before, ${load()} after${stale ? `; ${stale} cold toggles met a background that had not restarted` : ''}`,
   );
-  console.log('| mode | background | resolved median | p90 | p95 | painted median | p90 | p95 | longest task (max) |');
+  const stat = (xs, f) => `${ms(median(xs.map(f)))} | ${ms(pct(xs.map(f), 90))} | ${ms(pct(xs.map(f), 95))}`;
+  console.log('| mode | toggle | resolved median | p90 | p95 | painted median | p90 | p95 | longest task (max) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const mode of ['reader', 'declutter']) {
-    for (const start of ['cold', 'warm']) {
+    for (const start of STARTS) {
       const ts = rows.map((r) => r[mode][start]);
       const task = Math.max(0, ...ts.map((t) => Math.max(t.longtask, t.gap)));
+      console.log(`| ${mode} | ${START_LABELS[start]} | ${stat(ts, (t) => t.resolved)} | ${stat(ts, (t) => t.painted)} | ${ms(task)} |`);
+    }
+  }
+  // Where the time goes (medians; the test build's toggle reports when each step ended).
+  console.log('\nwhere the time goes (medians, ms; "ready" is when the core was ready and the snapshot in hand, from the toggle\'s start in the background):');
+  console.log(
+    '| mode | toggle | background had run | read the page | of which walk | core ready | ready | extract | show | print rules | remember | page -> background -> page |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const mode of ['reader', 'declutter']) {
+    for (const start of STARTS) {
+      const ts = rows.map((r) => r[mode][start]).filter((t) => t.phases);
+      const ph = (f) => ms(median(ts.map((t) => f(t.phases, t))));
       console.log(
-        `| ${mode} | ${start} | ${ms(median(ts.map((t) => t.resolved)))} | ${ms(
-          pct(
-            ts.map((t) => t.resolved),
-            90,
-          ),
-        )} | ${ms(
-          pct(
-            ts.map((t) => t.resolved),
-            95,
-          ),
-        )} | ` +
-          `${ms(median(ts.map((t) => t.painted)))} | ${ms(
-            pct(
-              ts.map((t) => t.painted),
-              90,
-            ),
-          )} | ${ms(
-            pct(
-              ts.map((t) => t.painted),
-              95,
-            ),
-          )} | ${ms(task)} |`,
+        `| ${mode} | ${START_LABELS[start]} | ${ph((x) => x.background)} | ${ph((x) => x.read)} | ${ph((x) => x.walk)} | ${ph((x) => x.core)} | ` +
+          `${ph((x) => x.ready)} | ${ph((x) => x.extracted - x.ready)} | ${ph((x) => x.shown - x.extracted)} | ` +
+          `${ph((x) => x.printed - x.shown)} | ${ph((x, t) => t.bgMs - x.printed)} | ${ph((x, t) => t.resolved - t.bgMs)} |`,
       );
     }
   }

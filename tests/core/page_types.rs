@@ -135,3 +135,59 @@ fn a_link_shared_for_discussion_keeps_its_comments() {
         &["a place to share things people made"],
     );
 }
+
+const SHOP: &str = include_str!("../fixtures/extract/shop-category.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_listing_gives_its_items_linked_titles_included() {
+    // A shop's category: the cards' linked titles are the content, not teasers of other
+    // stories or a link list to prune.
+    let r = run(SHOP);
+    check(
+        "shop-category",
+        &r,
+        &[
+            "made in small workshops",
+            "Walnut desk lamp with a linen shade",
+            "Brass cabinet knobs, set of six",
+            "Copper watering can for house plants",
+            "€ 58",
+        ],
+        &["Privacy", "About us"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_its_publisher_calls_an_article_is_not_read_as_a_listing() {
+    // The same markup declared an article: its linked cards are other stories' teasers.
+    let page = SHOP.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"og:type\" content=\"article\">",
+    );
+    let r = run(&page);
+    assert!(r.text.contains("made in small workshops"), "{}", r.text);
+    assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_story_among_many_links_is_no_listing() {
+    // The same cards under a paragraph of a story's length (and no metadata saying what the
+    // page is): the cards are the story's surroundings.
+    let story = "The workshop behind the walnut lamps sits at the end of a farm track, in a barn \
+        that still smells of the hay it held for a century. Its owner turns each base from a single \
+        block, leaving the grain to decide where the curve falls, and she will not hurry a piece \
+        that has a knot in the wrong place: those go to the stove, which keeps the barn warm \
+        through the winter. She learned the lathe from her grandfather, who made chair legs for \
+        the village, and she still uses his gouges, reground so often that they are half their \
+        first length. Orders wait for weeks, and nobody who has waited seems to mind at all.";
+    let page = SHOP.replace(
+        "<p class=\"category-intro\">",
+        &format!("<p class=\"story\">{story}</p><p class=\"category-intro\">"),
+    );
+    let r = run(&page);
+    assert!(r.text.contains("reground so often"), "{}", r.text);
+    assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
+}

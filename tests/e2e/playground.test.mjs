@@ -397,7 +397,7 @@ test('a page nested deeper than the browser allows: the inputs disagree and the 
   await runAndWait(page, () => page.click('#run-paste'));
   assert.equal(await page.locator('#st-inputs').getAttribute('data-agree'), 'false');
   await assertMessage(page, /two inputs disagree.*flattens nesting beyond 512 levels/);
-  // Door 2's ids still index the walked frame: the overlays match its result.
+  // The snapshot input's ids still index the walked frame: the overlays match its result.
   await checkOverlays(page, await resultJson(page));
   assert.deepEqual(errors, []);
   await page.close();

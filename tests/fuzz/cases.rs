@@ -95,7 +95,7 @@ fn untimed(mut r: Extraction) -> Extraction {
 }
 
 /// HTML bytes: must not panic; ids must be valid; the script/style pre-pass must not change the
-/// tree; door 2 on the same tree must agree with door 1.
+/// tree; the snapshot input on the same tree must agree with the HTML input.
 pub fn html_case(data: &[u8]) {
     let opts = Options::default();
     let Ok(r) = extract_html(data, &opts) else {
@@ -110,7 +110,7 @@ pub fn html_case(data: &[u8]) {
     let snap = Snapshot::from_doc(&doc, None);
     let via_snapshot =
         extract_snapshot(&snap, &opts).expect("a snapshot of a parsed page is valid");
-    assert_eq!(untimed(r), untimed(via_snapshot), "the two doors disagree");
+    assert_eq!(untimed(r), untimed(via_snapshot), "the two inputs disagree");
     let again = extract_doc(&doc, &opts);
     assert_eq!(
         untimed(again),
@@ -120,7 +120,7 @@ pub fn html_case(data: &[u8]) {
 }
 
 /// Decodes bytes into a snapshot: each step opens an element, adds text, or closes, with a
-/// parent index that is sometimes wrong on purpose (the door must refuse it cleanly).
+/// parent index that is sometimes wrong on purpose (the input must refuse it cleanly).
 pub fn decode_snapshot(data: &[u8]) -> Snapshot {
     let mut nodes = vec![SnapNode {
         p: -1,

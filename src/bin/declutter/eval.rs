@@ -229,6 +229,7 @@ pub fn run_pages(files: &[PathBuf], options: &Options) -> Vec<Prediction> {
                 "file": f.display().to_string(),
                 "text": &r.text,
                 "duplicates": dups,
+                "messages": &r.messages,
                 "title": &r.title,
                 "byline": &r.byline,
                 "published": &r.published,

@@ -30,7 +30,13 @@ pub fn prune(
     let main_raw = s.raw[main as usize].max(1.0);
     let title_norm = title.map(normalize_title).filter(|t| !t.is_empty());
     let mut title_done = title_norm.is_none();
-    let cards = teaser_cards(doc, s, main);
+    // On a listing the items are the content: their linked titles are no teasers or link lists.
+    let listing = s.reading == super::score::Reading::Listing;
+    let cards = if listing {
+        vec![false; (doc.node(main).end - main) as usize]
+    } else {
+        teaser_cards(doc, s, main)
+    };
     let widgets = widgets::Widgets::new(doc, main);
     let end = doc.node(main).end;
     // Characters of the article's text passed so far, for where a block stands in it.
@@ -140,7 +146,8 @@ pub fn prune(
             ))
         } else if !signals::INLINE_TAGS.contains(&tag) && widgets::is_ad_label(doc, s, i) {
             Some(("ad label", Some("ad")))
-        } else if !signals::INLINE_TAGS.contains(&tag)
+        } else if !listing
+            && !signals::INLINE_TAGS.contains(&tag)
             && !is_heading(tag)
             && !LIST_PARTS.contains(&tag)
             && s.chars[iu] > 0

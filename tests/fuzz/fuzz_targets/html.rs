@@ -1,4 +1,4 @@
-//! Door 1: arbitrary bytes as an HTML page.
+//! The HTML input: arbitrary bytes as an HTML page.
 #![no_main]
 
 #[path = "../cases.rs"]

@@ -1,4 +1,4 @@
-//! Door 2: arbitrary bytes decoded into a live-page snapshot.
+//! The snapshot input: arbitrary bytes decoded into a live-page snapshot.
 #![no_main]
 
 #[path = "../cases.rs"]
