@@ -1,12 +1,12 @@
 //! Declutter's core: finds a page's article and its clutter, including blocks the page repeats.
 //!
-//! One pure core with two doors, both producing the same [`Doc`]:
+//! One pure core with two inputs, both producing the same [`Doc`]:
 //! - `extract_html`: HTML bytes in any charset, parsed by html5ever (CLI, playground, benchmarks;
 //!   the default feature `html`, which the extension's wasm leaves out);
 //! - [`extract_snapshot`] and [`extract_packed`]: the live page as a content script reads it
 //!   (the compact [`Packed`] form is what the extension sends).
 //!
-//! The modules are private; this file is the API: the doors above, [`Options`] in, an
+//! The modules are private; this file is the API: the inputs above, [`Options`] in, an
 //! [`Extraction`] (or an [`Error`] that says what was wrong with the input) out; for callers
 //! that parse once and read a page several ways, [`parse_html`] and [`extract_doc`] over the
 //! read-only [`Doc`]; and for a batch that applies site memory once it has read every page
@@ -73,13 +73,13 @@ pub mod internals {
 
 use budget::Budget;
 
-/// Door 1 (feature `html`): extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
+/// The HTML input (feature `html`): extracts from HTML bytes in any charset (BOM, `<meta charset>`, else UTF-8/windows-1252).
 #[cfg(feature = "html")]
 pub fn extract_html(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
     extract_html_then(bytes, options, |_, r| r)
 }
 
-/// Door 1 for a batch with site memory: the extraction of [`extract_html`] (the article is
+/// The HTML input for a batch with site memory: the extraction of [`extract_html`] (the article is
 /// final: memory never changes it), and what site memory needs of the page, so the page itself
 /// need not be kept: the URL it names as its own and the blocks memory may hide on it. Once the
 /// batch is read and each site's fingerprints counted, [`apply_site_memory`] hides them.
@@ -115,7 +115,7 @@ pub fn apply_site_memory(r: &mut Extraction, page: &SitePage, known: &[u32]) {
     dedupe::site::apply(r, &page.candidates, known);
 }
 
-/// Door 1 for text that is already decoded (pasted HTML, a JS string).
+/// The HTML input for text that is already decoded (pasted HTML, a JS string).
 #[cfg(feature = "html")]
 pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
@@ -127,7 +127,7 @@ pub fn extract_html_str(html: &str, options: &Options) -> Result<Extraction, Err
     Ok(run(&doc, options, started, cut < html.len()))
 }
 
-/// Door 2: extracts from the live page's snapshot; node ids in the result are snapshot indexes.
+/// The snapshot input: extracts from the live page's snapshot; node ids in the result are snapshot indexes.
 pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();
     let doc = snapshot.to_doc_limited(options.max_nodes)?;
@@ -139,7 +139,7 @@ pub fn extract_snapshot(snapshot: &Snapshot, options: &Options) -> Result<Extrac
     ))
 }
 
-/// Door 2, compact form (the extension's): the same result as [`extract_snapshot`] on the same
+/// The snapshot input, compact form (the extension's): the same result as [`extract_snapshot`] on the same
 /// entries. The page's URL, if any, comes in `options.url`.
 pub fn extract_packed(packed: &Packed, options: &Options) -> Result<Extraction, Error> {
     let started = web_time::Instant::now();

@@ -1,4 +1,4 @@
-//! Door 1: HTML bytes -> charset decoding -> scraper (html5ever) -> [`Doc`].
+//! The HTML input: HTML bytes -> charset decoding -> scraper (html5ever) -> [`Doc`].
 
 use super::{Doc, DocBuilder, Walk};
 use crate::Error;
@@ -406,8 +406,8 @@ mod tests {
         assert!(matches!(decode(b"  \n "), Err(Error::Empty)));
     }
 
-    /// The reference door 1's walk is checked against: the same scraper tree copied into the
-    /// model through ego-tree's own traversal (door 1 moves the values out with a hand-written
+    /// The reference the HTML input's walk is checked against: the same scraper tree copied into the
+    /// model through ego-tree's own traversal (the HTML input moves the values out with a hand-written
     /// walk).
     fn build_via_scraper(html: &str) -> Result<Doc, Error> {
         use scraper::node::Node as SNode;
@@ -472,7 +472,7 @@ mod tests {
         assert!(pages > 10, "fixtures found: {pages}");
     }
 
-    /// Door 1's tree (moved out of scraper's) equals the one copied through ego-tree's traversal.
+    /// The HTML input's tree (moved out of scraper's) equals the one copied through ego-tree's traversal.
     fn same_tree_as_scraper(html: &str) {
         let ours = build(html, None);
         let reference = build_via_scraper(html);

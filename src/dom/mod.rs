@@ -4,10 +4,10 @@
 //! contiguous range `i..end`, its next sibling starts at `end`, and its parent is an index.
 //! That makes every traversal a loop over ranges (no recursion on DOM depth, so a page nested
 //! 100,000 deep costs nothing special) and gives every node a stable id: its position in that
-//! order. Both doors produce this model with the same walk rules ([`Walk`]), so an id found on
+//! order. Both inputs produce this model with the same walk rules ([`Walk`]), so an id found on
 //! bytes parsed by html5ever names the same node as an id found on the live page's snapshot.
 //!
-//! Door 1 is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`; feature `html`); door 2
+//! The HTML input is [`html`] (bytes -> charset -> scraper (html5ever) -> `Doc`; feature `html`); the snapshot input
 //! is [`snapshot`] (the flat list the content script reads off the live page -> `Doc`).
 
 #[cfg(feature = "html")]
@@ -32,11 +32,11 @@ pub type NodeId = u32;
 /// Marks "no parent" for the root.
 pub const NO_PARENT: NodeId = NodeId::MAX;
 
-/// Text and attribute values: html5ever's string type, so door 1 moves them into the model
+/// Text and attribute values: html5ever's string type, so the HTML input moves them into the model
 /// uncopied (short strings are stored inline).
 pub use markup5ever::tendril::StrTendril as Str;
 /// An element or attribute name: interned (the names HTML defines cost no allocation), and
-/// the type html5ever hands door 1, so its names move into the model uncopied.
+/// the type html5ever hands the HTML input, so its names move into the model uncopied.
 pub use markup5ever::LocalName as Name;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ pub enum NodeData {
 pub struct Element {
     /// Lower-case local name (`div`, `svg`, `math`).
     pub tag: Name,
-    /// Attributes, sorted by name (either door: [`DocBuilder`] sorts them); names lower-case.
+    /// Attributes, sorted by name (either input: [`DocBuilder`] sorts them); names lower-case.
     pub attrs: Vec<(Name, Str)>,
 }
 
@@ -174,7 +174,7 @@ impl Doc {
     }
 
     /// A CSS selector path (`html > body > div:nth-child(2) > p:nth-child(1)`) that names the
-    /// node in either door's tree, for people reading CLI output.
+    /// node in either input's tree, for people reading CLI output.
     pub fn css_path(&self, id: NodeId) -> String {
         use std::fmt::Write as _;
         // (tag, position among the element children of its parent; 0 for the root), innermost
@@ -233,7 +233,7 @@ impl Iterator for Children<'_> {
     }
 }
 
-/// The attributes the core reads, sorted (both doors keep only these): class and id words;
+/// The attributes the core reads, sorted (both inputs keep only these): class and id words;
 /// hidden markup (`hidden`, `aria-hidden`, `style`); schema.org and ARIA marks (`itemprop`, `itemtype`,
 /// `property`, `role`); metadata (`meta`'s `name`/`property`/`http-equiv`/`content`, `rel`,
 /// `datetime`, `pubdate`, `lang`, `xml:lang`, `dir`, JSON-LD's `type`); links and media
@@ -335,7 +335,7 @@ pub const READ_ATTRS: &[&str] = &[
 /// in JavaScript get it from the build (extension/build/contracts.mjs).
 pub const UNREAD_TEXT: &[(&str, Option<&str>)] = &[("script", Some("ld+json")), ("style", None)];
 
-/// The walk rules both doors share, so that ids agree between them.
+/// The walk rules both inputs share, so that ids agree between them.
 pub struct Walk;
 
 impl Walk {
@@ -345,7 +345,7 @@ impl Walk {
     }
 
     /// [`keeps_attr`](Self::keeps_attr) for an interned name: one hash lookup on the atom
-    /// instead of string comparisons (door 1 asks this for every attribute of the page).
+    /// instead of string comparisons (the HTML input asks this for every attribute of the page).
     pub fn keeps_attr_name(name: &Name) -> bool {
         static KEPT: std::sync::OnceLock<rustc_hash::FxHashSet<Name>> = std::sync::OnceLock::new();
         KEPT.get_or_init(|| READ_ATTRS.iter().map(|&a| Name::from(a)).collect())

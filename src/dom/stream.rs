@@ -5,9 +5,9 @@
 //! part itself later, at the end of the body, in a hidden holder `<div hidden id="S:0">`. A
 //! tiny inline script then moves the holder's content into the placeholder and drops the
 //! loading fallback, so a reader never sees the hidden holder: it sees the article where the
-//! placeholder was. Saved pages (and a page read as bytes, door 1) still have the holders
+//! placeholder was. Saved pages (and a page read as bytes, the HTML input) still have the holders
 //! hidden, often with the whole article in them, and what is visible is a skeleton or a
-//! banner. Door 2 reads the live page after the script ran; this pass makes door 1 read
+//! banner. The snapshot input reads the live page after the script ran; this pass makes the HTML input read
 //! the same page.
 //!
 //! Only pairs the renderer itself makes are moved: a `template` placeholder and a hidden

@@ -77,7 +77,7 @@ fn node_limit_keeps_the_first_nodes_with_their_ids() {
             .tag(main)
     );
 
-    // The live-page door applies the same limit to the snapshot.
+    // The snapshot input applies the same limit to the snapshot.
     let snap = Snapshot::from_doc(&full, None);
     let rs = extract_snapshot(&snap, &opts).unwrap();
     assert_eq!(rs.main, r.main);

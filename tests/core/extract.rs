@@ -227,7 +227,7 @@ fn homepage_is_not_an_article() {
 }
 
 /// 100,000 nested elements: every pass walks ranges, nothing recurses on depth. Built with the
-/// document builder (the HTML door's tree construction is itself quadratic in depth).
+/// document builder (the HTML input's tree construction is itself quadratic in depth).
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn deep_nesting_is_linear() {

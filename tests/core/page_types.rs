@@ -52,7 +52,7 @@ fn a_thread_shipped_only_in_noscript_is_read_from_it() {
     assert_eq!(
         doc.tag(main),
         "noscript",
-        "main names the one node both doors share"
+        "main names the one node both inputs share"
     );
     assert!(
         r.hidden.is_empty(),

@@ -136,7 +136,7 @@ for (const browser of ['chromium', 'firefox']) {
       assert.ok(s.html.includes(FERRY));
       assert.ok(s.duplicates.length >= 1, 'the page repeats blocks');
       for (const k of ['load', 'settle', 'toggle', 'screenshot', 'total']) assert.ok(s.timings[k] >= 0, k);
-      // Both doors read the same tree from a static page: every field they share is the same.
+      // Both inputs read the same tree from a static page: every field they share is the same.
       const differs = (l) => l.compare.differ.map((d) => d.field);
       assert.deepEqual(s.compare.differ, [], JSON.stringify(s.compare.differ));
       for (const f of ['title', 'text', 'is_article', 'words', 'main', 'hidden', 'duplicates', 'html']) assert.ok(s.compare.same.includes(f), f);
