@@ -20,9 +20,12 @@ macro_rules! fixtures {
 }
 
 fixtures![
+    "extract/about-boxes.html",
+    "extract/author-article.html",
     "extract/author-box.html",
     "extract/box-labels.html",
     "extract/br-text.html",
+    "extract/buying-guide.html",
     "extract/call-to-action.html",
     "extract/caption-credit.html",
     "extract/cjk.html",
@@ -40,6 +43,7 @@ fixtures![
     "extract/homepage.html",
     "extract/identifier-archive.html",
     "extract/jsonld-hint.html",
+    "extract/layout-class-words.html",
     "extract/lazy-image.html",
     "extract/lazy-placeholder.html",
     "extract/lead-description.html",
@@ -49,13 +53,20 @@ fixtures![
     "extract/math-open.html",
     "extract/newsletter.html",
     "extract/noscript-thread.html",
+    "extract/nul-bytes.html",
+    "extract/printed-markup.html",
+    "extract/pros-cons.html",
     "extract/qa-page.html",
+    "extract/recipe-intro.html",
     "extract/review-pros-cons.html",
     "extract/rtl.html",
     "extract/science-sections.html",
     "extract/scroll-next-story.html",
     "extract/share-bar.html",
     "extract/shop-category.html",
+    "extract/slot-peers.html",
+    "extract/soft-hyphens.html",
+    "extract/streamed-parts.html",
     "extract/table.html",
     "extract/teaser-cards.html",
     "extract/thread-replies.html",
@@ -81,12 +92,21 @@ fixtures![
     "dedupe/html/promo_in_article.html",
     "dedupe/html/quill_ferry.html",
     "dedupe/html/quill_glass.html",
+    "meta/byline-noise.html",
     "meta/dublin-core.html",
     "meta/jsonld-graph.html",
     "meta/microdata.html",
     "meta/opengraph.html",
     "meta/page-signals.html",
+    "meta/site-name-title.html",
 ];
+
+/// Pages whose content the page's own script moves into place (React's streamed parts): the
+/// HTML input does that move itself, as the live page has it once the script has run; the
+/// browser here builds the tree with the page's scripts kept off, so the two trees differ by
+/// design. Their HTML-input reading is checked in tests/core.
+#[cfg(target_arch = "wasm32")]
+const SCRIPT_MOVES_CONTENT: &[&str] = &["extract/streamed-parts.html"];
 
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
@@ -274,6 +294,9 @@ mod browser {
     #[wasm_bindgen_test]
     fn every_fixture_gives_the_same_result_from_the_browsers_dom() {
         for (name, html) in FIXTURES {
+            if super::SCRIPT_MOVES_CONTENT.contains(name) {
+                continue;
+            }
             check(name, html);
         }
     }
