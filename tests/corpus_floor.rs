@@ -8,9 +8,9 @@
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 #[allow(dead_code)]
-#[path = "../src/bin/declutter/eval.rs"]
+#[path = "../src/bin/declutter/eval/mod.rs"]
 mod eval;
-// eval.rs prints the metadata report from its sibling module and reads pages through input.rs.
+// eval/mod.rs prints the metadata report from its sibling module and reads pages through input.rs.
 #[allow(dead_code)]
 #[path = "../src/bin/declutter/input.rs"]
 mod input;
