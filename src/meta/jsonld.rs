@@ -300,7 +300,16 @@ mod tests {
         ]);
         assert_eq!(r.name.as_deref(), Some("Post"));
         assert_eq!(r.authors, vec!["Cy Dee"]);
-        assert_eq!(read(["{\"@type\":\"Thing\"}"]), JsonLd::default());
+        // A node that is not an article gives no metadata; only its type is noted.
+        let thing = read(["{\"@type\":\"Thing\"}"]);
+        assert_eq!(thing.types, vec!["Thing"]);
+        assert_eq!(
+            thing,
+            JsonLd {
+                types: vec!["Thing".to_string()],
+                ..JsonLd::default()
+            }
+        );
     }
 
     #[test]
