@@ -38,7 +38,7 @@ pub struct PackedFormat {
     pub separator: char,
 }
 
-/// The allowlist of [`crate::output::html`].
+/// The allowlist of the clean HTML (`output/allowlist.rs`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CleanHtml {
     /// HTML elements written as they are (sectioning elements become `div`, which is among them).
@@ -67,7 +67,7 @@ pub struct CleanHtml {
 /// The contracts, as the core defines them.
 pub fn contracts() -> Contracts {
     use crate::dom::snapshot::{PACKED_ELEMENT, PACKED_KINDS, PACKED_SEPARATOR, PACKED_TEXT};
-    use crate::output::html as h;
+    use crate::output::allowlist as h;
     use crate::output::url as u;
     let mut tags = h::KEEP_TAGS.to_vec();
     // Containers are written as `div`, notes as `aside`, posts as `article`.

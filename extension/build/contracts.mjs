@@ -42,7 +42,7 @@ export const REPORT_CHARS = ${json(c.report_chars)};
 /** Site memory: other pages of a site that must share a block (src/options.rs MIN_OTHER_PAGES). */
 export const MIN_OTHER_PAGES = ${json(c.min_other_pages)};
 
-/** What the core's clean article HTML may hold (src/output/html.rs, src/output/url.rs). */
+/** What the core's clean article HTML may hold (src/output/allowlist.rs, src/output/url.rs). */
 export const CLEAN_HTML = Object.freeze(${JSON.stringify(c.clean_html, null, 2)});
 
 /** Page files in a walked folder end in one of these, each also with .gz (src/contracts.rs). */

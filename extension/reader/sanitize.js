@@ -1,5 +1,5 @@
 // The reader view's filter. The article HTML comes from the core, which read an untrusted page
-// and wrote only what its allowlist keeps (src/output/html.rs); the reader parses it inert and
+// and wrote only what its allowlist keeps (src/output/allowlist.rs); the reader parses it inert and
 // applies that same allowlist again before anything reaches the page, so a bug in the core (or
 // a page that found a way through it) still cannot put code, forms or foreign frames into the
 // view. The lists are the core's own (CLEAN_HTML, generated from Rust at build time): what the
@@ -53,7 +53,7 @@ function safeSrcset(v) {
   });
 }
 
-/** An https player on one of the core's video hosts (src/output/html.rs `is_video_embed`). */
+/** An https player on one of the core's video hosts (src/output/allowlist.rs `is_video_embed`). */
 function isVideoEmbed(src) {
   const s = src.trim();
   const rest = s.startsWith('https://') ? s.slice(8) : s.startsWith('//') ? s.slice(2) : null;

@@ -3,12 +3,14 @@
 //! Both renderers are one forward walk over the arena: a subtree that is left out is jumped
 //! over (`i = end`), and open elements sit on an explicit stack, so depth costs nothing.
 
-pub(crate) mod html;
+pub(crate) mod allowlist;
+mod html;
 pub mod markdown;
 mod text;
 pub mod url;
 
-pub use html::{html, is_video_embed};
+pub use allowlist::is_video_embed;
+pub use html::html;
 pub use text::text;
 
 use crate::dom::{Doc, NodeId};
