@@ -55,6 +55,7 @@ fixtures![
     "extract/noscript-thread.html",
     "extract/nul-bytes.html",
     "extract/printed-markup.html",
+    "extract/product-reviews.html",
     "extract/pros-cons.html",
     "extract/qa-page.html",
     "extract/recipe-intro.html",

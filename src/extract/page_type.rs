@@ -139,6 +139,33 @@ const ARTICLE_KINDS: &[&str] = &[
     "AnalysisNewsArticle",
 ];
 
+/// schema.org types (JSON-LD local names or microdata `itemtype`s) by which a publisher says
+/// the page sells one product.
+const PRODUCT_KINDS: &[&str] = &[
+    "Product",
+    "ProductGroup",
+    "ProductModel",
+    "IndividualProduct",
+];
+/// An `og:type` naming a product holds this word (`product`, `product.item`,
+/// `shop:product`).
+const PRODUCT_OG_WORD: &str = "product";
+
+/// Does the page say it is a product's (JSON-LD, microdata or `og:type`)?
+fn is_product(doc: &Doc, kinds: &[String]) -> bool {
+    let declared = kinds.iter().any(|k| match k.strip_prefix("og:") {
+        Some(og) => og.to_ascii_lowercase().contains(PRODUCT_OG_WORD),
+        None => PRODUCT_KINDS.contains(&k.as_str()),
+    });
+    declared
+        || (0..doc.len() as NodeId).any(|i| {
+            doc.attr(i, "itemtype").is_some_and(|t| {
+                t.split_whitespace()
+                    .any(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
+            })
+        })
+}
+
 /// How to read the page (see [`Reading`]). `s` is measured the usual way; `kinds` are what
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
@@ -147,6 +174,8 @@ pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
         Reading::Discussion
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
+    } else if !article_kind && is_product(doc, kinds) {
+        Reading::Product
     } else {
         Reading::Article
     }

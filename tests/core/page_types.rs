@@ -191,3 +191,40 @@ fn a_story_among_many_links_is_no_listing() {
     assert!(r.text.contains("reground so often"), "{}", r.text);
     assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
 }
+
+const PRODUCT: &str = include_str!("../fixtures/extract/product-reviews.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_product_page_leaves_its_customer_reviews_out() {
+    // The page declares a product (JSON-LD, og:type): the blocks named as reviews are the
+    // customers', under the description and the specifications that are the content.
+    let r = run(PRODUCT);
+    check(
+        "product-reviews",
+        &r,
+        &[
+            "cut from a single board of steamed beech",
+            "food-safe oil",
+            "Steamed beech",
+        ],
+        &["went up on the wall in ten minutes", "Sturdy, handsome"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn review_named_blocks_stay_where_no_product_is_declared() {
+    // The same markup without the product's declaration: a block named as a review may be the
+    // article itself (a product review), so the name alone leaves nothing out.
+    let page = PRODUCT
+        .replace("<meta property=\"og:type\" content=\"product\">", "")
+        .replace("\"@type\":\"Product\"", "\"@type\":\"Thing\"");
+    let r = run(&page);
+    assert!(r.text.contains("food-safe oil"), "{}", r.text);
+    assert!(
+        r.text.contains("went up on the wall in ten minutes"),
+        "{}",
+        r.text
+    );
+}
