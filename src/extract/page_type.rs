@@ -18,6 +18,9 @@ const DISCUSSION_PAGE_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
 const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
 /// Items of [`POST_ITEM_TYPES`] that make a thread.
 const MIN_POST_ITEMS: usize = 2;
+/// schema.org types of a page's FAQ: its answers are the publisher's own, set under a product
+/// or a service, not posts of a discussion.
+const FAQ_TYPES: &[&str] = &["FAQPage"];
 /// A page whose discussion-named blocks hold this many times the prose of the rest of the
 /// page, and whose rest is too short to be an article of its own, is a thread even without
 /// structured data (a link shared for discussion): a story with a long comment section still
@@ -27,6 +30,7 @@ pub const UNDECLARED_DISCUSSION_RATIO: f32 = 4.0;
 /// Does the page's structured data say it is a discussion?
 fn declared(doc: &Doc) -> bool {
     let mut posts = 0;
+    let mut faq = false;
     for i in 0..doc.len() as NodeId {
         let Some(e) = doc.element(i) else { continue };
         if let Some(t) = e.attr("itemtype") {
@@ -38,6 +42,7 @@ fn declared(doc: &Doc) -> bool {
                 if POST_ITEM_TYPES.contains(&name) {
                     posts += 1;
                 }
+                faq |= FAQ_TYPES.contains(&name);
             }
         }
         if &*e.tag == "script"
@@ -53,7 +58,7 @@ fn declared(doc: &Doc) -> bool {
             }
         }
     }
-    posts >= MIN_POST_ITEMS
+    posts >= MIN_POST_ITEMS && !faq
 }
 
 /// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
