@@ -18,6 +18,9 @@ const DISCUSSION_PAGE_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
 const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
 /// Items of [`POST_ITEM_TYPES`] that make a thread.
 const MIN_POST_ITEMS: usize = 2;
+/// schema.org types of a page's FAQ: its answers are the publisher's own, set under a product
+/// or a service, not posts of a discussion.
+const FAQ_TYPES: &[&str] = &["FAQPage"];
 /// A page whose discussion-named blocks hold this many times the prose of the rest of the
 /// page, and whose rest is too short to be an article of its own, is a thread even without
 /// structured data (a link shared for discussion): a story with a long comment section still
@@ -27,6 +30,7 @@ pub const UNDECLARED_DISCUSSION_RATIO: f32 = 4.0;
 /// Does the page's structured data say it is a discussion?
 fn declared(doc: &Doc) -> bool {
     let mut posts = 0;
+    let mut faq = false;
     for i in 0..doc.len() as NodeId {
         let Some(e) = doc.element(i) else { continue };
         if let Some(t) = e.attr("itemtype") {
@@ -38,6 +42,7 @@ fn declared(doc: &Doc) -> bool {
                 if POST_ITEM_TYPES.contains(&name) {
                     posts += 1;
                 }
+                faq |= FAQ_TYPES.contains(&name);
             }
         }
         if &*e.tag == "script"
@@ -53,7 +58,7 @@ fn declared(doc: &Doc) -> bool {
             }
         }
     }
-    posts >= MIN_POST_ITEMS
+    posts >= MIN_POST_ITEMS && !faq
 }
 
 /// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
@@ -139,6 +144,33 @@ const ARTICLE_KINDS: &[&str] = &[
     "AnalysisNewsArticle",
 ];
 
+/// schema.org types (JSON-LD local names or microdata `itemtype`s) by which a publisher says
+/// the page sells one product.
+const PRODUCT_KINDS: &[&str] = &[
+    "Product",
+    "ProductGroup",
+    "ProductModel",
+    "IndividualProduct",
+];
+/// An `og:type` naming a product holds this word (`product`, `product.item`,
+/// `shop:product`).
+const PRODUCT_OG_WORD: &str = "product";
+
+/// Does the page say it is a product's (JSON-LD, microdata or `og:type`)?
+fn is_product(doc: &Doc, kinds: &[String]) -> bool {
+    let declared = kinds.iter().any(|k| match k.strip_prefix("og:") {
+        Some(og) => og.to_ascii_lowercase().contains(PRODUCT_OG_WORD),
+        None => PRODUCT_KINDS.contains(&k.as_str()),
+    });
+    declared
+        || (0..doc.len() as NodeId).any(|i| {
+            doc.attr(i, "itemtype").is_some_and(|t| {
+                t.split_whitespace()
+                    .any(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
+            })
+        })
+}
+
 /// How to read the page (see [`Reading`]). `s` is measured the usual way; `kinds` are what
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
@@ -147,6 +179,8 @@ pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
         Reading::Discussion
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
+    } else if !article_kind && is_product(doc, kinds) {
+        Reading::Product
     } else {
         Reading::Article
     }

@@ -93,6 +93,9 @@ pub enum Reading {
     /// A list of items (search results, a shop's category, a section front): the items' text
     /// counts, linked titles included.
     Listing,
+    /// One product (a shop's product page): read as an article, but blocks named as reviews
+    /// are the customers' reviews under it, clutter (see `signals::REVIEW_WORDS`).
+    Product,
 }
 
 impl Stats {
@@ -144,6 +147,7 @@ pub fn measure_as(
     let mut words = vec![Words::default(); n];
     let mut words_memo = signals::WordsMemo::default();
     words_memo.discussion_is_content = reading == Reading::Discussion;
+    words_memo.reviews_are_clutter = reading == Reading::Product;
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
@@ -454,7 +458,7 @@ pub fn choose_as(doc: &Doc, s: &Stats, reading: Reading) -> Option<Choice> {
     // On a discussion the posts are the content: a post's own body (marked `text` in its
     // structured data, or an `article`) is one of many, never the page's whole content.
     match reading {
-        Reading::Article => {}
+        Reading::Article | Reading::Product => {}
         Reading::Discussion => {
             return Some(Choice {
                 main: cur,

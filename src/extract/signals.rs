@@ -87,6 +87,8 @@ pub const CLUTTER_WORDS: &[(&str, &str)] = &[
     ("sponsored", "ad"),
     ("popup", "popup"),
     ("modal", "popup"),
+    ("review", "customer reviews"),
+    ("reviews", "customer reviews"),
 ];
 
 /// Of the negative words, the ones that also name where a block sits in the page's layout
@@ -183,7 +185,17 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "cookie",
     "breadcrumb",
     "breadcrumbs",
+    // Customers' reviews under a product (`product-reviews`, `review-card`): believed only
+    // on a product page (see [`REVIEW_WORDS`]), and there over `review-text-content`.
+    "review",
+    "reviews",
 ];
+
+/// Of the negative words, the ones that name reviews: on a product page they are the
+/// customers' reviews under the product's description, clutter; on an article they may name
+/// the article itself (a product review, a film review), so elsewhere they say nothing
+/// (see `page_type`).
+pub const REVIEW_WORDS: &[&str] = &["review", "reviews"];
 
 /// A class/id word of clutter (strong or weak).
 pub fn is_negative_word(t: &str) -> bool {
@@ -483,6 +495,8 @@ pub struct WordsMemo<'a> {
     seen: HashMap<(&'a str, bool), Words>,
     /// The page is a discussion: [`DISCUSSION_WORDS`] name its content, not clutter.
     pub discussion_is_content: bool,
+    /// The page is a product's: [`REVIEW_WORDS`] name its customers' reviews, clutter.
+    pub reviews_are_clutter: bool,
 }
 
 /// [`words`], reading each distinct attribute value once (`memo` lives for one page).
@@ -497,21 +511,28 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
         w.furniture = true;
     }
     let discussion_is_content = memo.discussion_is_content;
+    let reviews_are_clutter = memo.reviews_are_clutter;
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         let is_id = attr == "id";
         let of_value = *memo
             .seen
             .entry((v, is_id))
-            .or_insert_with(|| value_words(v, is_id, discussion_is_content));
+            .or_insert_with(|| value_words(v, is_id, discussion_is_content, reviews_are_clutter));
         w.add(of_value);
     }
     w
 }
 
 /// The words of one `class` (or `id`) value, as [`words`] reads them; with
-/// `discussion_is_content`, discussion words only set [`Words::discussion`].
-fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
+/// `discussion_is_content`, discussion words only set [`Words::discussion`]; without
+/// `reviews_are_clutter`, review words say nothing.
+fn value_words(
+    v: &str,
+    is_id: bool,
+    discussion_is_content: bool,
+    reviews_are_clutter: bool,
+) -> Words {
     let mut w = Words::default();
     for name in v.split_whitespace() {
         if is_id {
@@ -534,6 +555,9 @@ fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
                     if discussion_is_content {
                         return;
                     }
+                }
+                if !reviews_are_clutter && REVIEW_WORDS.contains(&stem) {
+                    return;
                 }
                 let stem = word_info(stem);
                 w.negative = true;

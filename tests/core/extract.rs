@@ -802,3 +802,17 @@ fn json_ld_body_in_a_cdata_wrapper_still_locates_the_article() {
     let bare = format!("{}{}", &page[..start], &page[end..]);
     assert!(run(&bare).text.contains("cheese market"));
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn footer_landmark_is_dropped_however_long() {
+    // The page's footer landmark holds more prose (legal notes) than the product's text: it is
+    // still the site's footer, not part of the page's content.
+    let r = run(include_str!("../fixtures/extract/footer-landmark.html"));
+    check_text(
+        "footer-landmark",
+        &r,
+        &["spun from one sheet of copper", "four generations"],
+        &["Boiling times were measured", "a made-up shop for tests"],
+    );
+}

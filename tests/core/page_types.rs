@@ -191,3 +191,67 @@ fn a_story_among_many_links_is_no_listing() {
     assert!(r.text.contains("reground so often"), "{}", r.text);
     assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
 }
+
+const PRODUCT: &str = include_str!("../fixtures/extract/product-reviews.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_product_page_leaves_its_customer_reviews_out() {
+    // The page declares a product (JSON-LD, og:type): the blocks named as reviews are the
+    // customers', under the description and the specifications that are the content.
+    let r = run(PRODUCT);
+    check(
+        "product-reviews",
+        &r,
+        &[
+            "cut from a single board of steamed beech",
+            "food-safe oil",
+            "Steamed beech",
+        ],
+        &["went up on the wall in ten minutes", "Sturdy, handsome"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn review_named_blocks_stay_where_no_product_is_declared() {
+    // The same markup without the product's declaration: a block named as a review may be the
+    // article itself (a product review), so the name alone leaves nothing out.
+    let page = PRODUCT
+        .replace("<meta property=\"og:type\" content=\"product\">", "")
+        .replace("\"@type\":\"Product\"", "\"@type\":\"Thing\"");
+    let r = run(&page);
+    assert!(r.text.contains("food-safe oil"), "{}", r.text);
+    assert!(
+        r.text.contains("went up on the wall in ten minutes"),
+        "{}",
+        r.text
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_product_faq_in_microdata_is_no_discussion() {
+    // The product's questions and answers marked up as an FAQPage: the answers are the shop's
+    // own, not posts of a thread, so the page stays a product's and its reviews stay out.
+    let faq = "<section itemscope itemtype=\"https://schema.org/FAQPage\"><h2>Questions</h2>\
+        <div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">\
+        <h3 itemprop=\"name\">Does it need oiling?</h3><div itemprop=\"acceptedAnswer\" itemscope \
+        itemtype=\"https://schema.org/Answer\"><p itemprop=\"text\">Once a year, with any \
+        food-safe oil.</p></div></div>\
+        <div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">\
+        <h3 itemprop=\"name\">Are the screws included?</h3><div itemprop=\"acceptedAnswer\" \
+        itemscope itemtype=\"https://schema.org/Answer\"><p itemprop=\"text\">Yes, four brass \
+        screws and plugs.</p></div></div></section>";
+    let page = PRODUCT.replace(
+        "<section class=\"product-reviews\"",
+        &format!("{faq}<section class=\"product-reviews\""),
+    );
+    let r = run(&page);
+    assert!(r.text.contains("food-safe oil"), "{}", r.text);
+    assert!(
+        !r.text.contains("went up on the wall in ten minutes"),
+        "{}",
+        r.text
+    );
+}

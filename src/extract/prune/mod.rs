@@ -88,6 +88,11 @@ pub fn prune(
             Some(("list without text (bullets over icons)", None))
         } else if prints_markup(doc, s, i) {
             Some(("markup printed as text", None))
+        } else if is_site_footer(doc, i) {
+            // The page's footer landmark (legal notes, footnotes, links) is the site's, however
+            // much prose it holds: the share rule below would keep it when it outweighs a
+            // short description.
+            Some(("site footer (contentinfo landmark)", None))
         } else if s.excluded[iu] {
             Some(if signals::is_hidden(doc, i) {
                 ("hidden element", None)
@@ -182,6 +187,13 @@ pub fn prune(
         }
     }
     out
+}
+
+/// Is the element the page's footer landmark (ARIA `role="contentinfo"`)? Unlike a bare
+/// `footer` tag (some sites wrap a story in one), the role names the site's own footer.
+fn is_site_footer(doc: &Doc, id: NodeId) -> bool {
+    doc.attr(id, "role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("contentinfo"))
 }
 
 /// When pruning by class/id words left less than this share of the container's prose, the
