@@ -31,6 +31,7 @@ fixtures![
     "extract/cjk.html",
     "extract/class-word-forms.html",
     "extract/code-block.html",
+    "extract/collapsed-panels.html",
     "extract/comments.html",
     "extract/contact-disclaimer-kommentare.html",
     "extract/credit-lines.html",

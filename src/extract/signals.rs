@@ -580,12 +580,25 @@ fn value_words(
     w
 }
 
+/// ARIA roles of the panels of tabs and accordions: a page hides every panel but the open one
+/// by markup, yet each is a click away and its text is the page's (an install guide's steps
+/// folded by week, a code sample per language), unlike a closed dialog or menu.
+pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
+
 /// Is the element hidden by its own markup (`hidden`, `aria-hidden`, inline `display:none` or
-/// `visibility:hidden`)? A hidden block is not what the reader sees, so it is not the article.
+/// `visibility:hidden`)? A hidden block is not what the reader sees, so it is not the article;
+/// a collapsed panel ([`COLLAPSED_PANEL_ROLES`]) is, and does not count as hidden.
 pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
     let Some(e) = doc.element(id) else {
         return false;
     };
+    if e.attr("role").is_some_and(|r| {
+        COLLAPSED_PANEL_ROLES
+            .iter()
+            .any(|p| r.trim().eq_ignore_ascii_case(p))
+    }) {
+        return false;
+    }
     if e.attr("hidden").is_some() {
         return true;
     }

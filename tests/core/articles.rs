@@ -263,3 +263,22 @@ fn lists_of_icons_leave_no_empty_bullets_and_ranks_stay_text() {
         "{md}"
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn collapsed_tab_and_accordion_panels_are_the_article() {
+    let r = run(include_str!("../fixtures/extract/collapsed-panels.html"));
+    check_text(
+        "collapsed-panels",
+        &r,
+        &[
+            "A mixed native hedge takes a few weekends",
+            "Stretch a string between two canes",
+            "Dig the strip to a spade's depth",
+            "Bare-root whips go in between November and March",
+            "trim it by a third each winter",
+        ],
+        // A closed dialog is hidden furniture, not a folded part of the article.
+        &["Sign up for our hedge newsletter"],
+    );
+}

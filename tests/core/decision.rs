@@ -56,6 +56,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/code-block.html"),
     ),
     (
+        "extract/collapsed-panels.html",
+        include_str!("../fixtures/extract/collapsed-panels.html"),
+    ),
+    (
         "extract/comments.html",
         include_str!("../fixtures/extract/comments.html"),
     ),
