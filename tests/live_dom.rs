@@ -37,6 +37,7 @@ fixtures![
     "extract/credit-lines.html",
     "extract/docs-page.html",
     "extract/figure-caption.html",
+    "extract/folded-panels.html",
     "extract/footer-landmark.html",
     "extract/forum-posts.html",
     "extract/forum-thread.html",

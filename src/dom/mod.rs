@@ -234,7 +234,8 @@ impl Iterator for Children<'_> {
 }
 
 /// The attributes the core reads, sorted (both inputs keep only these): class and id words;
-/// hidden markup (`hidden`, `aria-hidden`, `style`); schema.org and ARIA marks (`itemprop`, `itemtype`,
+/// hidden markup (`hidden`, `aria-hidden`, `style`) and the disclosure controls that
+/// unfold it (`aria-controls`, `aria-expanded`); schema.org and ARIA marks (`itemprop`, `itemtype`,
 /// `property`, `role`); metadata (`meta`'s `name`/`property`/`http-equiv`/`content`, `rel`,
 /// `datetime`, `pubdate`, `lang`, `xml:lang`, `dir`, JSON-LD's `type`); links and media
 /// (`href`, `src`, `srcset`, the lazy-loading `data-*` copies); and what the reader HTML and
@@ -251,6 +252,8 @@ pub const READ_ATTRS: &[&str] = &[
     "accentunder",
     "allowfullscreen",
     "alt",
+    "aria-controls",
+    "aria-expanded",
     "aria-hidden",
     "cite",
     "class",

@@ -154,6 +154,7 @@ pub fn measure_as(
     let mut own_link = vec![0u32; n];
     let mut own_commas = vec![0u32; n];
     let mut own_loose = vec![0u32; n];
+    let panel_ids = signals::disclosure_panel_ids(doc);
     // Forward: what a node inherits (exclusion, being in a link, its block) and its own text.
     for i in 0..n as NodeId {
         let iu = i as usize;
@@ -164,8 +165,11 @@ pub fn measure_as(
         match &doc.node(i).data {
             NodeData::Element(e) => {
                 let tag = &*e.tag;
-                excluded[iu] =
-                    p_ex || signals::JUNK_TAGS.contains(&tag) || signals::is_hidden(doc, i);
+                // A folded accordion or tab panel is hidden only until clicked: its text counts.
+                excluded[iu] = p_ex
+                    || signals::JUNK_TAGS.contains(&tag)
+                    || (signals::is_hidden(doc, i)
+                        && !signals::is_folded_panel(doc, i, &panel_ids));
                 in_link[iu] = p_link || tag == "a";
                 owner[iu] = if signals::INLINE_TAGS.contains(&tag) {
                     p_owner

@@ -620,6 +620,55 @@ pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
     false
 }
 
+/// How far below a hidden wrapper the panel a disclosure button names may sit (an animation
+/// wrapper around the panel itself is common).
+const COLLAPSED_PANEL_DEPTH: usize = 3;
+
+/// The ids that disclosure controls name: `aria-controls` on an element carrying
+/// `aria-expanded` (an accordion or "read more" button) or `role=tab`. The panels they open are
+/// the page's own content, only folded away until clicked.
+pub fn disclosure_panel_ids(doc: &Doc) -> rustc_hash::FxHashSet<&str> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    for i in 0..doc.len() as NodeId {
+        let Some(e) = doc.element(i) else {
+            continue;
+        };
+        let Some(controls) = e.attr("aria-controls") else {
+            continue;
+        };
+        let is_disclosure = e.attr("aria-expanded").is_some()
+            || e.attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("tab"));
+        if is_disclosure {
+            ids.extend(controls.split_whitespace());
+        }
+    }
+    ids
+}
+
+/// Is this hidden element a folded panel (or the wrapper around one, through single-child
+/// levels) that a disclosure control opens? Its text is content the reader gets with one click.
+pub fn is_folded_panel(doc: &Doc, id: NodeId, panel_ids: &rustc_hash::FxHashSet<&str>) -> bool {
+    if panel_ids.is_empty() {
+        return false;
+    }
+    let mut cur = id;
+    for _ in 0..=COLLAPSED_PANEL_DEPTH {
+        if doc
+            .attr(cur, "id")
+            .is_some_and(|v| panel_ids.contains(v.trim()))
+        {
+            return true;
+        }
+        let mut kids = doc.children(cur).filter(|&c| doc.element(c).is_some());
+        match (kids.next(), kids.next()) {
+            (Some(only), None) => cur = only,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Semantic marks of an article body, strongest first: the schema.org body property,
 /// then the `article` element, then the page's main region.
 pub fn semantic_rank(doc: &Doc, id: NodeId) -> u8 {

@@ -816,3 +816,21 @@ fn footer_landmark_is_dropped_however_long() {
         &["Boiling times were measured", "a made-up shop for tests"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn folded_accordion_panels_are_read() {
+    // Panels a disclosure button names (aria-controls) are hidden only until clicked: their
+    // text is the product's description; a hidden block no control opens stays out.
+    let r = run(include_str!("../fixtures/extract/folded-panels.html"));
+    check_text(
+        "folded-panels",
+        &r,
+        &[
+            "folds flat into a pouch",
+            "charge from the sun",
+            "Wipe the linen shade",
+        ],
+        &["Out of stock notice"],
+    );
+}
