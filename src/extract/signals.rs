@@ -121,6 +121,11 @@ pub const DISCUSSION_WORDS: &[&str] = &[
     "replies",
 ];
 
+/// Class/id words of cookie-consent managers (`onetrust-consent-sdk`, `CybotCookiebotDialog`):
+/// pages of policy text the reader did not come for, often longer than a short thread or a
+/// list of items, and shown over the page rather than in it. Never content, whatever they hold.
+pub const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot"];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -322,6 +327,8 @@ pub struct Words {
     pub furniture: bool,
     /// Named as a discussion (see [`DISCUSSION_WORDS`]).
     pub discussion: bool,
+    /// Named as a cookie-consent manager (see [`CONSENT_WORDS`]).
+    pub consent: bool,
 }
 
 impl Words {
@@ -336,6 +343,7 @@ impl Words {
             lead,
             furniture,
             discussion,
+            consent,
         } = later;
         self.negative |= negative;
         self.strong_negative |= strong_negative;
@@ -343,6 +351,7 @@ impl Words {
         self.lead |= lead;
         self.furniture |= furniture;
         self.discussion |= discussion;
+        self.consent |= consent;
         if self.clutter.is_none() {
             self.clutter = clutter;
         }
@@ -440,6 +449,7 @@ struct WordInfo {
     positive: bool,
     lead: bool,
     layout: bool,
+    consent: bool,
     clutter: Option<&'static str>,
 }
 
@@ -465,6 +475,9 @@ fn word_info(t: &str) -> WordInfo {
         }
         for &w in LEAD_WORDS {
             m.entry(w).or_default().lead = true;
+        }
+        for &w in CONSENT_WORDS {
+            m.entry(w).or_default().consent = true;
         }
         m
     });
@@ -550,6 +563,9 @@ fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
             }
             if info.lead {
                 w.lead = true;
+            }
+            if info.consent {
+                w.consent = true;
             }
         });
     }
