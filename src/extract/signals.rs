@@ -573,12 +573,14 @@ fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
 }
 
 /// Is the element hidden by its own markup (`hidden`, `aria-hidden`, inline `display:none` or
-/// `visibility:hidden`)? A hidden block is not what the reader sees, so it is not the article.
+/// `visibility:hidden`, or `popover`: a popover is not drawn until a control opens it, like a
+/// menu or an "install the app" card)? A hidden block is not what the reader sees, so it is
+/// not the article.
 pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
     let Some(e) = doc.element(id) else {
         return false;
     };
-    if e.attr("hidden").is_some() {
+    if e.attr("hidden").is_some() || e.attr("popover").is_some() {
         return true;
     }
     if e.attr("aria-hidden")
