@@ -73,6 +73,7 @@ fixtures![
     "extract/streamed-parts.html",
     "extract/table.html",
     "extract/teaser-cards.html",
+    "extract/thread-in-form.html",
     "extract/thread-replies.html",
     "extract/title-suffix.html",
     "extract/trailing-heading.html",

@@ -234,7 +234,7 @@ impl Iterator for Children<'_> {
 }
 
 /// The attributes the core reads, sorted (both inputs keep only these): class and id words;
-/// hidden markup (`hidden`, `aria-hidden`, `style`) and the disclosure controls that
+/// hidden markup (`hidden`, `aria-hidden`, `popover`, `style`) and the disclosure controls that
 /// unfold it (`aria-controls`, `aria-expanded`); schema.org and ARIA marks (`itemprop`, `itemtype`,
 /// `property`, `role`); metadata (`meta`'s `name`/`property`/`http-equiv`/`content`, `rel`,
 /// `datetime`, `pubdate`, `lang`, `xml:lang`, `dir`, JSON-LD's `type`); links and media
@@ -302,6 +302,7 @@ pub const READ_ATTRS: &[&str] = &[
     "name",
     "notation",
     "open",
+    "popover",
     "poster",
     "property",
     "pubdate",

@@ -58,7 +58,7 @@ pub const LISTING_LINK_WEIGHT: f32 = 0.5;
 /// What the passes measured; every vector is indexed by node id.
 #[derive(Clone)]
 pub struct Stats {
-    /// In a junk tag or a hidden element (inherited).
+    /// In a junk tag, a hidden element or a cookie-consent manager (inherited).
     pub excluded: Vec<bool>,
     /// Class/id words per element.
     pub words: Vec<Words>,
@@ -178,6 +178,10 @@ pub fn measure_as(
                 };
                 if !excluded[iu] {
                     words[iu] = signals::words_with(doc, i, &mut words_memo);
+                    // A cookie-consent manager is never content (see `signals::CONSENT_WORDS`);
+                    // on the page's root elements the words are the page's state
+                    // (`cookie-consent-enabled`), set by the manager's script.
+                    excluded[iu] = words[iu].consent && !matches!(tag, "html" | "body");
                 }
             }
             NodeData::Text(t) => {

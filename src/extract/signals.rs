@@ -123,6 +123,11 @@ pub const DISCUSSION_WORDS: &[&str] = &[
     "replies",
 ];
 
+/// Class/id words of cookie-consent managers (`onetrust-consent-sdk`, `CybotCookiebotDialog`):
+/// pages of policy text the reader did not come for, often longer than a short thread or a
+/// list of items, and shown over the page rather than in it. Never content, whatever they hold.
+pub const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot"];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -334,6 +339,8 @@ pub struct Words {
     pub furniture: bool,
     /// Named as a discussion (see [`DISCUSSION_WORDS`]).
     pub discussion: bool,
+    /// Named as a cookie-consent manager (see [`CONSENT_WORDS`]).
+    pub consent: bool,
 }
 
 impl Words {
@@ -348,6 +355,7 @@ impl Words {
             lead,
             furniture,
             discussion,
+            consent,
         } = later;
         self.negative |= negative;
         self.strong_negative |= strong_negative;
@@ -355,6 +363,7 @@ impl Words {
         self.lead |= lead;
         self.furniture |= furniture;
         self.discussion |= discussion;
+        self.consent |= consent;
         if self.clutter.is_none() {
             self.clutter = clutter;
         }
@@ -452,6 +461,7 @@ struct WordInfo {
     positive: bool,
     lead: bool,
     layout: bool,
+    consent: bool,
     clutter: Option<&'static str>,
 }
 
@@ -477,6 +487,9 @@ fn word_info(t: &str) -> WordInfo {
         }
         for &w in LEAD_WORDS {
             m.entry(w).or_default().lead = true;
+        }
+        for &w in CONSENT_WORDS {
+            m.entry(w).or_default().consent = true;
         }
         m
     });
@@ -575,6 +588,9 @@ fn value_words(
             if info.lead {
                 w.lead = true;
             }
+            if info.consent {
+                w.consent = true;
+            }
         });
     }
     w
@@ -586,8 +602,9 @@ fn value_words(
 pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
 
 /// Is the element hidden by its own markup (`hidden`, `aria-hidden`, inline `display:none` or
-/// `visibility:hidden`)? A hidden block is not what the reader sees, so it is not the article;
-/// a collapsed panel ([`COLLAPSED_PANEL_ROLES`]) is, and does not count as hidden.
+/// `visibility:hidden`, or `popover`: a popover is not drawn until a control opens it, like a
+/// menu or an "install the app" card)? A hidden block is not what the reader sees, so it is
+/// not the article; a collapsed panel ([`COLLAPSED_PANEL_ROLES`]) is, and does not count as hidden.
 pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
     let Some(e) = doc.element(id) else {
         return false;
@@ -599,7 +616,7 @@ pub fn is_hidden(doc: &Doc, id: NodeId) -> bool {
     }) {
         return false;
     }
-    if e.attr("hidden").is_some() {
+    if e.attr("hidden").is_some() || e.attr("popover").is_some() {
         return true;
     }
     if e.attr("aria-hidden")

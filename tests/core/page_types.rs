@@ -103,6 +103,32 @@ fn a_declared_thread_keeps_every_reply() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_thread_inside_a_moderation_form_keeps_its_posts() {
+    // Forum software wraps a thread's posts in one `<form>` (moderators tick posts to act on
+    // them): that form is the thread, while the search, sign-in and reply forms stay out, and
+    // so does the cookie-consent manager's policy text, longer than the thread.
+    let r = run(include_str!("../fixtures/extract/thread-in-form.html"));
+    check(
+        "thread-in-form",
+        &r,
+        &[
+            "half of them had shrivelled into something like old leather",
+            "Concrete floors draw moisture out of everything stored on them",
+            "wrapping each clump in newspaper",
+        ],
+        &[
+            "Search the forums",
+            "Existing member?",
+            "Sign in to reply",
+            "Post reply",
+            "Privacy preference centre",
+            "Targeting cookies",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_question_page_keeps_the_question_and_every_answer() {
     // schema.org QAPage: each post's body is marked `text`; none of them alone is the page.
     let r = run(include_str!("../fixtures/extract/qa-page.html"));
