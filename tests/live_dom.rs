@@ -56,6 +56,7 @@ fixtures![
     "extract/nul-bytes.html",
     "extract/printed-markup.html",
     "extract/pros-cons.html",
+    "extract/qa-comments.html",
     "extract/qa-page.html",
     "extract/recipe-intro.html",
     "extract/review-pros-cons.html",

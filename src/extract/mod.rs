@@ -102,13 +102,13 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     // the items are, linked titles included.
     match page_type::reading(doc, &stats, &m.kinds) {
         score::Reading::Article => {}
-        score::Reading::Discussion => {
+        reading @ (score::Reading::Discussion | score::Reading::Questions) => {
             stats = score::measure_as(
                 doc,
                 &analysis.weight,
                 &analysis.text_weights,
                 &hint,
-                score::Reading::Discussion,
+                reading,
             );
         }
         // A listing weighs what `measure` already summed.

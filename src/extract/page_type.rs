@@ -6,16 +6,24 @@
 //! is read as a discussion when its structured data says so (schema.org
 //! `DiscussionForumPosting` or `QAPage`, in JSON-LD or microdata, or posts marked up as
 //! `Comment` / `Answer` items), or when its discussion-named blocks hold far more prose than
-//! the rest of the page and the rest is no article (a link shared for discussion).
+//! the rest of the page and the rest is no article (a link shared for discussion). A question
+//! page whose answers are items of their own is read as one (`Reading::Questions`): its
+//! comments are remarks under the question and the answers, left out as on an article.
 
 use super::score::{choose_as, Reading, Stats};
 use crate::dom::{Doc, NodeId};
 
 /// schema.org types that make the whole page a discussion.
 const DISCUSSION_PAGE_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+/// The type of a question page: read as [`Reading::Questions`] when its answers are marked as
+/// items of their own, for then what it names comments are remarks under them; a question
+/// page whose answers are only named `comment` is read as a thread.
+const QUESTION_PAGE_TYPE: &str = "QAPage";
 /// schema.org types of one post of a discussion, in microdata; one such item may be a
 /// reader's comment under a story, several make a thread.
 const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
+/// Of those, the type of an answer on a question page.
+const ANSWER_ITEM_TYPE: &str = "Answer";
 /// Items of [`POST_ITEM_TYPES`] that make a thread.
 const MIN_POST_ITEMS: usize = 2;
 /// A page whose discussion-named blocks hold this many times the prose of the rest of the
@@ -24,36 +32,45 @@ const MIN_POST_ITEMS: usize = 2;
 /// has the story.
 pub const UNDECLARED_DISCUSSION_RATIO: f32 = 4.0;
 
-/// Does the page's structured data say it is a discussion?
-fn declared(doc: &Doc) -> bool {
+/// Does the page's structured data say it is a discussion, and of which kind?
+fn declared(doc: &Doc) -> Option<Reading> {
+    // The first page type found (microdata or JSON-LD), post items and answer items.
+    let mut page: Option<&str> = None;
     let mut posts = 0;
+    let mut answers = 0;
     for i in 0..doc.len() as NodeId {
         let Some(e) = doc.element(i) else { continue };
         if let Some(t) = e.attr("itemtype") {
             for url in t.split_whitespace() {
                 let name = url.rsplit('/').next().unwrap_or("");
-                if DISCUSSION_PAGE_TYPES.contains(&name) {
-                    return true;
+                if let Some(&t) = DISCUSSION_PAGE_TYPES.iter().find(|&&t| t == name) {
+                    page = page.or(Some(t));
                 }
                 if POST_ITEM_TYPES.contains(&name) {
                     posts += 1;
                 }
+                if name == ANSWER_ITEM_TYPE {
+                    answers += 1;
+                }
             }
         }
-        if &*e.tag == "script"
+        if page.is_none()
+            && &*e.tag == "script"
             && e.attr("type")
                 .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
         {
             let text = doc.subtree_text(i);
-            if DISCUSSION_PAGE_TYPES
+            page = DISCUSSION_PAGE_TYPES
                 .iter()
-                .any(|t| text.contains(&format!("\"{t}\"")))
-            {
-                return true;
-            }
+                .find(|t| text.contains(&format!("\"{t}\"")))
+                .copied();
         }
     }
-    posts >= MIN_POST_ITEMS
+    match page {
+        Some(QUESTION_PAGE_TYPE) if answers > 0 => Some(Reading::Questions),
+        Some(_) => Some(Reading::Discussion),
+        None => (posts >= MIN_POST_ITEMS).then_some(Reading::Discussion),
+    }
 }
 
 /// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
@@ -79,15 +96,17 @@ fn discussion_prose(doc: &Doc, s: &Stats) -> (f32, f32) {
     (inside, (s.raw[body as usize] - inside).max(0.0))
 }
 
-/// Is the page a discussion whose posts are its content? `s` is measured the usual way.
-pub fn is_discussion(doc: &Doc, s: &Stats) -> bool {
-    if declared(doc) {
-        return true;
+/// Is the page a discussion whose posts are its content, and of which kind? `s` is measured
+/// the usual way.
+pub fn discussion(doc: &Doc, s: &Stats) -> Option<Reading> {
+    if let Some(reading) = declared(doc) {
+        return Some(reading);
     }
     let (inside, outside) = discussion_prose(doc, s);
-    inside > 0.0
+    (inside > 0.0
         && inside >= outside * UNDECLARED_DISCUSSION_RATIO
-        && outside < super::MIN_ARTICLE_CHARS as f32
+        && outside < super::MIN_ARTICLE_CHARS as f32)
+        .then_some(Reading::Discussion)
 }
 
 /// A page whose article reading lands on a block this share of whose text is links is a list
@@ -143,8 +162,8 @@ const ARTICLE_KINDS: &[&str] = &[
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
     let article_kind = kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str()));
-    if is_discussion(doc, s) {
-        Reading::Discussion
+    if let Some(reading) = discussion(doc, s) {
+        reading
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
     } else {

@@ -101,6 +101,44 @@ fn a_declared_thread_keeps_every_reply() {
     );
 }
 
+const QA_COMMENTS: &str = include_str!("../fixtures/extract/qa-comments.html");
+const QA_POSTS: &[&str] = &[
+    "orange spots of rust again along the rim",
+    "Towel drying leaves a film of water in the pores of the iron",
+    "a folded sheet of kitchen paper inside the pan",
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_leaves_out_the_comments_under_its_posts() {
+    // schema.org QAPage with its answers marked as `Answer` items: the question and the
+    // answers are the page, the comments under them are remarks.
+    let r = run(QA_COMMENTS);
+    check(
+        "qa-comments",
+        &r,
+        QA_POSTS,
+        &[
+            "steam from the kettle reaches it",
+            "flaxseed oil rather than sunflower oil",
+            "A wooden peg inside the cupboard door",
+            "Is enamelled cast iron worth the price",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_whose_answers_are_named_comments_keeps_them() {
+    // The same page with its answers marked only by the name `comment` (no `Answer` items):
+    // the name is the site's word for a post, as on a thread.
+    let page = QA_COMMENTS
+        .replace(" itemscope itemtype=\"https://schema.org/Answer\"", "")
+        .replace("class=\"answer\"", "class=\"comment-thread\"");
+    let r = run(&page);
+    check("qa-comments (answers named comments)", &r, QA_POSTS, &[]);
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_thread_inside_a_moderation_form_keeps_its_posts() {
