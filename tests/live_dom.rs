@@ -71,6 +71,7 @@ fixtures![
     "extract/table.html",
     "extract/teaser-cards.html",
     "extract/thread-in-form.html",
+    "extract/thread-named.html",
     "extract/thread-replies.html",
     "extract/title-suffix.html",
     "extract/trailing-heading.html",

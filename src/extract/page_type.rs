@@ -5,7 +5,8 @@
 //! under the article, clutter to leave out; on a thread they are the content itself. A page
 //! is read as a discussion when its structured data says so (schema.org
 //! `DiscussionForumPosting` or `QAPage`, in JSON-LD or microdata, or posts marked up as
-//! `Comment` / `Answer` items), or when its discussion-named blocks hold far more prose than
+//! `Comment` / `Answer` items), when forum software names the page a thread on its root
+//! element (`section-viewtopic`, `forumTopicPage`), or when its discussion-named blocks hold far more prose than
 //! the rest of the page and the rest is no article (a link shared for discussion). A question
 //! page whose answers are items of their own is read as one (`Reading::Questions`): its
 //! comments are remarks under the question and the answers, left out as on an article.
@@ -26,6 +27,9 @@ const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
 const ANSWER_ITEM_TYPE: &str = "Answer";
 /// Items of [`POST_ITEM_TYPES`] that make a thread.
 const MIN_POST_ITEMS: usize = 2;
+/// Class/id words by which forum software names the page itself, on its root element, as a
+/// thread (phpBB's `section-viewtopic`, vBulletin's `showthread`, `forumTopicPage`).
+const THREAD_PAGE_WORDS: &[&str] = &["forum", "thread", "viewtopic", "showthread"];
 /// A page whose discussion-named blocks hold this many times the prose of the rest of the
 /// page, and whose rest is too short to be an article of its own, is a thread even without
 /// structured data (a link shared for discussion): a story with a long comment section still
@@ -73,6 +77,21 @@ fn declared(doc: &Doc) -> Option<Reading> {
     }
 }
 
+/// Does the page name itself a forum thread on its root (`html` or `body`) element?
+fn named_thread(doc: &Doc) -> bool {
+    ["html", "body"].iter().any(|&root| {
+        doc.find_tag(root).is_some_and(|r| {
+            ["class", "id"].iter().any(|&a| {
+                let mut hit = false;
+                if let Some(v) = doc.attr(r, a) {
+                    super::signals::for_each_word(v, |w| hit |= THREAD_PAGE_WORDS.contains(&w));
+                }
+                hit
+            })
+        })
+    })
+}
+
 /// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
 /// outside them.
 fn discussion_prose(doc: &Doc, s: &Stats) -> (f32, f32) {
@@ -101,6 +120,9 @@ fn discussion_prose(doc: &Doc, s: &Stats) -> (f32, f32) {
 pub fn discussion(doc: &Doc, s: &Stats) -> Option<Reading> {
     if let Some(reading) = declared(doc) {
         return Some(reading);
+    }
+    if named_thread(doc) {
+        return Some(Reading::Discussion);
     }
     let (inside, outside) = discussion_prose(doc, s);
     (inside > 0.0

@@ -19,9 +19,9 @@ use url::Base;
 /// form), so pruning decides on each form by its share of the article (`FORM_KEEP_SHARE` in
 /// extract/prune), and the renderings follow that decision; the controls inside stay out.
 pub const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "object", "embed", "applet", "button",
-    "input", "select", "textarea", "option", "head", "title", "meta", "link", "base", "dialog",
-    "frame", "frameset", "svg", "canvas",
+    "script", "style", "noscript", "template", "object", "embed", "applet", "button", "input",
+    "select", "textarea", "option", "head", "title", "meta", "link", "base", "dialog", "frame",
+    "frameset", "svg", "canvas",
 ];
 
 /// Is this tag left out of every output, with its content (for renderers outside this file)?

@@ -162,7 +162,12 @@ fn hidden_elements_are_dropped() {
         "hidden",
         &r,
         &[LADDER_FIRST],
-        &["hidden teaser", "secret paragraph", "invisible block", "popover card"],
+        &[
+            "hidden teaser",
+            "secret paragraph",
+            "invisible block",
+            "popover card",
+        ],
     );
 }
 

@@ -101,6 +101,24 @@ fn a_declared_thread_keeps_every_reply() {
     );
 }
 
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_named_a_forum_thread_keeps_its_replies() {
+    // No structured data and an opening post as long as an article, but the page names itself
+    // a forum topic on its body: the replies, named `reply`, are the thread.
+    let r = run(include_str!("../fixtures/extract/thread-named.html"));
+    check(
+        "thread-named",
+        &r,
+        &[
+            "one whole packer brisket",
+            "wrap in butcher paper as soon as the bark has set",
+            "slice it cold and reheat the slices",
+        ],
+        &["Low and slow, always"],
+    );
+}
+
 const QA_COMMENTS: &str = include_str!("../fixtures/extract/qa-comments.html");
 const QA_POSTS: &[&str] = &[
     "orange spots of rust again along the rim",
