@@ -186,6 +186,8 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "popup",
     "modal",
     "cookie",
+    // A forum member's signature under each post (`message-signature`, `postsignature`).
+    "signature",
     "breadcrumb",
     "breadcrumbs",
 ];
