@@ -103,7 +103,9 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     match page_type::reading(doc, &stats, &m.kinds) {
         score::Reading::Article => {}
         // On a product page the blocks named as reviews are the customers', not the content.
-        reading @ (score::Reading::Discussion | score::Reading::Product) => {
+        reading @ (score::Reading::Discussion
+        | score::Reading::Questions
+        | score::Reading::Product) => {
             stats = score::measure_as(
                 doc,
                 &analysis.weight,

@@ -5,60 +5,96 @@
 //! under the article, clutter to leave out; on a thread they are the content itself. A page
 //! is read as a discussion when its structured data says so (schema.org
 //! `DiscussionForumPosting` or `QAPage`, in JSON-LD or microdata, or posts marked up as
-//! `Comment` / `Answer` items), or when its discussion-named blocks hold far more prose than
-//! the rest of the page and the rest is no article (a link shared for discussion).
+//! `Comment` / `Answer` items), when forum software names the page a thread on its root
+//! element (`section-viewtopic`, `forumTopicPage`), or when its discussion-named blocks hold far more prose than
+//! the rest of the page and the rest is no article (a link shared for discussion). A question
+//! page whose answers are items of their own is read as one (`Reading::Questions`): its
+//! comments are remarks under the question and the answers, left out as on an article.
 
 use super::score::{choose_as, Reading, Stats};
 use crate::dom::{Doc, NodeId};
 
 /// schema.org types that make the whole page a discussion.
 const DISCUSSION_PAGE_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+/// The type of a question page: read as [`Reading::Questions`] when its answers are marked as
+/// items of their own, for then what it names comments are remarks under them; a question
+/// page whose answers are only named `comment` is read as a thread.
+const QUESTION_PAGE_TYPE: &str = "QAPage";
 /// schema.org types of one post of a discussion, in microdata; one such item may be a
 /// reader's comment under a story, several make a thread.
 const POST_ITEM_TYPES: &[&str] = &["Comment", "Answer"];
+/// Of those, the type of an answer on a question page.
+const ANSWER_ITEM_TYPE: &str = "Answer";
 /// Items of [`POST_ITEM_TYPES`] that make a thread.
 const MIN_POST_ITEMS: usize = 2;
 /// schema.org types of a page's FAQ: its answers are the publisher's own, set under a product
 /// or a service, not posts of a discussion.
 const FAQ_TYPES: &[&str] = &["FAQPage"];
+/// Class/id words by which forum software names the page itself, on its root element, as a
+/// thread (phpBB's `section-viewtopic`, vBulletin's `showthread`, `forumTopicPage`).
+const THREAD_PAGE_WORDS: &[&str] = &["forum", "thread", "viewtopic", "showthread"];
 /// A page whose discussion-named blocks hold this many times the prose of the rest of the
 /// page, and whose rest is too short to be an article of its own, is a thread even without
 /// structured data (a link shared for discussion): a story with a long comment section still
 /// has the story.
 pub const UNDECLARED_DISCUSSION_RATIO: f32 = 4.0;
 
-/// Does the page's structured data say it is a discussion?
-fn declared(doc: &Doc) -> bool {
+/// Does the page's structured data say it is a discussion, and of which kind?
+fn declared(doc: &Doc) -> Option<Reading> {
+    // The first page type found (microdata or JSON-LD), post items and answer items.
+    let mut page: Option<&str> = None;
     let mut posts = 0;
     let mut faq = false;
+    let mut answers = 0;
     for i in 0..doc.len() as NodeId {
         let Some(e) = doc.element(i) else { continue };
         if let Some(t) = e.attr("itemtype") {
             for url in t.split_whitespace() {
                 let name = url.rsplit('/').next().unwrap_or("");
-                if DISCUSSION_PAGE_TYPES.contains(&name) {
-                    return true;
+                if let Some(&t) = DISCUSSION_PAGE_TYPES.iter().find(|&&t| t == name) {
+                    page = page.or(Some(t));
                 }
                 if POST_ITEM_TYPES.contains(&name) {
                     posts += 1;
                 }
                 faq |= FAQ_TYPES.contains(&name);
+                if name == ANSWER_ITEM_TYPE {
+                    answers += 1;
+                }
             }
         }
-        if &*e.tag == "script"
+        if page.is_none()
+            && &*e.tag == "script"
             && e.attr("type")
                 .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
         {
             let text = doc.subtree_text(i);
-            if DISCUSSION_PAGE_TYPES
+            page = DISCUSSION_PAGE_TYPES
                 .iter()
-                .any(|t| text.contains(&format!("\"{t}\"")))
-            {
-                return true;
-            }
+                .find(|t| text.contains(&format!("\"{t}\"")))
+                .copied();
         }
     }
-    posts >= MIN_POST_ITEMS && !faq
+    match page {
+        Some(QUESTION_PAGE_TYPE) if answers > 0 => Some(Reading::Questions),
+        Some(_) => Some(Reading::Discussion),
+        None => (posts >= MIN_POST_ITEMS && !faq).then_some(Reading::Discussion),
+    }
+}
+
+/// Does the page name itself a forum thread on its root (`html` or `body`) element?
+fn named_thread(doc: &Doc) -> bool {
+    ["html", "body"].iter().any(|&root| {
+        doc.find_tag(root).is_some_and(|r| {
+            ["class", "id"].iter().any(|&a| {
+                let mut hit = false;
+                if let Some(v) = doc.attr(r, a) {
+                    super::signals::for_each_word(v, |w| hit |= THREAD_PAGE_WORDS.contains(&w));
+                }
+                hit
+            })
+        })
+    })
 }
 
 /// Prose (counted fully) inside the outermost discussion-named blocks of the body, and
@@ -84,15 +120,20 @@ fn discussion_prose(doc: &Doc, s: &Stats) -> (f32, f32) {
     (inside, (s.raw[body as usize] - inside).max(0.0))
 }
 
-/// Is the page a discussion whose posts are its content? `s` is measured the usual way.
-pub fn is_discussion(doc: &Doc, s: &Stats) -> bool {
-    if declared(doc) {
-        return true;
+/// Is the page a discussion whose posts are its content, and of which kind? `s` is measured
+/// the usual way.
+pub fn discussion(doc: &Doc, s: &Stats) -> Option<Reading> {
+    if let Some(reading) = declared(doc) {
+        return Some(reading);
+    }
+    if named_thread(doc) {
+        return Some(Reading::Discussion);
     }
     let (inside, outside) = discussion_prose(doc, s);
-    inside > 0.0
+    (inside > 0.0
         && inside >= outside * UNDECLARED_DISCUSSION_RATIO
-        && outside < super::MIN_ARTICLE_CHARS as f32
+        && outside < super::MIN_ARTICLE_CHARS as f32)
+        .then_some(Reading::Discussion)
 }
 
 /// A page whose article reading lands on a block this share of whose text is links is a list
@@ -175,8 +216,8 @@ fn is_product(doc: &Doc, kinds: &[String]) -> bool {
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
     let article_kind = kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str()));
-    if is_discussion(doc, s) {
-        Reading::Discussion
+    if let Some(reading) = discussion(doc, s) {
+        reading
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
     } else if !article_kind && is_product(doc, kinds) {

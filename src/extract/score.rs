@@ -88,8 +88,12 @@ pub enum Reading {
     /// An article: prose counts, links and short lines do not.
     #[default]
     Article,
-    /// A discussion (a forum thread, a question page): comment and reply blocks are content.
+    /// A discussion (a forum thread): comment and reply blocks are content.
     Discussion,
+    /// A question with its answers (schema.org `QAPage`): the question and every answer are
+    /// content, as posts of a discussion are; the comments under them are remarks on a post,
+    /// left out as on an article.
+    Questions,
     /// A list of items (search results, a shop's category, a section front): the items' text
     /// counts, linked titles included.
     Listing,
@@ -467,7 +471,7 @@ pub fn choose_as(doc: &Doc, s: &Stats, reading: Reading) -> Option<Choice> {
     // structured data, or an `article`) is one of many, never the page's whole content.
     match reading {
         Reading::Article | Reading::Product => {}
-        Reading::Discussion => {
+        Reading::Discussion | Reading::Questions => {
             return Some(Choice {
                 main: cur,
                 path,

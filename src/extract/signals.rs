@@ -188,6 +188,8 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "popup",
     "modal",
     "cookie",
+    // A forum member's signature under each post (`message-signature`, `postsignature`).
+    "signature",
     "breadcrumb",
     "breadcrumbs",
     // Customers' reviews under a product (`product-reviews`, `review-card`): believed only

@@ -103,10 +103,67 @@ fn a_declared_thread_keeps_every_reply() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_page_named_a_forum_thread_keeps_its_replies() {
+    // No structured data and an opening post as long as an article, but the page names itself
+    // a forum topic on its body: the replies, named `reply`, are the thread.
+    let r = run(include_str!("../fixtures/extract/thread-named.html"));
+    check(
+        "thread-named",
+        &r,
+        &[
+            "one whole packer brisket",
+            "wrap in butcher paper as soon as the bark has set",
+            "slice it cold and reheat the slices",
+        ],
+        &["Low and slow, always"],
+    );
+}
+
+const QA_COMMENTS: &str = include_str!("../fixtures/extract/qa-comments.html");
+const QA_POSTS: &[&str] = &[
+    "orange spots of rust again along the rim",
+    "Towel drying leaves a film of water in the pores of the iron",
+    "a folded sheet of kitchen paper inside the pan",
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_leaves_out_the_comments_under_its_posts() {
+    // schema.org QAPage with its answers marked as `Answer` items: the question and the
+    // answers are the page, the comments under them are remarks.
+    let r = run(QA_COMMENTS);
+    check(
+        "qa-comments",
+        &r,
+        QA_POSTS,
+        &[
+            "steam from the kettle reaches it",
+            "flaxseed oil rather than sunflower oil",
+            "A wooden peg inside the cupboard door",
+            "Is enamelled cast iron worth the price",
+        ],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_question_page_whose_answers_are_named_comments_keeps_them() {
+    // The same page with its answers marked only by the name `comment` (no `Answer` items):
+    // the name is the site's word for a post, as on a thread.
+    let page = QA_COMMENTS
+        .replace(" itemscope itemtype=\"https://schema.org/Answer\"", "")
+        .replace("class=\"answer\"", "class=\"comment-thread\"");
+    let r = run(&page);
+    check("qa-comments (answers named comments)", &r, QA_POSTS, &[]);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_thread_inside_a_moderation_form_keeps_its_posts() {
     // Forum software wraps a thread's posts in one `<form>` (moderators tick posts to act on
     // them): that form is the thread, while the search, sign-in and reply forms stay out, and
-    // so does the cookie-consent manager's policy text, longer than the thread.
+    // so do a member's signature under a post and the cookie-consent manager's policy text,
+    // longer than the thread.
     let r = run(include_str!("../fixtures/extract/thread-in-form.html"));
     check(
         "thread-in-form",
@@ -121,6 +178,7 @@ fn a_thread_inside_a_moderation_form_keeps_its_posts() {
             "Existing member?",
             "Sign in to reply",
             "Post reply",
+            "far too many courgettes",
             "Privacy preference centre",
             "Targeting cookies",
         ],
