@@ -119,6 +119,25 @@ fn a_page_named_a_forum_thread_keeps_its_replies() {
     );
 }
 
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn one_long_post_is_not_the_whole_thread() {
+    // A post holding a long log outweighs the rest of the thread many times over; it is still
+    // one post of several, and the thread keeps them all.
+    let r = run(include_str!("../fixtures/extract/thread-long-post.html"));
+    check(
+        "thread-long-post",
+        &r,
+        &[
+            "the drip lines in the tomato house stay dry",
+            "pressure dropped to",
+            "roll back to 4.9 for now",
+            "got their water at six this morning",
+        ],
+        &["powered by volunteers"],
+    );
+}
+
 const QA_COMMENTS: &str = include_str!("../fixtures/extract/qa-comments.html");
 const QA_POSTS: &[&str] = &[
     "orange spots of rust again along the rim",
