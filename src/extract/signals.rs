@@ -154,6 +154,8 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "paywall",
     "rating",
     "vote",
+    // Like buttons and counters ("12 Likes" under a post, a blog's like widget).
+    "like",
     "print",
     "comment",
     "comments",

@@ -134,7 +134,7 @@ fn one_long_post_is_not_the_whole_thread() {
             "roll back to 4.9 for now",
             "got their water at six this morning",
         ],
-        &["powered by volunteers"],
+        &["powered by volunteers", "12 Likes"],
     );
 }
 
