@@ -148,6 +148,7 @@ pub fn measure_as(
     let mut words = vec![Words::default(); n];
     let mut words_memo = signals::WordsMemo::default();
     words_memo.discussion_is_content = reading == Reading::Discussion;
+    words_memo.posts = matches!(reading, Reading::Discussion | Reading::Questions);
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];

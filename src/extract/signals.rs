@@ -126,6 +126,12 @@ pub const DISCUSSION_WORDS: &[&str] = &[
 /// list of items, and shown over the page rather than in it. Never content, whatever they hold.
 pub const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot"];
 
+/// Class/id words of the furniture around the posts of a thread or a question page: the
+/// forum's notices ("Last edited by", "Start asking to get answers"), the member's details
+/// beside each post (XenForo's `message-userExtras`, phpBB's `postprofile`). Only on a page
+/// of posts: on an article a notice can be the story's own note.
+pub const POST_FURNITURE_WORDS: &[&str] = &["notice", "extras", "postprofile"];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -500,6 +506,9 @@ pub struct WordsMemo<'a> {
     seen: HashMap<(&'a str, bool), Words>,
     /// The page is a discussion: [`DISCUSSION_WORDS`] name its content, not clutter.
     pub discussion_is_content: bool,
+    /// The page is made of posts (a thread, a question page): [`POST_FURNITURE_WORDS`] name
+    /// the furniture around the posts.
+    pub posts: bool,
 }
 
 /// [`words`], reading each distinct attribute value once (`memo` lives for one page).
@@ -513,22 +522,23 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
         w.strong_negative = true;
         w.furniture = true;
     }
-    let discussion_is_content = memo.discussion_is_content;
+    let (discussion_is_content, posts) = (memo.discussion_is_content, memo.posts);
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         let is_id = attr == "id";
         let of_value = *memo
             .seen
             .entry((v, is_id))
-            .or_insert_with(|| value_words(v, is_id, discussion_is_content));
+            .or_insert_with(|| value_words(v, is_id, discussion_is_content, posts));
         w.add(of_value);
     }
     w
 }
 
 /// The words of one `class` (or `id`) value, as [`words`] reads them; with
-/// `discussion_is_content`, discussion words only set [`Words::discussion`].
-fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
+/// `discussion_is_content`, discussion words only set [`Words::discussion`]; with `posts`,
+/// [`POST_FURNITURE_WORDS`] are clutter.
+fn value_words(v: &str, is_id: bool, discussion_is_content: bool, posts: bool) -> Words {
     let mut w = Words::default();
     for name in v.split_whitespace() {
         if is_id {
@@ -544,6 +554,11 @@ fn value_words(v: &str, is_id: bool, discussion_is_content: bool) -> Words {
             let was_modified = std::mem::replace(&mut modified, info.modifier);
             if was_modified {
                 return;
+            }
+            if posts && POST_FURNITURE_WORDS.contains(&t) {
+                w.negative = true;
+                w.strong_negative = true;
+                w.furniture = true;
             }
             if let Some(stem) = negative_stem(t) {
                 if DISCUSSION_WORDS.contains(&stem) {

@@ -181,8 +181,8 @@ fn a_question_page_whose_answers_are_named_comments_keeps_them() {
 fn a_thread_inside_a_moderation_form_keeps_its_posts() {
     // Forum software wraps a thread's posts in one `<form>` (moderators tick posts to act on
     // them): that form is the thread, while the search, sign-in and reply forms stay out, and
-    // so do a member's signature under a post and the cookie-consent manager's policy text,
-    // longer than the thread.
+    // so do a member's details and signature beside a post, the forum's "last edited" notice
+    // and the cookie-consent manager's policy text, longer than the thread.
     let r = run(include_str!("../fixtures/extract/thread-in-form.html"));
     check(
         "thread-in-form",
@@ -198,6 +198,8 @@ fn a_thread_inside_a_moderation_form_keeps_its_posts() {
             "Sign in to reply",
             "Post reply",
             "far too many courgettes",
+            "a plot holder for thirteen seasons",
+            "Last edited by",
             "Privacy preference centre",
             "Targeting cookies",
         ],
