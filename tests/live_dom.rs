@@ -75,6 +75,7 @@ fixtures![
     "extract/table.html",
     "extract/teaser-cards.html",
     "extract/thread-in-form.html",
+    "extract/thread-long-post.html",
     "extract/thread-named.html",
     "extract/thread-replies.html",
     "extract/title-suffix.html",

@@ -152,6 +152,7 @@ pub fn measure_as(
     let mut words_memo = signals::WordsMemo::default();
     words_memo.discussion_is_content = reading == Reading::Discussion;
     words_memo.reviews_are_clutter = reading == Reading::Product;
+    words_memo.posts = matches!(reading, Reading::Discussion | Reading::Questions);
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
@@ -402,6 +403,25 @@ fn first_of_kind(doc: &Doc, s: &Stats, within: NodeId, body: NodeId) -> NodeId {
     body
 }
 
+/// Siblings of one kind, each holding prose, that make a run of posts: two blocks alike may be
+/// a layout's columns or sections (`mb-4 mt-4`), three or more are records.
+pub const MIN_POSTS: usize = 3;
+
+/// Is `id` one of at least [`MIN_POSTS`] siblings of the same tag and class that each hold
+/// prose (a post among posts)?
+fn is_one_of_several(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    let Some(parent) = doc.parent(id) else {
+        return false;
+    };
+    let class = doc.attr(id, "class");
+    doc.children(parent)
+        .filter(|&c| {
+            doc.tag(c) == doc.tag(id) && doc.attr(c, "class") == class && s.prose[c as usize] > 0.0
+        })
+        .nth(MIN_POSTS - 1)
+        .is_some()
+}
+
 /// Why the container was chosen, for the debug overlay.
 pub struct Choice {
     pub main: NodeId,
@@ -459,7 +479,11 @@ pub fn choose_as(doc: &Doc, s: &Stats, reading: Reading) -> Option<Choice> {
                 && s.own[cu] >= INTRO_MIN_PROSE
                 && s.own[cu] * 2.0 >= s.prose[cu]
         });
-        if share >= needed && !is_paragraph && !leaves_paragraphs {
+        // On a discussion the posts are the content: one post of several alike (same tag and
+        // class, each with prose), however long, is not the page's whole content.
+        let one_post_of_several = matches!(reading, Reading::Discussion | Reading::Questions)
+            && is_one_of_several(doc, s, best);
+        if share >= needed && !is_paragraph && !leaves_paragraphs && !one_post_of_several {
             cur = best;
             path.push((cur, v[cur as usize]));
         } else {

@@ -119,6 +119,25 @@ fn a_page_named_a_forum_thread_keeps_its_replies() {
     );
 }
 
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn one_long_post_is_not_the_whole_thread() {
+    // A post holding a long log outweighs the rest of the thread many times over; it is still
+    // one post of several, and the thread keeps them all.
+    let r = run(include_str!("../fixtures/extract/thread-long-post.html"));
+    check(
+        "thread-long-post",
+        &r,
+        &[
+            "the drip lines in the tomato house stay dry",
+            "pressure dropped to",
+            "roll back to 4.9 for now",
+            "got their water at six this morning",
+        ],
+        &["powered by volunteers", "12 Likes"],
+    );
+}
+
 const QA_COMMENTS: &str = include_str!("../fixtures/extract/qa-comments.html");
 const QA_POSTS: &[&str] = &[
     "orange spots of rust again along the rim",
@@ -162,8 +181,8 @@ fn a_question_page_whose_answers_are_named_comments_keeps_them() {
 fn a_thread_inside_a_moderation_form_keeps_its_posts() {
     // Forum software wraps a thread's posts in one `<form>` (moderators tick posts to act on
     // them): that form is the thread, while the search, sign-in and reply forms stay out, and
-    // so do a member's signature under a post and the cookie-consent manager's policy text,
-    // longer than the thread.
+    // so do a member's details and signature beside a post, the forum's "last edited" notice
+    // and the cookie-consent manager's policy text, longer than the thread.
     let r = run(include_str!("../fixtures/extract/thread-in-form.html"));
     check(
         "thread-in-form",
@@ -179,6 +198,8 @@ fn a_thread_inside_a_moderation_form_keeps_its_posts() {
             "Sign in to reply",
             "Post reply",
             "far too many courgettes",
+            "a plot holder for thirteen seasons",
+            "Last edited by",
             "Privacy preference centre",
             "Targeting cookies",
         ],

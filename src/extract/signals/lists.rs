@@ -127,6 +127,12 @@ pub const DISCUSSION_WORDS: &[&str] = &[
 /// list of items, and shown over the page rather than in it. Never content, whatever they hold.
 pub const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "cookiebot"];
 
+/// Class/id words of the furniture around the posts of a thread or a question page: the
+/// forum's notices ("Last edited by", "Start asking to get answers"), the member's details
+/// beside each post (XenForo's `message-userExtras`, phpBB's `postprofile`). Only on a page
+/// of posts: on an article a notice can be the story's own note.
+pub const POST_FURNITURE_WORDS: &[&str] = &["notice", "extras", "postprofile"];
+
 /// Class/id words that name the article's own container.
 pub const POSITIVE_WORDS: &[&str] = &[
     "article", "content", "body", "story", "post", "entry", "text", "main", "blog", "prose",
@@ -155,6 +161,8 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     "paywall",
     "rating",
     "vote",
+    // Like buttons and counters ("12 Likes" under a post, a blog's like widget).
+    "like",
     "print",
     "comment",
     "comments",

@@ -196,6 +196,9 @@ pub struct WordsMemo<'a> {
     pub discussion_is_content: bool,
     /// The page is a product's: [`REVIEW_WORDS`] name its customers' reviews, clutter.
     pub reviews_are_clutter: bool,
+    /// The page is made of posts (a thread, a question page): [`POST_FURNITURE_WORDS`] name
+    /// the furniture around the posts.
+    pub posts: bool,
 }
 
 /// [`words`], reading each distinct attribute value once (`memo` lives for one page).
@@ -211,13 +214,13 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
     }
     let discussion_is_content = memo.discussion_is_content;
     let reviews_are_clutter = memo.reviews_are_clutter;
+    let posts = memo.posts;
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         let is_id = attr == "id";
-        let of_value = *memo
-            .seen
-            .entry((v, is_id))
-            .or_insert_with(|| value_words(v, is_id, discussion_is_content, reviews_are_clutter));
+        let of_value = *memo.seen.entry((v, is_id)).or_insert_with(|| {
+            value_words(v, is_id, discussion_is_content, reviews_are_clutter, posts)
+        });
         w.add(of_value);
     }
     w
@@ -225,12 +228,14 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
 
 /// The words of one `class` (or `id`) value, as [`words`] reads them; with
 /// `discussion_is_content`, discussion words only set [`Words::discussion`]; without
-/// `reviews_are_clutter`, review words say nothing.
+/// `reviews_are_clutter`, review words say nothing; with `posts`, [`POST_FURNITURE_WORDS`]
+/// are clutter.
 fn value_words(
     v: &str,
     is_id: bool,
     discussion_is_content: bool,
     reviews_are_clutter: bool,
+    posts: bool,
 ) -> Words {
     let mut w = Words::default();
     for name in v.split_whitespace() {
@@ -247,6 +252,11 @@ fn value_words(
             let was_modified = std::mem::replace(&mut modified, info.modifier);
             if was_modified {
                 return;
+            }
+            if posts && POST_FURNITURE_WORDS.contains(&t) {
+                w.negative = true;
+                w.strong_negative = true;
+                w.furniture = true;
             }
             if let Some(stem) = negative_stem(t) {
                 if DISCUSSION_WORDS.contains(&stem) {
