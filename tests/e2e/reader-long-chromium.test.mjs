@@ -75,23 +75,22 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     const tabId = await chromiumTabId(env.chrome.worker, url);
     // Esc as soon as the reader appears, before the later frames have added the rest.
-    const pressed = page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const mo = new MutationObserver(() => {
-            if (!document.getElementById('declutter-reader')) return;
-            mo.disconnect();
-            const host = document.getElementById('declutter-reader');
-            const count = host.shadowRoot.querySelectorAll('article p').length;
-            window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-            ok(count);
-          });
-          mo.observe(document.documentElement, { childList: true });
-        }),
-    );
+    // The observer is in place before the toggle (awaited), so a fast toggle cannot insert the
+    // view before anyone watches.
+    await page.evaluate(() => {
+      const mo = new MutationObserver(() => {
+        if (!document.getElementById('declutter-reader')) return;
+        mo.disconnect();
+        const host = document.getElementById('declutter-reader');
+        window.__firstFrameParagraphs = host.shadowRoot.querySelectorAll('article p').length;
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      });
+      mo.observe(document.documentElement, { childList: true });
+    });
     const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(on.active, true);
-    const shownAtFirst = await pressed;
+    await page.waitForFunction(() => window.__firstFrameParagraphs !== undefined);
+    const shownAtFirst = await page.evaluate(() => window.__firstFrameParagraphs);
     assert.ok(shownAtFirst > 0 && shownAtFirst < 400, `the first frame holds part of the article (${shownAtFirst} paragraphs)`);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => document.getElementById('declutter-reader')), null, 'the reader is gone');
@@ -110,21 +109,21 @@ describe('long article in the reader, in Chromium', { timeout: 120_000 }, () => 
     await page.goto(url);
     const tabId = await chromiumTabId(env.chrome.worker, url);
     // Counted in the task that inserts the view, before any later frame adds to it.
-    const first = page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const mo = new MutationObserver(() => {
-            const host = document.getElementById('declutter-reader');
-            if (!host) return;
-            mo.disconnect();
-            ok(host.shadowRoot.querySelectorAll('article p').length);
-          });
-          mo.observe(document.documentElement, { childList: true });
-        }),
-    );
+    // The observer is in place before the toggle (awaited), so a fast toggle cannot insert the
+    // view before anyone watches; the count waits on the page until the view arrives.
+    await page.evaluate(() => {
+      const mo = new MutationObserver(() => {
+        const host = document.getElementById('declutter-reader');
+        if (!host) return;
+        mo.disconnect();
+        window.__firstFrameParagraphs = host.shadowRoot.querySelectorAll('article p').length;
+      });
+      mo.observe(document.documentElement, { childList: true });
+    });
     const on = await chromiumToggle(env.chrome.worker, tabId, 'reader');
     assert.equal(on.active, true);
-    const shownAtFirst = await first;
+    await page.waitForFunction(() => window.__firstFrameParagraphs !== undefined);
+    const shownAtFirst = await page.evaluate(() => window.__firstFrameParagraphs);
     assert.ok(shownAtFirst > 1 && shownAtFirst < 60, `the first frame holds a screenful, not the whole body (${shownAtFirst} paragraphs)`);
     const got = await page.evaluate(() => {
       const art = document.getElementById('declutter-reader').shadowRoot.querySelector('article');
