@@ -60,6 +60,9 @@ pub const LISTING_LINK_WEIGHT: f32 = 0.5;
 pub struct Stats {
     /// In a junk tag, a hidden element or a cookie-consent manager (inherited).
     pub excluded: Vec<bool>,
+    /// Hidden from the reader by its own markup, folded panels excepted (see
+    /// `signals::Visibility`); not inherited.
+    pub hidden: Vec<bool>,
     /// Class/id words per element.
     pub words: Vec<Words>,
     /// Weighted characters of visible text in the subtree.
@@ -149,17 +152,19 @@ pub fn measure_as(
     let mut in_link = vec![false; n];
     let mut owner: Vec<NodeId> = vec![0; n];
     let mut words = vec![Words::default(); n];
-    let mut words_memo = signals::WordsMemo::default();
-    words_memo.discussion_is_content = reading == Reading::Discussion;
-    words_memo.reviews_are_clutter = reading == Reading::Product;
-    words_memo.posts = matches!(reading, Reading::Discussion | Reading::Questions);
+    let mut words_memo = signals::WordsMemo::new(signals::WordRules {
+        discussion_is_content: reading == Reading::Discussion,
+        reviews_are_clutter: reading == Reading::Product,
+        posts: matches!(reading, Reading::Discussion | Reading::Questions),
+    });
     let mut chars = vec![0u32; n];
     let mut link_chars = vec![0u32; n];
     let mut own_chars = vec![0u32; n];
     let mut own_link = vec![0u32; n];
     let mut own_commas = vec![0u32; n];
     let mut own_loose = vec![0u32; n];
-    let panel_ids = signals::disclosure_panel_ids(doc);
+    let visibility = signals::Visibility::of(doc);
+    let mut hidden = vec![false; n];
     // Forward: what a node inherits (exclusion, being in a link, its block) and its own text.
     for i in 0..n as NodeId {
         let iu = i as usize;
@@ -170,11 +175,8 @@ pub fn measure_as(
         match &doc.node(i).data {
             NodeData::Element(e) => {
                 let tag = &*e.tag;
-                // A folded accordion or tab panel is hidden only until clicked: its text counts.
-                excluded[iu] = p_ex
-                    || signals::JUNK_TAGS.contains(&tag)
-                    || (signals::is_hidden(doc, i)
-                        && !signals::is_folded_panel(doc, i, &panel_ids));
+                hidden[iu] = visibility.is_hidden(doc, i);
+                excluded[iu] = p_ex || signals::JUNK_TAGS.contains(&tag) || hidden[iu];
                 in_link[iu] = p_link || tag == "a";
                 owner[iu] = if signals::INLINE_TAGS.contains(&tag) {
                     p_owner
@@ -269,6 +271,7 @@ pub fn measure_as(
     }
     Stats {
         excluded,
+        hidden,
         words,
         chars,
         link_chars,

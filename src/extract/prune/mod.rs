@@ -94,7 +94,7 @@ pub fn prune(
             // short description.
             Some(("site footer (contentinfo landmark)", None))
         } else if s.excluded[iu] {
-            Some(if signals::is_hidden(doc, i) {
+            Some(if s.hidden[iu] {
                 ("hidden element", None)
             } else {
                 ("not content", None)
@@ -418,7 +418,7 @@ pub fn hidden(
             i += 1;
             continue;
         }
-        if signals::is_hidden(doc, i) || matches!(&*e.tag, "script" | "style" | "noscript") {
+        if s.hidden[iu] || matches!(&*e.tag, "script" | "style" | "noscript") {
             // Already invisible: nothing to hide.
             i = doc.node(i).end;
             continue;

@@ -8,7 +8,7 @@ mod lists;
 mod visibility;
 
 pub use lists::*;
-pub use visibility::{disclosure_panel_ids, is_folded_panel, is_hidden, COLLAPSED_PANEL_ROLES};
+pub use visibility::Visibility;
 
 /// What the class/id words say about an element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -187,11 +187,9 @@ pub fn words(doc: &Doc, id: NodeId) -> Words {
     words_with(doc, id, &mut WordsMemo::default())
 }
 
-/// What each distinct `class` / `id` value of a page says: pages repeat a few class strings on
-/// thousands of elements, so each is read once per page.
-#[derive(Default)]
-pub struct WordsMemo<'a> {
-    seen: HashMap<(&'a str, bool), Words>,
+/// How the kind of page changes what class and id words say (see `score::Reading`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordRules {
     /// The page is a discussion: [`DISCUSSION_WORDS`] name its content, not clutter.
     pub discussion_is_content: bool,
     /// The page is a product's: [`REVIEW_WORDS`] name its customers' reviews, clutter.
@@ -199,6 +197,24 @@ pub struct WordsMemo<'a> {
     /// The page is made of posts (a thread, a question page): [`POST_FURNITURE_WORDS`] name
     /// the furniture around the posts.
     pub posts: bool,
+}
+
+/// What each distinct `class` / `id` value of a page says: pages repeat a few class strings on
+/// thousands of elements, so each is read once per page.
+#[derive(Default)]
+pub struct WordsMemo<'a> {
+    seen: HashMap<(&'a str, bool), Words>,
+    rules: WordRules,
+}
+
+impl WordsMemo<'_> {
+    /// A memo for one page read under `rules`.
+    pub fn new(rules: WordRules) -> Self {
+        WordsMemo {
+            seen: HashMap::default(),
+            rules,
+        }
+    }
 }
 
 /// [`words`], reading each distinct attribute value once (`memo` lives for one page).
@@ -212,31 +228,24 @@ pub fn words_with<'a>(doc: &'a Doc, id: NodeId, memo: &mut WordsMemo<'a>) -> Wor
         w.strong_negative = true;
         w.furniture = true;
     }
-    let discussion_is_content = memo.discussion_is_content;
-    let reviews_are_clutter = memo.reviews_are_clutter;
-    let posts = memo.posts;
+    let rules = memo.rules;
     for attr in ["class", "id"] {
         let Some(v) = e.attr(attr) else { continue };
         let is_id = attr == "id";
-        let of_value = *memo.seen.entry((v, is_id)).or_insert_with(|| {
-            value_words(v, is_id, discussion_is_content, reviews_are_clutter, posts)
-        });
+        let of_value = *memo
+            .seen
+            .entry((v, is_id))
+            .or_insert_with(|| value_words(v, is_id, rules));
         w.add(of_value);
     }
     w
 }
 
-/// The words of one `class` (or `id`) value, as [`words`] reads them; with
+/// The words of one `class` (or `id`) value, as [`words`] reads them under `rules`: with
 /// `discussion_is_content`, discussion words only set [`Words::discussion`]; without
 /// `reviews_are_clutter`, review words say nothing; with `posts`, [`POST_FURNITURE_WORDS`]
 /// are clutter.
-fn value_words(
-    v: &str,
-    is_id: bool,
-    discussion_is_content: bool,
-    reviews_are_clutter: bool,
-    posts: bool,
-) -> Words {
+fn value_words(v: &str, is_id: bool, rules: WordRules) -> Words {
     let mut w = Words::default();
     for name in v.split_whitespace() {
         if is_id {
@@ -253,7 +262,7 @@ fn value_words(
             if was_modified {
                 return;
             }
-            if posts && POST_FURNITURE_WORDS.contains(&t) {
+            if rules.posts && POST_FURNITURE_WORDS.contains(&t) {
                 w.negative = true;
                 w.strong_negative = true;
                 w.furniture = true;
@@ -261,11 +270,11 @@ fn value_words(
             if let Some(stem) = negative_stem(t) {
                 if DISCUSSION_WORDS.contains(&stem) {
                     w.discussion = true;
-                    if discussion_is_content {
+                    if rules.discussion_is_content {
                         return;
                     }
                 }
-                if !reviews_are_clutter && REVIEW_WORDS.contains(&stem) {
+                if !rules.reviews_are_clutter && REVIEW_WORDS.contains(&stem) {
                     return;
                 }
                 let stem = word_info(stem);
