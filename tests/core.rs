@@ -5,6 +5,9 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "core/support.rs"]
+mod support;
+
 #[path = "core/extract.rs"]
 mod extract;
 

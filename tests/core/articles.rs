@@ -1,25 +1,11 @@
 //! Article rules from pages nobody tuned for: one invented fixture page per kind of failure
 //! (tests/fixtures/extract/, invented text and markup), each checked natively and under wasm32.
 
-use declutter::{extract_html_str, Extraction, Options};
+use super::support::{check_text, run_at};
+use declutter::{Extraction, Options};
 
 fn run(html: &str) -> Extraction {
-    let opts = Options {
-        url: Some("https://notes.example.test/ferry/engines.html".into()),
-        markdown: true,
-        ..Options::default()
-    };
-    extract_html_str(html, &opts).expect("fixture parses")
-}
-
-/// Checks the text holds every `must` and none of `must_not`.
-fn check_text(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
-    for m in must {
-        assert!(r.text.contains(m), "{name}: text lacks {m:?}:\n{}", r.text);
-    }
-    for m in must_not {
-        assert!(!r.text.contains(m), "{name}: text has {m:?}:\n{}", r.text);
-    }
+    run_at(html, "https://notes.example.test/ferry/engines.html", true)
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

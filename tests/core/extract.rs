@@ -1,34 +1,8 @@
 //! Extraction rules, one fixture page per rule (tests/fixtures/extract/, invented text): what
 //! must and must not appear in the text and the clean HTML.
 
-use declutter::{extract_html_str, Extraction, Options};
-
-fn run(html: &str) -> Extraction {
-    let opts = Options {
-        url: Some("https://news.example.test/valley/story.html".into()),
-        ..Options::default()
-    };
-    extract_html_str(html, &opts).expect("fixture parses")
-}
-
-/// Checks the text holds every `must` and none of `must_not`.
-fn check_text(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
-    for m in must {
-        assert!(r.text.contains(m), "{name}: text lacks {m:?}:\n{}", r.text);
-    }
-    for m in must_not {
-        assert!(!r.text.contains(m), "{name}: text has {m:?}:\n{}", r.text);
-    }
-}
-
-fn check_html(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
-    for m in must {
-        assert!(r.html.contains(m), "{name}: html lacks {m:?}:\n{}", r.html);
-    }
-    for m in must_not {
-        assert!(!r.html.contains(m), "{name}: html has {m:?}:\n{}", r.html);
-    }
-}
+use super::support::{check_html, check_text, run};
+use declutter::{extract_html_str, Options};
 
 const LADDER_FIRST: &str = "The river authority of Veldmark opened its new fish ladder";
 const LADDER_LAST: &str = "once the ladder had proved itself in autumn";

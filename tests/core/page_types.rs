@@ -2,6 +2,7 @@
 //! thread, a scripted page's `<noscript>` copy, ... What the reader gets is the page's own
 //! content, in every rendering (text, HTML, Markdown) from the same decision.
 
+use super::support::check_in;
 use declutter::{extract_html_str, extract_snapshot, parse_html, Extraction, Options, Snapshot};
 
 fn opts() -> Options {
@@ -20,12 +21,7 @@ fn run(html: &str) -> Extraction {
 fn check(name: &str, r: &Extraction, must: &[&str], must_not: &[&str]) {
     let md = r.markdown.as_deref().unwrap_or("");
     for (what, out) in [("text", &*r.text), ("html", &*r.html), ("markdown", md)] {
-        for m in must {
-            assert!(out.contains(m), "{name}: {what} lacks {m:?}:\n{out}");
-        }
-        for m in must_not {
-            assert!(!out.contains(m), "{name}: {what} has {m:?}:\n{out}");
-        }
+        check_in(name, what, out, must, must_not);
     }
 }
 

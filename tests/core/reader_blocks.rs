@@ -2,15 +2,7 @@
 //! invented text): the clean HTML the view renders must carry them right. The browser tests
 //! (tests/e2e/lib/reader-blocks.mjs) render the same pages in the reader view.
 
-use declutter::{extract_html_str, Extraction, Options};
-
-fn run(html: &str) -> Extraction {
-    let opts = Options {
-        url: Some("https://news.example.test/valley/story.html".into()),
-        ..Options::default()
-    };
-    extract_html_str(html, &opts).expect("fixture parses")
-}
+use super::support::run;
 
 /// How often `needle` occurs in `hay`.
 fn count(hay: &str, needle: &str) -> usize {
