@@ -173,10 +173,9 @@ pub fn is_listing(doc: &Doc, s: &Stats) -> bool {
         && s.link_chars[l] as f32 >= s.chars[l] as f32 * LISTING_LINK_DENSITY
 }
 
-/// Page kinds (schema.org types, `og:` types) by which a publisher says the page is one
-/// article: its links and teasers are the story's surroundings, never a list of items.
+/// Page kinds (schema.org types) by which a publisher says the page is one article: its
+/// links and teasers are the story's surroundings, never a list of items.
 const ARTICLE_KINDS: &[&str] = &[
-    "og:article",
     "Article",
     "NewsArticle",
     "BlogPosting",
@@ -184,6 +183,10 @@ const ARTICLE_KINDS: &[&str] = &[
     "OpinionNewsArticle",
     "AnalysisNewsArticle",
 ];
+
+/// `og:type` `article`: many a CMS sets it on every page, a category or a section front
+/// included, so it says the page is no product but not that it is no list of items.
+const OG_ARTICLE_KIND: &str = "og:article";
 
 /// schema.org types (JSON-LD local names or microdata `itemtype`s) by which a publisher says
 /// the page sells one product.
@@ -216,11 +219,12 @@ fn is_product(doc: &Doc, kinds: &[String]) -> bool {
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
     let article_kind = kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str()));
+    let og_article = kinds.iter().any(|k| k == OG_ARTICLE_KIND);
     if let Some(reading) = discussion(doc, s) {
         reading
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
-    } else if !article_kind && is_product(doc, kinds) {
+    } else if !article_kind && !og_article && is_product(doc, kinds) {
         Reading::Product
     } else {
         Reading::Article

@@ -265,11 +265,30 @@ fn a_page_its_publisher_calls_an_article_is_not_read_as_a_listing() {
     // The same markup declared an article: its linked cards are other stories' teasers.
     let page = SHOP.replace(
         "<meta charset=\"utf-8\">",
-        "<meta charset=\"utf-8\"><meta property=\"og:type\" content=\"article\">",
+        "<meta charset=\"utf-8\"><script type=\"application/ld+json\">\
+         {\"@context\":\"https://schema.org\",\"@type\":\"Article\"}</script>",
     );
     let r = run(&page);
     assert!(r.text.contains("made in small workshops"), "{}", r.text);
     assert!(!r.text.contains("Walnut desk lamp"), "{}", r.text);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn og_type_article_alone_does_not_make_a_listing_an_article() {
+    // Many a CMS sets `og:type` `article` on every page, its category pages included: the
+    // cards stay the content.
+    let page = SHOP.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"og:type\" content=\"article\">",
+    );
+    let r = run(&page);
+    check(
+        "shop-category with og:type article",
+        &r,
+        &["Walnut desk lamp with a linen shade", "Copper watering can"],
+        &["Privacy", "About us"],
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
