@@ -58,6 +58,7 @@ fixtures![
     "extract/noscript-thread.html",
     "extract/nul-bytes.html",
     "extract/printed-markup.html",
+    "extract/product-cart.html",
     "extract/product-reviews.html",
     "extract/pros-cons.html",
     "extract/qa-comments.html",

@@ -200,6 +200,45 @@ const PRODUCT_KINDS: &[&str] = &[
 /// `shop:product`).
 const PRODUCT_OG_WORD: &str = "product";
 
+/// Labels of the control that puts the product in the shopper's cart, in the languages of the
+/// shops: a page selling one item has one (or two: a sticky bar repeats it).
+const CART_LABELS: &[&str] = &[
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add-to-cart",
+    "in den warenkorb",
+    "ajouter au panier",
+    "añadir al carrito",
+    "aggiungi al carrello",
+    "in winkelwagen",
+    "dodaj do koszyka",
+    "adicionar ao carrinho",
+];
+/// More add-to-cart controls than this are a list of products (a category, search results).
+const MAX_CART_CONTROLS: usize = 3;
+
+/// Does the page sell one item without saying so in its structured data: an add-to-cart
+/// control (a button or a submit input labelled so, or named `add-to-cart`), but only a few?
+fn sells_one_item(doc: &Doc) -> bool {
+    let mut controls = 0;
+    for i in 0..doc.len() as NodeId {
+        let Some(e) = doc.element(i) else { continue };
+        let label = match &*e.tag {
+            "button" => doc.subtree_text(i),
+            "input" => e.attr("value").unwrap_or("").to_string(),
+            _ => continue,
+        };
+        let name = e.attr("name").unwrap_or("");
+        let label = label.to_lowercase();
+        if name.eq_ignore_ascii_case("add-to-cart") || CART_LABELS.iter().any(|l| label.contains(l))
+        {
+            controls += 1;
+        }
+    }
+    (1..=MAX_CART_CONTROLS).contains(&controls)
+}
+
 /// Does the page say it is a product's (JSON-LD, microdata or `og:type`)?
 fn is_product(doc: &Doc, kinds: &[String]) -> bool {
     let declared = kinds.iter().any(|k| match k.strip_prefix("og:") {
@@ -224,7 +263,9 @@ pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
         reading
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
-    } else if !article_kind && !og_article && is_product(doc, kinds) {
+    // A shop's theme sets `og:type` article on every page: it stops a declared product, not
+    // an add-to-cart control.
+    } else if !article_kind && ((!og_article && is_product(doc, kinds)) || sells_one_item(doc)) {
         Reading::Product
     } else {
         Reading::Article

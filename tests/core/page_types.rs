@@ -375,3 +375,32 @@ fn a_product_faq_in_microdata_is_no_discussion() {
         r.text
     );
 }
+
+const CART: &str = include_str!("../fixtures/extract/product-cart.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_undeclared_product_page_is_known_by_its_add_to_cart_control() {
+    // No Product in structured data (the shop's theme says og:type article), but one
+    // add-to-basket control: the page sells one item, and its reviews are the customers'.
+    let r = run(CART);
+    check(
+        "product-cart",
+        &r,
+        &["single slab of Welsh slate", "Riven slate"],
+        &["Heavier than I expected", "tiny chip on arrival"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn review_named_blocks_stay_without_a_cart_control() {
+    // The same page without its add-to-basket form: nothing says it sells the board, and a
+    // block named as a review may be the article itself.
+    let start = CART.find("<form class=\"cart\"").expect("form");
+    let end = CART.find("</form>").expect("form end") + "</form>".len();
+    let page = format!("{}{}", &CART[..start], &CART[end..]);
+    let r = run(&page);
+    assert!(r.text.contains("Welsh slate"), "{}", r.text);
+    assert!(r.text.contains("Heavier than I expected"), "{}", r.text);
+}
