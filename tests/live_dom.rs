@@ -26,6 +26,7 @@ fixtures![
     "extract/box-labels.html",
     "extract/br-text.html",
     "extract/buying-guide.html",
+    "extract/call-to-action-after-box.html",
     "extract/call-to-action.html",
     "extract/caption-credit.html",
     "extract/cjk.html",

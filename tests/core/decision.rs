@@ -36,6 +36,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/buying-guide.html"),
     ),
     (
+        "extract/call-to-action-after-box.html",
+        include_str!("../fixtures/extract/call-to-action-after-box.html"),
+    ),
+    (
         "extract/call-to-action.html",
         include_str!("../fixtures/extract/call-to-action.html"),
     ),

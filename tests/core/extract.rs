@@ -600,6 +600,22 @@ fn calls_to_action_at_the_end_of_the_article_are_dropped() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_call_to_action_after_a_left_out_gallery_is_in_the_tail() {
+    // The captions left out before the story still stand before it: the pitch at its end is
+    // in the container's second half, though most of the kept text comes before it.
+    let r = run(include_str!(
+        "../fixtures/extract/call-to-action-after-box.html"
+    ));
+    check_text(
+        "call-to-action-after-box",
+        &r,
+        &["Freight bookings for lorries and vans"],
+        &["Download our app", "Photo: Island Gazette"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn labels_of_more_stories_contact_and_source_boxes_are_dropped() {
     let r = run(include_str!("../fixtures/extract/box-labels.html"));
     check_text(

@@ -49,6 +49,9 @@ pub fn prune(
     while i < end {
         let iu = i as usize;
         if skip[iu] {
+            // Left out already, it still stands before what follows: the tail is where a
+            // block stands in the container, the same measure `tail_from` is taken in.
+            seen += s.chars[iu];
             i = doc.node(i).end;
             continue;
         }
@@ -175,6 +178,7 @@ pub fn prune(
         };
         match verdict {
             Some((reason, clutter)) => {
+                seen += s.chars[iu];
                 skip[iu] = true;
                 out.push(Pruned {
                     node: i,
