@@ -80,6 +80,7 @@ fixtures![
     "extract/thread-long-post.html",
     "extract/thread-named.html",
     "extract/thread-replies.html",
+    "extract/thread-short-replies.html",
     "extract/title-suffix.html",
     "extract/trailing-heading.html",
     "extract/unsafe.html",

@@ -99,6 +99,27 @@ fn a_declared_thread_keeps_every_reply() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_short_reply_under_its_linked_header_is_kept() {
+    // A one-line post whose linked date, post number and reaction names outweigh its words is
+    // still a post of the thread; the linked header and reactions go.
+    let r = run(include_str!(
+        "../fixtures/extract/thread-short-replies.html"
+    ));
+    check(
+        "thread-short-replies",
+        &r,
+        &[
+            "collect the dates each site is planning",
+            "Eastfield - 3/15",
+            "Lovely, noted!",
+            "last Saturday in March",
+        ],
+        &["orla_brambling", "hollis_thorne"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_page_named_a_forum_thread_keeps_its_replies() {
     // No structured data and an opening post as long as an article, but the page names itself
     // a forum topic on its body: the replies, named `reply`, are the thread.

@@ -478,3 +478,30 @@ pub(super) fn is_list_item_body(doc: &Doc, s: &Stats, id: NodeId) -> bool {
                 && s.chars[p as usize] == s.chars[id as usize]
         })
 }
+
+/// Does a link-heavy block hold, below it, a post's own words: unlinked text set directly in
+/// a block (not in a label's `span`) of mostly unlinked text, inside a block named as content
+/// (`message-body`, `post-content`)? A short post's body sits under its linked date and
+/// reaction names; then the block's parts are judged one by one. (The member's details beside
+/// a post, unnamed or named as furniture, are not looked into.)
+pub(super) fn holds_post_text(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    (id + 1..doc.node(id).end).any(|t| {
+        if doc.text(t).is_none_or(|x| x.trim().is_empty()) {
+            return false;
+        }
+        let Some(p) = doc.parent(t) else {
+            return false;
+        };
+        let pu = p as usize;
+        if signals::INLINE_TAGS.contains(&doc.tag(p))
+            || LIST_PARTS.contains(&doc.tag(p))
+            || s.link_chars[pu] as f32 > s.chars[pu] as f32 * LINK_LIST_DENSITY
+        {
+            return false;
+        }
+        std::iter::once(p)
+            .chain(doc.ancestors(p))
+            .take_while(|&a| a != id)
+            .any(|a| s.words[a as usize].positive && !s.words[a as usize].negative)
+    })
+}

@@ -32,6 +32,12 @@ pub fn prune(
     let mut title_done = title_norm.is_none();
     // On a listing the items are the content: their linked titles are no teasers or link lists.
     let listing = s.reading == super::score::Reading::Listing;
+    // On a page of posts a post's body is content however short: a block around one (its
+    // linked header, reactions and quote links outweighing a one-line reply) is looked into.
+    let posts = matches!(
+        s.reading,
+        super::score::Reading::Discussion | super::score::Reading::Questions
+    );
     let cards = if listing {
         vec![false; (doc.node(main).end - main) as usize]
     } else {
@@ -162,6 +168,7 @@ pub fn prune(
             && s.link_chars[iu] as f32 > s.chars[iu] as f32 * LINK_LIST_DENSITY
             && s.chars[iu] - s.link_chars[iu] < LINK_LIST_MAX_PLAIN
             && share < BOILERPLATE_KEEP_SHARE
+            && !(posts && holds_post_text(doc, s, i))
         {
             Some(("link list", None))
         } else if !title_done && matches!(tag, "h1" | "h2") {
