@@ -70,6 +70,7 @@ fixtures![
     "extract/science-sections.html",
     "extract/scroll-next-story.html",
     "extract/share-bar.html",
+    "extract/share-icons.html",
     "extract/shop-category.html",
     "extract/slot-peers.html",
     "extract/soft-hyphens.html",

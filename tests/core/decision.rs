@@ -156,6 +156,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/share-bar.html"),
     ),
     (
+        "extract/share-icons.html",
+        include_str!("../fixtures/extract/share-icons.html"),
+    ),
+    (
         "extract/slot-peers.html",
         include_str!("../fixtures/extract/slot-peers.html"),
     ),
