@@ -51,6 +51,7 @@ fixtures![
     "extract/lazy-image.html",
     "extract/lazy-placeholder.html",
     "extract/lead-description.html",
+    "extract/lead-summary.html",
     "extract/lead-einleitung.html",
     "extract/lead.html",
     "extract/link-discussion.html",

@@ -116,6 +116,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/lead-description.html"),
     ),
     (
+        "extract/lead-summary.html",
+        include_str!("../fixtures/extract/lead-summary.html"),
+    ),
+    (
         "extract/lead-einleitung.html",
         include_str!("../fixtures/extract/lead-einleitung.html"),
     ),
