@@ -14,6 +14,26 @@ pub const LEAD_MAX_LEVELS: usize = 4;
 pub const LEAD_MAX_SHARE: f32 = 0.5;
 /// Picture blocks: a lead image (`figure.lead`) and its caption are no standfirst.
 const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "picture"];
+/// A block that opens like the publisher's summary (the page's description) is its lead when
+/// they share at least this many opening words: fewer could be a stock phrase.
+pub const DESCRIPTION_MIN_WORDS: usize = 8;
+
+/// Lower-case words (letters and digits) of a text, for comparing a block with the summary.
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Does the block read as the publisher's summary: the shorter of the two opens the other,
+/// word for word, over at least [`DESCRIPTION_MIN_WORDS`] words? The summary may be cut short
+/// ("... in den e..."), so its last word is not compared.
+fn is_description(doc: &Doc, i: NodeId, summary: &[String]) -> bool {
+    let block = words(&doc.subtree_text(i));
+    let n = block.len().min(summary.len().saturating_sub(1));
+    n >= DESCRIPTION_MIN_WORDS && block[..n] == summary[..n]
+}
 
 /// Named as the lead: by class/id words, or as the article's schema.org `description` (the
 /// publisher's own summary, the standfirst's usual markup).
@@ -26,8 +46,14 @@ fn is_lead_named(doc: &Doc, s: &Stats, i: NodeId) -> bool {
 
 /// Finds a lead before `main` and joins it. Returns the new container (or `main` unchanged)
 /// and marks in `skip` what lies between the new container and the two parts.
-pub fn join(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> NodeId {
-    let Some(lead) = find(doc, s, main) else {
+pub fn join(
+    doc: &Doc,
+    s: &Stats,
+    main: NodeId,
+    summary: Option<&str>,
+    skip: &mut [bool],
+) -> NodeId {
+    let Some(lead) = find(doc, s, main, summary) else {
         return main;
     };
     let top = doc
@@ -57,9 +83,11 @@ pub fn join(doc: &Doc, s: &Stats, main: NodeId, skip: &mut [bool]) -> NodeId {
 }
 
 /// The last lead-named prose block before `main` under its `LEAD_MAX_LEVELS`-th ancestor,
-/// outside boilerplate and hidden blocks.
-fn find(doc: &Doc, s: &Stats, main: NodeId) -> Option<NodeId> {
+/// outside boilerplate and hidden blocks; or one that reads as the page's `summary` (its
+/// description: unnamed standfirsts are the summary's usual source, whatever the language).
+fn find(doc: &Doc, s: &Stats, main: NodeId, summary: Option<&str>) -> Option<NodeId> {
     let region = doc.ancestors(main).take(LEAD_MAX_LEVELS).last()?;
+    let summary = summary.map(words).unwrap_or_default();
     let max_chars = s.chars[main as usize] as f32 * LEAD_MAX_SHARE;
     let mut found = None;
     let mut i = region + 1;
@@ -78,10 +106,12 @@ fn find(doc: &Doc, s: &Stats, main: NodeId) -> Option<NodeId> {
             i = doc.node(i).end;
             continue;
         }
-        if is_lead_named(doc, s, i)
-            && !doc.contains(i, main)
+        // The headline is no lead, though a summary may repeat it.
+        if !doc.contains(i, main)
             && s.raw[iu] > 0.0
             && (s.chars[iu] as f32) <= max_chars
+            && (is_lead_named(doc, s, i)
+                || (doc.tag(i) != "h1" && is_description(doc, i, &summary)))
         {
             found = Some(i);
             // Its own inner blocks are part of it.

@@ -120,9 +120,15 @@ fn run_page(doc: &Doc, options: &Options, budget: &Budget, fallback: bool) -> Ex
     let choice = score::choose(doc, &stats);
     let mut skip = vec![false; doc.len()];
     // Phase 5b: the lead set apart in the article header joins the container.
-    r.main = choice
-        .as_ref()
-        .map(|c| lead::join(doc, &stats, outside_formula(doc, c.main), &mut skip));
+    r.main = choice.as_ref().map(|c| {
+        lead::join(
+            doc,
+            &stats,
+            outside_formula(doc, c.main),
+            r.excerpt.as_deref(),
+            &mut skip,
+        )
+    });
     let mut pruned = Vec::new();
     if let Some(m) = budget.over(
         "choosing the article",

@@ -116,6 +116,10 @@ const FIXTURES: &[(&str, &str)] = &[
         include_str!("../fixtures/extract/lead-description.html"),
     ),
     (
+        "extract/lead-summary.html",
+        include_str!("../fixtures/extract/lead-summary.html"),
+    ),
+    (
         "extract/lead-einleitung.html",
         include_str!("../fixtures/extract/lead-einleitung.html"),
     ),
@@ -154,6 +158,10 @@ const FIXTURES: &[(&str, &str)] = &[
     (
         "extract/share-bar.html",
         include_str!("../fixtures/extract/share-bar.html"),
+    ),
+    (
+        "extract/share-icons.html",
+        include_str!("../fixtures/extract/share-icons.html"),
     ),
     (
         "extract/slot-peers.html",

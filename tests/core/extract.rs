@@ -616,6 +616,37 @@ fn a_call_to_action_after_a_left_out_gallery_is_in_the_tail() {
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_unnamed_lead_that_opens_like_the_description_joins_the_article() {
+    // The header's paragraph carries no lead class, but the page's description (cut short)
+    // opens with its words: it is the standfirst, and the tools between stay out.
+    let r = run(include_str!("../fixtures/extract/lead-summary.html"));
+    check_text(
+        "lead-summary",
+        &r,
+        &[
+            "opens its doors again on Saturday",
+            "Volunteers spent the winter",
+        ],
+        &["Print", "Village hall reopens after the flood"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_share_bar_of_icon_links_is_dropped_with_its_label() {
+    // Icon buttons to the networks' share endpoints carry no text: the label over them is
+    // all the bar says, and it is the site's furniture, not the story's last line.
+    let r = run(include_str!("../fixtures/extract/share-icons.html"));
+    check_text(
+        "share-icons",
+        &r,
+        &["Fresh water in a shallow dish"],
+        &["pass this article on"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn labels_of_more_stories_contact_and_source_boxes_are_dropped() {
     let r = run(include_str!("../fixtures/extract/box-labels.html"));
     check_text(

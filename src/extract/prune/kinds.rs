@@ -505,3 +505,57 @@ pub(super) fn holds_post_text(doc: &Doc, s: &Stats, id: NodeId) -> bool {
             .any(|a| s.words[a as usize].positive && !s.words[a as usize].negative)
     })
 }
+
+/// A share bar's own text is a label at most ("Share this article:"): at most this many
+/// (weighted) characters; its buttons are icons or short names.
+pub const SHARE_BAR_MAX_CHARS: u32 = 80;
+/// Links to the share endpoints of social networks that make a share bar: one may be a
+/// link in the text, two or more are the bar.
+pub const MIN_SHARE_LINKS: usize = 2;
+/// Addresses of the share (post this page) endpoints of social networks and messengers, in
+/// any language: a link to one shares the page, it is never a source of the story.
+pub const SHARE_ENDPOINTS: &[&str] = &[
+    "facebook.com/sharer",
+    "facebook.com/share.php",
+    "twitter.com/intent/",
+    "twitter.com/share",
+    "x.com/intent/",
+    "linkedin.com/sharearticle",
+    "linkedin.com/share",
+    "pinterest.com/pin/create",
+    "reddit.com/submit",
+    "api.whatsapp.com/send",
+    "wa.me/?",
+    "t.me/share",
+    "telegram.me/share",
+    "xing.com/spi/shares",
+    "xing.com/social/share",
+    "tumblr.com/share",
+    "vk.com/share.php",
+    "addtoany.com/add_to",
+    "addtoany.com/share",
+    "plus.google.com/share",
+    "whatsapp://send",
+    // A mail link with no address, only a subject: the page sent by e-mail.
+    "mailto:?",
+];
+
+/// Is this short block a share bar: a label over two or more links to the share endpoints of
+/// social networks ([`SHARE_ENDPOINTS`])? Icon buttons carry no text, so the link-list rule
+/// does not see them, and the label ("Share this article?") stays behind as text.
+pub(super) fn is_share_bar(doc: &Doc, s: &Stats, id: NodeId) -> bool {
+    if s.chars[id as usize] > SHARE_BAR_MAX_CHARS {
+        return false;
+    }
+    doc.descendants(id)
+        .filter(|&d| doc.tag(d) == "a")
+        .filter(|&d| {
+            doc.attr(d, "href").is_some_and(|h| {
+                let h = h.to_ascii_lowercase();
+                SHARE_ENDPOINTS.iter().any(|e| h.contains(e))
+            })
+        })
+        .take(MIN_SHARE_LINKS)
+        .count()
+        >= MIN_SHARE_LINKS
+}

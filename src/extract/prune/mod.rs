@@ -158,6 +158,15 @@ pub fn prune(
                 "widget with a button or input (sign-up, comment box, tools)",
                 Some("promo"),
             ))
+        } else if !signals::INLINE_TAGS.contains(&tag)
+            && !LIST_PARTS.contains(&tag)
+            && s.chars[iu] > 0
+            && is_share_bar(doc, s, i)
+        {
+            Some((
+                "share bar (links to social networks' share endpoints)",
+                Some("share bar"),
+            ))
         } else if !signals::INLINE_TAGS.contains(&tag) && widgets::is_ad_label(doc, s, i) {
             Some(("ad label", Some("ad")))
         } else if !listing
