@@ -60,6 +60,7 @@ fixtures![
     "extract/nul-bytes.html",
     "extract/printed-markup.html",
     "extract/product-cart.html",
+    "extract/product-cross-sell.html",
     "extract/product-reviews.html",
     "extract/pros-cons.html",
     "extract/qa-comments.html",
