@@ -66,6 +66,7 @@ fixtures![
     "extract/qa-comments.html",
     "extract/qa-page.html",
     "extract/recipe-intro.html",
+    "extract/rendered-twice.html",
     "extract/review-pros-cons.html",
     "extract/rtl.html",
     "extract/science-sections.html",
