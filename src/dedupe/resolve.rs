@@ -2,7 +2,7 @@
 //! report every other copy, and list the copies to leave out.
 
 use super::blocks;
-use super::groups::RepeatGroup;
+use super::groups::{Occurrence, RepeatGroup};
 use super::tree::{self, UnionFind};
 use super::{promo, Analysis, Resolved};
 use crate::dom::{collapse_whitespace, Doc, NodeData, NodeId};
@@ -36,6 +36,8 @@ enum Why {
     CopyNextToArticle,
     /// One in-article occurrence of a short promo also found elsewhere on the page.
     SinglePromo,
+    /// A section rendered again inside the article (one copy per screen size).
+    RenderedAgain,
 }
 
 /// What [`decide`] settled for one group's occurrences.
@@ -97,6 +99,22 @@ pub fn resolve(doc: &Doc, analysis: &Analysis, main: Option<NodeId>) -> Resolved
     out.removed.sort_unstable();
     out.removed.dedup();
     out
+}
+
+/// A section shorter than this (characters of its text) repeated in the article may be a
+/// label or a figure the author shows twice; a longer one, word for word, is a rendering.
+const MIN_RENDERED_CHARS: usize = 150;
+
+/// Are the in-article occurrences `rest` (more than one, in document order) grown regions
+/// holding the very same long text: one section rendered several times?
+fn is_rendered_again(doc: &Doc, occ: &[Occurrence], rest: &[usize]) -> bool {
+    let text = |i: usize| collapse_whitespace(&doc.subtree_text(occ[i].root));
+    let first = text(rest[0]);
+    first.chars().count() >= MIN_RENDERED_CHARS
+        && rest
+            .iter()
+            .all(|&i| occ[i].root != occ[i].block && occ[i].similarity >= 1.0)
+        && rest[1..].iter().all(|&i| text(i) == first)
 }
 
 /// Which occurrences of a group stay, and why the others go.
@@ -180,6 +198,13 @@ fn decide(doc: &Doc, group: &RepeatGroup, main: Option<NodeId>) -> Decision {
             // Same field in sibling records (time stamps, bylines, table cells), a
             // paragraph the author repeats in the article's own flow, or sections alike
             // enough that no rule tells copy from original: the page's own content.
+        } else if is_rendered_again(doc, occ, &rest) {
+            // The same section rendered once per screen size, the others hidden by style
+            // sheets the core does not see: a reader sees it once, the first stays.
+            for (n, &i) in rest.iter().enumerate() {
+                keep[i] = n == 0;
+                why[i] = Why::RenderedAgain;
+            }
         } else {
             // A box of copies inside the chosen container (a "Top stories" card above
             // the article): the copies judged by rule in `analyze` go.
@@ -330,6 +355,7 @@ fn split(
                 Why::LinkToArticleText => "link or promo repeating article text",
                 Why::CopyNextToArticle => "copy of the article next to it",
                 Why::HeadlineAgain => "headline repeated",
+                Why::RenderedAgain => "section rendered again in the article",
                 _ => "copy outside the article",
             };
             (DuplicateKind::ArticleCopy, reason)

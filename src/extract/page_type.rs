@@ -218,6 +218,44 @@ const CART_LABELS: &[&str] = &[
 /// More add-to-cart controls than this are a list of products (a category, search results).
 const MAX_CART_CONTROLS: usize = 3;
 
+/// A page declaring more product items than this is a shop's list of them (a category with
+/// each item marked up), not one product's page.
+const MAX_DECLARED_PRODUCTS: usize = 1;
+
+/// The schema.org property of a product that is for sale (its price and availability).
+const OFFERS_PROPERTY: &str = "offers";
+
+/// Does the page declare exactly one product (microdata items and JSON-LD objects of
+/// [`PRODUCT_KINDS`] counted together), offered for sale? One product declared is the page's
+/// own, whatever grid of other products surrounds it; one with no offer is a business's
+/// rating badge (stars in search results) on any of its pages.
+fn declares_one_product(doc: &Doc) -> bool {
+    let mut n = 0;
+    let mut offered = false;
+    for i in 0..doc.len() as NodeId {
+        let Some(e) = doc.element(i) else { continue };
+        offered |= e.attr("itemprop").is_some_and(|p| p == OFFERS_PROPERTY);
+        if let Some(t) = e.attr("itemtype") {
+            n += t
+                .split_whitespace()
+                .filter(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
+                .count();
+        }
+        if &*e.tag == "script"
+            && e.attr("type")
+                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+        {
+            let text = doc.subtree_text(i);
+            offered |= text.contains(&format!("\"{OFFERS_PROPERTY}\""));
+            n += PRODUCT_KINDS
+                .iter()
+                .map(|k| text.matches(&format!("\"{k}\"")).count())
+                .sum::<usize>();
+        }
+    }
+    offered && (1..=MAX_DECLARED_PRODUCTS).contains(&n)
+}
+
 /// Does the page sell one item without saying so in its structured data: an add-to-cart
 /// control (a button or a submit input labelled so, or named `add-to-cart`), but only a few?
 fn sells_one_item(doc: &Doc) -> bool {
@@ -261,6 +299,10 @@ pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
     let og_article = kinds.iter().any(|k| k == OG_ARTICLE_KIND);
     if let Some(reading) = discussion(doc, s) {
         reading
+    } else if !article_kind && declares_one_product(doc) {
+        // A grid of other products ("you may also like") can outweigh a short description:
+        // the one product declared says whose page it is.
+        Reading::Product
     } else if !article_kind && is_listing(doc, s) {
         Reading::Listing
     // A shop's theme sets `og:type` article on every page: it stops a declared product, not

@@ -268,3 +268,27 @@ fn collapsed_tab_and_accordion_panels_are_the_article() {
         &["Sign up for our hedge newsletter"],
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_section_rendered_once_per_screen_size_is_read_once() {
+    // The same feature row in a wide and a narrow layout (one of them hidden by a media
+    // query the core does not evaluate): the reader gets it once, the first copy.
+    let r = run(include_str!("../fixtures/extract/rendered-twice.html"));
+    check_text(
+        "rendered-twice",
+        &r,
+        &[
+            "recycled green polyethylene",
+            "Fits any downpipe",
+            "brass tap",
+        ],
+        &[],
+    );
+    assert_eq!(
+        r.text.matches("The diverter clips onto round").count(),
+        1,
+        "{}",
+        r.text
+    );
+}

@@ -425,3 +425,33 @@ fn review_named_blocks_stay_without_a_cart_control() {
     assert!(r.text.contains("Welsh slate"), "{}", r.text);
     assert!(r.text.contains("Heavier than I expected"), "{}", r.text);
 }
+
+const CROSS_SELL: &str = include_str!("../fixtures/extract/product-cross-sell.html");
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn one_declared_product_outweighed_by_a_grid_of_others_is_still_the_page() {
+    // A one-line description under a grid of the shop's other products: by weight a list
+    // of items, but the one Product offered in the structured data says whose page it is.
+    let r = run(CROSS_SELL);
+    check(
+        "product-cross-sell",
+        &r,
+        &["dark riven slate for cured meats"],
+        &["Walnut cheese knife", "Linen napkins"],
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_product_declared_without_an_offer_does_not_make_a_product_page() {
+    // The same page declaring its Product with no offer (a rating badge a business puts on
+    // any page): nothing says the grid is not the content.
+    let page = CROSS_SELL.replace(
+        ",\"offers\":{\"@type\":\"Offer\",\"price\":\"31.00\",\"priceCurrency\":\"GBP\",\"availability\":\"https://schema.org/InStock\"}",
+        "",
+    );
+    assert_ne!(page, CROSS_SELL);
+    let r = run(&page);
+    assert!(r.text.contains("Walnut cheese knife"), "{}", r.text);
+}
