@@ -6,6 +6,7 @@
 
 use super::score::Stats;
 use crate::dom::{Doc, NodeId};
+use crate::measure::words::lower_words as words;
 
 /// How many levels above the container the lead may sit: it is in the same article header
 /// (`article > header > p.lead` beside `article > div.body`), not anywhere on the page.
@@ -17,14 +18,6 @@ const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "picture"];
 /// A block that opens like the publisher's summary (the page's description) is its lead when
 /// they share at least this many opening words: fewer could be a stock phrase.
 pub const DESCRIPTION_MIN_WORDS: usize = 8;
-
-/// Lower-case words (letters and digits) of a text, for comparing a block with the summary.
-fn words(t: &str) -> Vec<String> {
-    t.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// Does the block read as the publisher's summary: the shorter of the two opens the other,
 /// word for word, over at least [`DESCRIPTION_MIN_WORDS`] words? The summary may be cut short

@@ -195,6 +195,15 @@ impl Tokenizer {
     }
 }
 
+/// Lower-case words (runs of letters and digits) of a text, for comparing two texts word for
+/// word (a title with a heading, a block with the page's description).
+pub fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Words of a string (the page title).
 pub fn tokens(s: &str) -> Vec<u32> {
     let mut t = Tokenizer::default();

@@ -1,5 +1,7 @@
 //! Cleaning the site's name off a page title ("Owls return | The Example Times").
 
+use crate::measure::words::lower_words as words;
+
 /// Separators sites put between the article title and their own name, widest first so
 /// `" :: "` is not read as `" : "`.
 const SEPARATORS: &[&str] = &[
@@ -109,14 +111,6 @@ pub const HEADLINE_SHARE: f32 = 0.5;
 /// paragraph set as one).
 pub const HEADLINE_MIN_WORDS: usize = 2;
 pub const HEADLINE_MAX_WORDS: usize = 40;
-
-/// Lower-case words (runs of letters and digits), for comparing titles.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// The page's own headline for the title `title`: of the page's `<h1>` texts in order, the
 /// first that the title opens with (see [`HEADLINE_SHARE`]), or, when the title is only one
