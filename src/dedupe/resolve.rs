@@ -108,13 +108,15 @@ const MIN_RENDERED_CHARS: usize = 150;
 /// Are the in-article occurrences `rest` (more than one, in document order) grown regions
 /// holding the very same long text: one section rendered several times?
 fn is_rendered_again(doc: &Doc, occ: &[Occurrence], rest: &[usize]) -> bool {
+    if !rest
+        .iter()
+        .all(|&i| occ[i].root != occ[i].block && occ[i].similarity >= 1.0)
+    {
+        return false;
+    }
     let text = |i: usize| collapse_whitespace(&doc.subtree_text(occ[i].root));
     let first = text(rest[0]);
-    first.chars().count() >= MIN_RENDERED_CHARS
-        && rest
-            .iter()
-            .all(|&i| occ[i].root != occ[i].block && occ[i].similarity >= 1.0)
-        && rest[1..].iter().all(|&i| text(i) == first)
+    first.chars().count() >= MIN_RENDERED_CHARS && rest[1..].iter().all(|&i| text(i) == first)
 }
 
 /// Which occurrences of a group stay, and why the others go.

@@ -23,6 +23,9 @@ pub const DESCRIPTION_MIN_WORDS: usize = 8;
 /// word for word, over at least [`DESCRIPTION_MIN_WORDS`] words? The summary may be cut short
 /// ("... in den e..."), so its last word is not compared.
 fn is_description(doc: &Doc, i: NodeId, summary: &[String]) -> bool {
+    if summary.len() <= DESCRIPTION_MIN_WORDS {
+        return false;
+    }
     let block = words(&doc.subtree_text(i));
     let n = block.len().min(summary.len().saturating_sub(1));
     n >= DESCRIPTION_MIN_WORDS && block[..n] == summary[..n]

@@ -225,89 +225,106 @@ const MAX_DECLARED_PRODUCTS: usize = 1;
 /// The schema.org property of a product that is for sale (its price and availability).
 const OFFERS_PROPERTY: &str = "offers";
 
-/// Does the page declare exactly one product (microdata items and JSON-LD objects of
-/// [`PRODUCT_KINDS`] counted together), offered for sale? One product declared is the page's
-/// own, whatever grid of other products surrounds it; one with no offer is a business's
-/// rating badge (stars in search results) on any of its pages.
-fn declares_one_product(doc: &Doc) -> bool {
-    let mut n = 0;
-    let mut offered = false;
-    for i in 0..doc.len() as NodeId {
-        let Some(e) = doc.element(i) else { continue };
-        offered |= e.attr("itemprop").is_some_and(|p| p == OFFERS_PROPERTY);
-        if let Some(t) = e.attr("itemtype") {
-            n += t
-                .split_whitespace()
-                .filter(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
-                .count();
-        }
-        if &*e.tag == "script"
-            && e.attr("type")
-                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-        {
-            let text = doc.subtree_text(i);
-            offered |= text.contains(&format!("\"{OFFERS_PROPERTY}\""));
-            n += PRODUCT_KINDS
-                .iter()
-                .map(|k| text.matches(&format!("\"{k}\"")).count())
-                .sum::<usize>();
-        }
-    }
-    offered && (1..=MAX_DECLARED_PRODUCTS).contains(&n)
+/// What a page's markup says about selling, read in one walk: the product items it declares,
+/// whether one is offered, and its add-to-cart controls.
+#[derive(Default)]
+struct Selling {
+    /// Items of [`PRODUCT_KINDS`] declared in microdata (`itemtype`).
+    microdata_items: usize,
+    /// Objects of [`PRODUCT_KINDS`] declared in JSON-LD.
+    jsonld_items: usize,
+    /// A declared item is offered for sale (an [`OFFERS_PROPERTY`] in either markup).
+    offered: bool,
+    /// Buttons or submit inputs labelled as adding to the cart ([`CART_LABELS`]), or named
+    /// `add-to-cart`.
+    cart_controls: usize,
 }
 
-/// Does the page sell one item without saying so in its structured data: an add-to-cart
-/// control (a button or a submit input labelled so, or named `add-to-cart`), but only a few?
-fn sells_one_item(doc: &Doc) -> bool {
-    let mut controls = 0;
-    for i in 0..doc.len() as NodeId {
-        let Some(e) = doc.element(i) else { continue };
-        let label = match &*e.tag {
-            "button" => doc.subtree_text(i),
-            "input" => e.attr("value").unwrap_or("").to_string(),
-            _ => continue,
-        };
-        let name = e.attr("name").unwrap_or("");
-        let label = label.to_lowercase();
-        if name.eq_ignore_ascii_case("add-to-cart") || CART_LABELS.iter().any(|l| label.contains(l))
-        {
-            controls += 1;
+impl Selling {
+    fn read(doc: &Doc) -> Self {
+        let mut out = Selling::default();
+        for i in 0..doc.len() as NodeId {
+            let Some(e) = doc.element(i) else { continue };
+            out.offered |= e.attr("itemprop").is_some_and(|p| p == OFFERS_PROPERTY);
+            if let Some(t) = e.attr("itemtype") {
+                out.microdata_items += t
+                    .split_whitespace()
+                    .filter(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
+                    .count();
+            }
+            let label = match &*e.tag {
+                "script"
+                    if e.attr("type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) =>
+                {
+                    let text = doc.subtree_text(i);
+                    out.offered |= text.contains(&format!("\"{OFFERS_PROPERTY}\""));
+                    out.jsonld_items += PRODUCT_KINDS
+                        .iter()
+                        .map(|k| text.matches(&format!("\"{k}\"")).count())
+                        .sum::<usize>();
+                    continue;
+                }
+                "button" => doc.subtree_text(i),
+                "input" => e.attr("value").unwrap_or("").to_string(),
+                _ => continue,
+            };
+            let name = e.attr("name").unwrap_or("");
+            let label = label.to_lowercase();
+            if name.eq_ignore_ascii_case("add-to-cart")
+                || CART_LABELS.iter().any(|l| label.contains(l))
+            {
+                out.cart_controls += 1;
+            }
         }
+        out
     }
-    (1..=MAX_CART_CONTROLS).contains(&controls)
+
+    /// Does the page declare exactly one product (microdata items and JSON-LD objects counted
+    /// together), offered for sale? One product declared is the page's own, whatever grid of
+    /// other products surrounds it; one with no offer is a business's rating badge (stars in
+    /// search results) on any of its pages.
+    fn declares_one_product(&self) -> bool {
+        self.offered
+            && (1..=MAX_DECLARED_PRODUCTS).contains(&(self.microdata_items + self.jsonld_items))
+    }
+
+    /// Does the page sell one item without saying so in its structured data: an add-to-cart
+    /// control, but only a few?
+    fn sells_one_item(&self) -> bool {
+        (1..=MAX_CART_CONTROLS).contains(&self.cart_controls)
+    }
 }
 
 /// Does the page say it is a product's (JSON-LD, microdata or `og:type`)?
-fn is_product(doc: &Doc, kinds: &[String]) -> bool {
+fn is_product(kinds: &[String], selling: &Selling) -> bool {
     let declared = kinds.iter().any(|k| match k.strip_prefix("og:") {
         Some(og) => og.to_ascii_lowercase().contains(PRODUCT_OG_WORD),
         None => PRODUCT_KINDS.contains(&k.as_str()),
     });
-    declared
-        || (0..doc.len() as NodeId).any(|i| {
-            doc.attr(i, "itemtype").is_some_and(|t| {
-                t.split_whitespace()
-                    .any(|url| PRODUCT_KINDS.contains(&url.rsplit('/').next().unwrap_or("")))
-            })
-        })
+    declared || selling.microdata_items > 0
 }
 
 /// How to read the page (see [`Reading`]). `s` is measured the usual way; `kinds` are what
 /// the page says it is (`meta::Metadata::kinds`).
 pub fn reading(doc: &Doc, s: &Stats, kinds: &[String]) -> Reading {
-    let article_kind = kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str()));
-    let og_article = kinds.iter().any(|k| k == OG_ARTICLE_KIND);
     if let Some(reading) = discussion(doc, s) {
-        reading
-    } else if !article_kind && declares_one_product(doc) {
+        return reading;
+    }
+    if kinds.iter().any(|k| ARTICLE_KINDS.contains(&k.as_str())) {
+        return Reading::Article;
+    }
+    let og_article = kinds.iter().any(|k| k == OG_ARTICLE_KIND);
+    let selling = Selling::read(doc);
+    if selling.declares_one_product() {
         // A grid of other products ("you may also like") can outweigh a short description:
         // the one product declared says whose page it is.
         Reading::Product
-    } else if !article_kind && is_listing(doc, s) {
+    } else if is_listing(doc, s) {
         Reading::Listing
     // A shop's theme sets `og:type` article on every page: it stops a declared product, not
     // an add-to-cart control.
-    } else if !article_kind && ((!og_article && is_product(doc, kinds)) || sells_one_item(doc)) {
+    } else if (!og_article && is_product(kinds, &selling)) || selling.sells_one_item() {
         Reading::Product
     } else {
         Reading::Article

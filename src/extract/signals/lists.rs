@@ -105,13 +105,15 @@ pub const LAYOUT_WORDS: &[&str] = &[
     "paywall",
 ];
 
-/// Of the negative words, the ones that name a discussion (comments, replies): on a forum
-/// thread or a question page the discussion is the page's content, not clutter around it
-/// (see `page_type`).
+/// Strong negative words (see [`is_strong_negative_word`]) that name a discussion (comments,
+/// replies): on a forum thread or a question page the discussion is the page's content, not
+/// clutter around it (see `page_type`).
 pub const DISCUSSION_WORDS: &[&str] = &[
     "comment",
     "comments",
     "discussion",
+    // The comment section in the languages of the news (German, French, Spanish, Italian,
+    // Polish): sites name their blocks in their own language.
     "kommentar",
     "kommentare",
     "commentaire",
@@ -164,19 +166,7 @@ pub const STRONG_NEGATIVE_WORDS: &[&str] = &[
     // Like buttons and counters ("12 Likes" under a post, a blog's like widget).
     "like",
     "print",
-    "comment",
-    "comments",
-    "discussion",
-    // The comment section in the languages of the news (German, French, Spanish, Italian,
-    // Polish): sites name their blocks in their own language.
-    "kommentar",
-    "kommentare",
-    "commentaire",
-    "comentarios",
-    "commenti",
-    "komentarze",
-    "reply",
-    "replies",
+    // The discussion under the article: see DISCUSSION_WORDS, strong negatives too.
     "share",
     "sharing",
     "social",
@@ -214,6 +204,12 @@ pub const REVIEW_WORDS: &[&str] = &["review", "reviews"];
 /// A class/id word of clutter (strong or weak).
 pub fn is_negative_word(t: &str) -> bool {
     word_info(t).negative
+}
+
+/// A class/id word of clutter that beats a positive word: [`STRONG_NEGATIVE_WORDS`] and the
+/// [`DISCUSSION_WORDS`].
+pub fn is_strong_negative_word(t: &str) -> bool {
+    STRONG_NEGATIVE_WORDS.contains(&t) || DISCUSSION_WORDS.contains(&t)
 }
 
 /// Component nouns that follow a clutter word in one-word compounds (`relatedposts`,
@@ -281,7 +277,7 @@ pub fn negative_stem(t: &str) -> Option<&str> {
                 .strip_suffix('s')
                 .filter(|r| is_negative_word(r))
                 .unwrap_or(rest);
-            if rest.len() >= MIN_COMPOUND_SUFFIX && STRONG_NEGATIVE_WORDS.contains(&rest) {
+            if rest.len() >= MIN_COMPOUND_SUFFIX && is_strong_negative_word(rest) {
                 return Some(rest);
             }
         }

@@ -160,10 +160,11 @@ fn word_info(t: &str) -> WordInfo {
         for &w in MODIFIER_WORDS {
             m.entry(w).or_default().modifier = true;
         }
-        for &w in STRONG_NEGATIVE_WORDS.iter().chain(WEAK_NEGATIVE_WORDS) {
+        let negatives = STRONG_NEGATIVE_WORDS.iter().chain(DISCUSSION_WORDS);
+        for &w in negatives.chain(WEAK_NEGATIVE_WORDS) {
             let e = m.entry(w).or_default();
             e.negative = true;
-            e.strong_negative |= STRONG_NEGATIVE_WORDS.contains(&w);
+            e.strong_negative |= is_strong_negative_word(w);
             e.layout |= LAYOUT_WORDS.contains(&w);
             // The first entry of a word in CLUTTER_WORDS names its reason.
             e.clutter = CLUTTER_WORDS.iter().find(|(k, _)| *k == w).map(|p| p.1);
